@@ -1,0 +1,63 @@
+import type { Kind } from './kinds.ts';
+import { FAILURE_KINDS } from './kinds.ts';
+import type { Dependency } from './kinds.schema.ts';
+
+/** One reference from a document to another: where it is, which id, and the kinds it may name. */
+export interface Reference {
+  /** Path of the value inside the document, e.g. `["spec", "dependsOn", 2, "anyOf", 0]`. */
+  path: (string | number)[];
+  id: string;
+  allowed: readonly Kind[];
+}
+
+const OWNER_KINDS: readonly Kind[] = ['Team', 'Person'];
+
+/** Every id a `dependsOn` list names, with its path. */
+export function dependencyReferences(dependsOn: readonly Dependency[] | undefined): Reference[] {
+  const out: Reference[] = [];
+  (dependsOn ?? []).forEach((item, index) => {
+    const at = ['spec', 'dependsOn', index];
+    if (typeof item === 'string') out.push({ path: at, id: item, allowed: FAILURE_KINDS });
+    else if ('anyOf' in item)
+      item.anyOf.forEach((id, i) => out.push({ path: [...at, 'anyOf', i], id, allowed: FAILURE_KINDS }));
+    else item.of.forEach((id, i) => out.push({ path: [...at, 'of', i], id, allowed: FAILURE_KINDS }));
+  });
+  return out;
+}
+
+function single(field: string, id: string | undefined, allowed: readonly Kind[]): Reference[] {
+  return id === undefined ? [] : [{ path: ['spec', field], id, allowed }];
+}
+
+function many(field: string, ids: readonly string[] | undefined, allowed: readonly Kind[]): Reference[] {
+  return (ids ?? []).map((id, i) => ({ path: ['spec', field, i], id, allowed }));
+}
+
+/** Every reference a document's spec makes to other documents, in document order. */
+export function referencesOf(document: { kind: Kind; spec: Record<string, unknown> }): Reference[] {
+  // The spec has been validated against its kind's schema before this is called.
+  const spec = document.spec as Record<string, never>;
+  switch (document.kind) {
+    case 'Service':
+      return [...single('owner', spec.owner, OWNER_KINDS), ...dependencyReferences(spec.dependsOn)];
+    case 'Component':
+      return [
+        ...single('site', spec.site, ['Site']),
+        ...single('owner', spec.owner, OWNER_KINDS),
+        ...single('vendor', spec.vendor, ['Vendor']),
+        ...dependencyReferences(spec.dependsOn),
+      ];
+    case 'Site':
+    case 'Vendor':
+      return dependencyReferences(spec.dependsOn);
+    case 'Team':
+      return [...many('members', spec.members, ['Person']), ...single('lead', spec.lead, ['Person'])];
+    case 'Person':
+      return [...single('team', spec.team, ['Team']), ...single('deputy', spec.deputy, ['Person'])];
+  }
+}
+
+/** A path as text: `spec.dependsOn[2].anyOf[0]`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+}

@@ -1,0 +1,15 @@
+import { Command } from 'commander';
+import { registerServe } from './serve.command.ts';
+
+/** The `lifeboat` command: one file per command, each registering itself on the program. */
+const program = new Command('lifeboat')
+  .description('Lifeboat: IT service continuity management')
+  .showHelpAfterError()
+  .exitOverride((error) => {
+    // Usage errors exit 2; help and version exit 0.
+    process.exit(error.exitCode === 0 ? 0 : 2);
+  });
+
+registerServe(program);
+
+await program.parseAsync(process.argv);
