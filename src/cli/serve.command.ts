@@ -1,0 +1,51 @@
+import type { Command } from 'commander';
+import { buildApp } from '../server/app.ts';
+import { ConfigError, parsePort, serverConfigFromEnv } from '../server/config.ts';
+import { openDatabase } from '../server/db/database.ts';
+
+/** `lifeboat serve`: the HTTP server, on the database the environment names. */
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the API and web application (what `npm start` runs)')
+    .option('--port <port>', 'port to listen on (env PORT, default 8080; 0 picks a free one)')
+    .option('--host <host>', 'address to listen on (env HOST, default 127.0.0.1)')
+    .action(async (flags: { port?: string; host?: string }) => {
+      let config;
+      try {
+        config = serverConfigFromEnv();
+        if (flags.port !== undefined) config.port = parsePort(flags.port, '--port');
+        if (flags.host !== undefined) config.host = flags.host;
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        process.stderr.write(`lifeboat serve: error: ${error.message}\n`);
+        process.exit(2);
+      }
+      const database = await openDatabase(config.database).catch((error: unknown) => {
+        const where = config.database.dialect === 'sqlite' ? config.database.file : 'DATABASE_URL';
+        process.stderr.write(`lifeboat serve: error: cannot open the database (${where}): ${String(error)}\n`);
+        process.exit(1);
+      });
+      const app = await buildApp({ database, logger: { level: config.logLevel } });
+      const shutdown = (signal: string) => {
+        app.log.info({ signal }, 'shutting down');
+        void app
+          .close()
+          .then(() => database.close())
+          .finally(() => process.exit(0));
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+      try {
+        await app.listen({ port: config.port, host: config.host });
+      } catch (error) {
+        process.stderr.write(`lifeboat serve: error: cannot listen on ${config.host}:${config.port}: ${String(error)}\n`);
+        await database.close();
+        process.exit(1);
+      }
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      const where = config.database.dialect === 'sqlite' ? config.database.file : 'PostgreSQL (DATABASE_URL)';
+      process.stdout.write(`Lifeboat is listening on http://${config.host}:${port} (database: ${where})\n`);
+    });
+}

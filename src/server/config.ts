@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import type { DatabaseConfig } from './db/database.ts';
+
+/** Everything the server reads from its environment, resolved once at start-up. */
+export interface ServerConfig {
+  database: DatabaseConfig;
+  host: string;
+  port: number;
+  logLevel: string;
+}
+
+/** Thrown for a setting that cannot be used, with the variable's name and what is expected. */
+export class ConfigError extends Error {}
+
+/** The database named by `DATABASE_URL` (PostgreSQL) or `LIFEBOAT_DB` (SQLite file, default ./data/lifeboat.db). */
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const url = env.DATABASE_URL?.trim();
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.split(':')[0]}:..."`);
+    }
+    return { dialect: 'postgres', url };
+  }
+  const file = env.LIFEBOAT_DB?.trim() || './data/lifeboat.db';
+  return { dialect: 'sqlite', file: file === ':memory:' ? file : resolve(file) };
+}
+
+/** The port in `text`, or a ConfigError naming `source`. */
+export function parsePort(text: string, source: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new ConfigError(`${source} must be a port number from 0 to 65535, got "${text}"`);
+  }
+  return port;
+}
+
+/** The server's configuration from the environment; command-line flags override host and port. */
+export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    database: databaseConfigFromEnv(env),
+    host: env.HOST?.trim() || '127.0.0.1',
+    port: env.PORT ? parsePort(env.PORT, 'PORT') : 8080,
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+  };
+}

@@ -1,0 +1,109 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CatalogError } from '../services/errors.ts';
+import type { CatalogErrorCode, FieldError } from '../services/errors.ts';
+import { describeFieldErrors } from '../services/validation.ts';
+
+/** RFC 9457 problem details, as every error response carries them. */
+export const problemSchema = z
+  .looseObject({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details (application/problem+json).' });
+
+const STATUS_OF: Record<CatalogErrorCode, { status: number; title: string }> = {
+  invalid: { status: 400, title: 'Invalid request' },
+  'not-found': { status: 404, title: 'Not found' },
+  'already-exists': { status: 409, title: 'Id already in use' },
+  'version-required': { status: 428, title: 'Version required' },
+  'version-conflict': { status: 409, title: 'Version conflict' },
+  'invalid-reference': { status: 422, title: 'Invalid reference' },
+  referenced: { status: 409, title: 'Still referenced' },
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Invalid request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  409: 'Conflict',
+  413: 'Request body too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  429: 'Too many requests',
+  503: 'Service unavailable',
+};
+
+/** Sends a problem+json answer. */
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  fields: { type?: string; title?: string; detail: string; [extension: string]: unknown },
+): FastifyReply {
+  const { type, title, ...rest } = fields;
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send({
+      type: type ?? 'about:blank',
+      title: title ?? TITLES[status] ?? 'Error',
+      status,
+      ...rest,
+      instance: reply.request.url,
+      requestId: reply.request.id,
+    });
+}
+
+/** `/spec/dependsOn/0` -> `spec.dependsOn[0]`. */
+function pointerToPath(pointer: string, root: string): string {
+  const parts = pointer.split('/').filter((part) => part !== '');
+  const path = parts.map((part, i) => (/^\d+$/.test(part) ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+  return path || root;
+}
+
+/** Every error leaves the server as problem+json; a 5xx never shows its stack or its SQL. */
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof CatalogError) {
+      const { status, title } = STATUS_OF[error.code];
+      return sendProblem(reply, status, {
+        type: `urn:lifeboat:problem:${error.code}`,
+        title,
+        detail: error.detail,
+        ...error.extensions,
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = error.validationContext ?? 'body';
+      const errors: FieldError[] = error.validation.map((issue) => ({
+        path: pointerToPath(issue.instancePath, where),
+        message: issue.message,
+      }));
+      return sendProblem(reply, 400, {
+        type: 'urn:lifeboat:problem:invalid',
+        detail: `The request ${where} is not valid: ${describeFieldErrors(errors)}`,
+        errors,
+      });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) return sendProblem(reply, status, { detail: error.message });
+    request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, 500, {
+      title: 'Internal server error',
+      detail: `Something went wrong on the server; it has been logged with request id ${request.id}.`,
+    });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, 404, { detail: `There is no route ${request.method} ${request.url.split('?')[0]}` }),
+  );
+}

@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001-initial.ts';
+
+/**
+ * Every migration, in order. Append-only: a landed migration is never edited; a change to the schema is a new
+ * file added at the end of this list.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': m0001,
+};
+
+/** Kysely's migration provider over the static list (no file-system scanning, so it works from any cwd). */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(MIGRATIONS),
+};

@@ -1,0 +1,134 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, DocumentsTable } from '../db/schema.ts';
+
+/** A stored document row. */
+export type DocumentRow = Selectable<DocumentsTable>;
+
+/** A filter and page of a document listing. */
+export interface DocumentQuery {
+  kind: string;
+  /** Only ids after this one (keyset pagination). */
+  after?: string;
+  limit: number;
+  /** Case-insensitive substring of id, name or description. */
+  q?: string;
+  /** Every label must match. */
+  labels?: { key: string; value: string }[];
+}
+
+/** A document that references another, and where. */
+export interface Referrer {
+  id: string;
+  kind: string;
+  path: string;
+}
+
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** SQL for catalog documents, their labels and their references; no rules. */
+export function createDocumentRepository(db: Kysely<Database>) {
+  return {
+    async get(id: string): Promise<DocumentRow | undefined> {
+      return db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    /** The kind of each id that exists. */
+    async kindsOf(ids: readonly string[]): Promise<Map<string, string>> {
+      const kinds = new Map<string, string>();
+      const unique = [...new Set(ids)];
+      // Chunked: SQLite caps the number of bound parameters per statement.
+      for (let i = 0; i < unique.length; i += 500) {
+        const rows = await db
+          .selectFrom('documents')
+          .select(['id', 'kind'])
+          .where('id', 'in', unique.slice(i, i + 500))
+          .execute();
+        for (const row of rows) kinds.set(row.id, row.kind);
+      }
+      return kinds;
+    },
+
+    async list(query: DocumentQuery): Promise<DocumentRow[]> {
+      let select = db.selectFrom('documents').selectAll().where('kind', '=', query.kind);
+      if (query.after !== undefined) select = select.where('id', '>', query.after);
+      if (query.q) {
+        const pattern = likePattern(query.q);
+        select = select.where((eb) =>
+          eb.or(
+            (['id', 'name', 'description'] as const).map((column) =>
+              eb(eb.fn('lower', [eb.fn.coalesce(column, eb.val(''))]), 'like', eb.val(pattern)),
+            ),
+          ),
+        );
+      }
+      for (const { key, value } of query.labels ?? []) {
+        select = select.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('document_labels')
+              .select('document_labels.document_id')
+              .whereRef('document_labels.document_id', '=', 'documents.id')
+              .where('document_labels.key', '=', key)
+              .where('document_labels.value', '=', value),
+          ),
+        );
+      }
+      return select.orderBy('id').limit(query.limit).execute();
+    },
+
+    async insert(row: DocumentRow): Promise<void> {
+      await db.insertInto('documents').values(row).execute();
+    },
+
+    /** Replaces a row if it still has `expectedVersion`; false when it does not. */
+    async update(row: DocumentRow, expectedVersion: number): Promise<boolean> {
+      const { id, ...rest } = row;
+      const result = await db
+        .updateTable('documents')
+        .set(rest)
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      return result.numUpdatedRows === 1n;
+    },
+
+    async delete(id: string): Promise<void> {
+      await db.deleteFrom('documents').where('id', '=', id).execute();
+    },
+
+    async setLabels(id: string, labels: Record<string, string> | undefined): Promise<void> {
+      await db.deleteFrom('document_labels').where('document_id', '=', id).execute();
+      const rows = Object.entries(labels ?? {}).map(([key, value]) => ({ document_id: id, key, value }));
+      if (rows.length > 0) await db.insertInto('document_labels').values(rows).execute();
+    },
+
+    async setReferences(id: string, refs: { path: string; to: string }[]): Promise<void> {
+      await db.deleteFrom('document_refs').where('from_id', '=', id).execute();
+      const rows = refs.map((ref) => ({ from_id: id, path: ref.path, to_id: ref.to }));
+      for (let i = 0; i < rows.length; i += 300) {
+        await db
+          .insertInto('document_refs')
+          .values(rows.slice(i, i + 300))
+          .execute();
+      }
+    },
+
+    /** Every other document that references `id`, in id order. */
+    async referrers(id: string): Promise<Referrer[]> {
+      return db
+        .selectFrom('document_refs')
+        .innerJoin('documents', 'documents.id', 'document_refs.from_id')
+        .select(['documents.id as id', 'documents.kind as kind', 'document_refs.path as path'])
+        .where('document_refs.to_id', '=', id)
+        .where('document_refs.from_id', '!=', id)
+        .orderBy('documents.id')
+        .orderBy('document_refs.path')
+        .execute();
+    },
+  };
+}
+
+/** The document repository's interface. */
+export type DocumentRepository = ReturnType<typeof createDocumentRepository>;

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import type { AuditRepository, AuditRow } from '../repositories/audit.repository.ts';
+
+/** The hash the first entry chains to. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** What a write records, before the chain fields are added. */
+export interface AuditEvent {
+  at: string;
+  actor: string;
+  action: 'create' | 'update' | 'delete';
+  kind: string;
+  documentId: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** An audit entry as the API returns it. */
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: AuditEvent['action'];
+  kind: string;
+  id: string;
+  before: unknown;
+  after: unknown;
+  prevHash: string;
+  hash: string;
+}
+
+/** The SHA-256 of an entry's content and the previous entry's hash: changing any past entry breaks the chain. */
+export function entryHash(row: Omit<AuditRow, 'hash'>): string {
+  const content = JSON.stringify([
+    row.seq,
+    row.at,
+    row.actor,
+    row.action,
+    row.kind,
+    row.document_id,
+    row.before,
+    row.after,
+    row.prev_hash,
+  ]);
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** Appends one event to the chain. Call inside the write transaction that made the change. */
+export async function appendAudit(repo: AuditRepository, event: AuditEvent): Promise<void> {
+  const last = await repo.last();
+  const row = {
+    seq: (last?.seq ?? 0) + 1,
+    at: event.at,
+    actor: event.actor,
+    action: event.action,
+    kind: event.kind,
+    document_id: event.documentId,
+    before: event.before === null ? null : JSON.stringify(event.before),
+    after: event.after === null ? null : JSON.stringify(event.after),
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  await repo.insert({ ...row, hash: entryHash(row) });
+}
+
+/** The API's view of a stored entry. */
+export function toAuditEntry(row: AuditRow): AuditEntry {
+  return {
+    seq: row.seq,
+    at: row.at,
+    actor: row.actor,
+    action: row.action as AuditEvent['action'],
+    kind: row.kind,
+    id: row.document_id,
+    before: row.before === null ? null : (JSON.parse(row.before) as unknown),
+    after: row.after === null ? null : (JSON.parse(row.after) as unknown),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/** The outcome of walking the whole chain. */
+export type ChainVerdict =
+  | { ok: true; entries: number }
+  | { ok: false; entries: number; brokenAt: number; reason: string };
+
+/** Walks the whole audit log and reports the first entry whose hash or link does not hold. */
+export async function verifyAuditChain(repo: AuditRepository): Promise<ChainVerdict> {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let count = 0;
+  for (;;) {
+    const page = await repo.list({ afterSeq: expectedSeq - 1, limit: 1000 });
+    for (const row of page) {
+      const { hash, ...content } = row;
+      if (row.seq !== expectedSeq)
+        return { ok: false, entries: count, brokenAt: expectedSeq, reason: `entry ${expectedSeq} is missing` };
+      if (row.prev_hash !== prevHash)
+        return { ok: false, entries: count, brokenAt: row.seq, reason: 'does not link to the entry before it' };
+      if (entryHash(content) !== hash)
+        return { ok: false, entries: count, brokenAt: row.seq, reason: 'its content does not match its hash' };
+      prevHash = hash;
+      expectedSeq += 1;
+      count += 1;
+    }
+    if (page.length < 1000) return { ok: true, entries: count };
+  }
+}

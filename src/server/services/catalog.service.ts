@@ -1,0 +1,229 @@
+import type { Kysely } from 'kysely';
+import type { CatalogDocument, Kind } from '../../catalog/kinds.ts';
+import { formatPath, referencesOf } from '../../catalog/references.ts';
+import type { Database } from '../db/schema.ts';
+import type { LifeboatDatabase } from '../db/database.ts';
+import { createAuditRepository } from '../repositories/audit.repository.ts';
+import { createDocumentRepository } from '../repositories/document.repository.ts';
+import type { DocumentRepository, DocumentRow } from '../repositories/document.repository.ts';
+import { appendAudit } from './audit.service.ts';
+import { documentToRow, rowToDocument } from './document-mapping.ts';
+import { CatalogError } from './errors.ts';
+import type { FieldError } from './errors.ts';
+import { validateDocument } from './validation.ts';
+
+/** Who made a change: a user's email, a token's name, or `anonymous` before sign-in exists. */
+export type Actor = string;
+
+/** A page of a listing; `nextCursor` is null on the last page. */
+export interface DocumentPage {
+  items: CatalogDocument[];
+  nextCursor: string | null;
+}
+
+/** What a listing asks for; `cursor` is the `nextCursor` of the page before. */
+export interface ListOptions {
+  limit?: number;
+  cursor?: string;
+  q?: string;
+  labels?: { key: string; value: string }[];
+}
+
+/** The largest page a listing returns. */
+export const MAX_PAGE_SIZE = 500;
+const DEFAULT_PAGE_SIZE = 50;
+
+function encodeCursor(kind: Kind, lastId: string): string {
+  return Buffer.from(JSON.stringify({ k: kind, a: lastId })).toString('base64url');
+}
+
+function decodeCursor(kind: Kind, cursor: string): string {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown; a?: unknown };
+    if (value.k === kind && typeof value.a === 'string') return value.a;
+  } catch {
+    // Fall through to the same error as a well-formed cursor of another listing.
+  }
+  throw new CatalogError('invalid', `The cursor "${cursor.slice(0, 40)}" is not one this listing of ${kind} returned`);
+}
+
+/** Refuses references to unknown ids, to ids of the wrong kind, and to the document itself. */
+async function checkReferences(repo: DocumentRepository, document: CatalogDocument): Promise<void> {
+  const refs = referencesOf(document);
+  const self = document.metadata.id;
+  const kinds = await repo.kindsOf(refs.map((ref) => ref.id).filter((id) => id !== self));
+  const errors: FieldError[] = [];
+  for (const ref of refs) {
+    const path = formatPath(ref.path);
+    const kind = kinds.get(ref.id);
+    if (ref.id === self) errors.push({ path, message: `"${ref.id}" refers to the document itself` });
+    else if (kind === undefined) errors.push({ path, message: `unknown id "${ref.id}"` });
+    else if (!(ref.allowed as readonly string[]).includes(kind))
+      errors.push({ path, message: `"${ref.id}" is a ${kind}, expected ${ref.allowed.join(' or ')}` });
+  }
+  if (errors.length > 0) {
+    const detail = errors.map((error) => `${error.path}: ${error.message}`).join('; ');
+    throw new CatalogError('invalid-reference', `The ${document.kind} "${self}" has bad references: ${detail}`, {
+      errors,
+    });
+  }
+}
+
+/** The rules for reading and writing catalog documents; every write is audited in its own transaction. */
+export function createCatalogService(deps: { database: LifeboatDatabase; now: () => Date }) {
+  const { database, now } = deps;
+
+  async function getRow(repo: DocumentRepository, kind: Kind, id: string): Promise<DocumentRow> {
+    const row = await repo.get(id);
+    if (row === undefined || row.kind !== kind) throw new CatalogError('not-found', `No ${kind} has the id "${id}"`);
+    return row;
+  }
+
+  function writeRepos(trx: Kysely<Database>) {
+    return { documents: createDocumentRepository(trx), audit: createAuditRepository(trx) };
+  }
+
+  return {
+    async get(kind: Kind, id: string): Promise<CatalogDocument> {
+      return rowToDocument(await getRow(createDocumentRepository(database.db), kind, id));
+    },
+
+    async list(kind: Kind, options: ListOptions = {}): Promise<DocumentPage> {
+      const limit = Math.min(options.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+      const rows = await createDocumentRepository(database.db).list({
+        kind,
+        limit: limit + 1,
+        ...(options.cursor !== undefined && { after: decodeCursor(kind, options.cursor) }),
+        ...(options.q !== undefined && { q: options.q }),
+        ...(options.labels !== undefined && { labels: options.labels }),
+      });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(rowToDocument),
+        nextCursor: rows.length > limit && last ? encodeCursor(kind, last.id) : null,
+      };
+    },
+
+    async create(kind: Kind, input: unknown, actor: Actor): Promise<CatalogDocument> {
+      const document = validateDocument(kind, input);
+      return database.writeTransaction(async (trx) => {
+        const repos = writeRepos(trx);
+        const existing = await repos.documents.get(document.metadata.id);
+        if (existing !== undefined) {
+          throw new CatalogError(
+            'already-exists',
+            `The id "${existing.id}" is already used by a ${existing.kind}; ids are unique across the catalog`,
+          );
+        }
+        await checkReferences(repos.documents, document);
+        const at = now().toISOString();
+        const row = documentToRow(document, 1, at, at);
+        await repos.documents.insert(row);
+        await repos.documents.setLabels(row.id, document.metadata.labels);
+        await repos.documents.setReferences(
+          row.id,
+          referencesOf(document).map((ref) => ({ path: formatPath(ref.path), to: ref.id })),
+        );
+        const after = rowToDocument(row);
+        await appendAudit(repos.audit, { at, actor, action: 'create', kind, documentId: row.id, before: null, after });
+        return after;
+      });
+    },
+
+    /** Replaces a document if `expectedVersion` is still current (optimistic concurrency). */
+    async update(
+      kind: Kind,
+      id: string,
+      input: unknown,
+      expectedVersion: number | undefined,
+      actor: Actor,
+    ): Promise<CatalogDocument> {
+      const document = validateDocument(kind, input);
+      if (document.metadata.id !== id) {
+        throw new CatalogError(
+          'invalid',
+          `metadata.id "${document.metadata.id}" does not match the id in the URL "${id}"; ids cannot be renamed`,
+        );
+      }
+      const version = expectedVersion ?? document.metadata.version;
+      if (version === undefined) {
+        throw new CatalogError(
+          'version-required',
+          `Updating ${kind} "${id}" needs the version you read: send metadata.version or an If-Match header`,
+        );
+      }
+      return database.writeTransaction(async (trx) => {
+        const repos = writeRepos(trx);
+        const current = await getRow(repos.documents, kind, id);
+        if (current.version !== version) {
+          throw new CatalogError(
+            'version-conflict',
+            `${kind} "${id}" was changed by someone else: you sent version ${version}, the current version is ${current.version}. Reload it and apply your change again.`,
+            { current: rowToDocument(current) },
+          );
+        }
+        await checkReferences(repos.documents, document);
+        const at = now().toISOString();
+        const row = documentToRow(document, current.version + 1, current.created_at, at);
+        if (!(await repos.documents.update(row, version))) {
+          // Unreachable while writes are serialised; kept so a lost race can never overwrite silently.
+          throw new CatalogError('version-conflict', `${kind} "${id}" was changed by someone else meanwhile`);
+        }
+        await repos.documents.setLabels(id, document.metadata.labels);
+        await repos.documents.setReferences(
+          id,
+          referencesOf(document).map((ref) => ({ path: formatPath(ref.path), to: ref.id })),
+        );
+        const after = rowToDocument(row);
+        await appendAudit(repos.audit, {
+          at,
+          actor,
+          action: 'update',
+          kind,
+          documentId: id,
+          before: rowToDocument(current),
+          after,
+        });
+        return after;
+      });
+    },
+
+    /** Deletes a document nothing references; with `expectedVersion`, only if it is still current. */
+    async delete(kind: Kind, id: string, expectedVersion: number | undefined, actor: Actor): Promise<void> {
+      await database.writeTransaction(async (trx) => {
+        const repos = writeRepos(trx);
+        const current = await getRow(repos.documents, kind, id);
+        if (expectedVersion !== undefined && current.version !== expectedVersion) {
+          throw new CatalogError(
+            'version-conflict',
+            `${kind} "${id}" was changed by someone else: you sent version ${expectedVersion}, the current version is ${current.version}`,
+            { current: rowToDocument(current) },
+          );
+        }
+        const referrers = await repos.documents.referrers(id);
+        if (referrers.length > 0) {
+          const names = [...new Set(referrers.map((ref) => `${ref.kind} "${ref.id}"`))];
+          throw new CatalogError(
+            'referenced',
+            `${kind} "${id}" cannot be deleted while others refer to it: ${names.slice(0, 10).join(', ')}${names.length > 10 ? ` and ${names.length - 10} more` : ''}`,
+            { referrers },
+          );
+        }
+        await repos.documents.delete(id);
+        await appendAudit(repos.audit, {
+          at: now().toISOString(),
+          actor,
+          action: 'delete',
+          kind,
+          documentId: id,
+          before: rowToDocument(current),
+          after: null,
+        });
+      });
+    },
+  };
+}
+
+/** The catalog service's interface. */
+export type CatalogService = ReturnType<typeof createCatalogService>;

@@ -1,0 +1,28 @@
+/** Why a catalog operation was refused; the HTTP layer maps each to a status, the CLI to a message. */
+export type CatalogErrorCode =
+  | 'invalid'
+  | 'not-found'
+  | 'already-exists'
+  | 'version-required'
+  | 'version-conflict'
+  | 'invalid-reference'
+  | 'referenced';
+
+/** A refusal a person can act on: `detail` names the thing, the value and what is expected. */
+export class CatalogError extends Error {
+  constructor(
+    readonly code: CatalogErrorCode,
+    readonly detail: string,
+    /** Extra members for the problem document: `errors`, `current`, `referrers`... */
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(detail);
+    this.name = 'CatalogError';
+  }
+}
+
+/** One problem with an input, at a path inside it. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
