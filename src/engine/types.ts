@@ -25,7 +25,12 @@ export interface EngineNode {
   /** Minutes to bring it back when it went down only through its dependencies. */
   restartMinutes: number;
   /** For services: tier and objectives in minutes (null when unset). */
-  service?: { tier: number; rtoMinutes: number | null; rpoMinutes: number | null; mtpdMinutes: number | null };
+  service?: {
+    tier: number;
+    rtoMinutes: number | null;
+    rpoMinutes: number | null;
+    mtpdMinutes: number | null;
+  };
 }
 
 /** `lifeboat analyze impact --json`, and the HTTP API's impact answer. */

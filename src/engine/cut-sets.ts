@@ -1,0 +1,137 @@
+/**
+ * Minimal cut sets up to an order k over a monotone gate network, the one structure both the catalog (through
+ * `catalogNetwork`) and imported fault trees (through `faultTreeNetwork`) are turned into.
+ *
+ * Each gate's truncated minimal family is computed once, bottom-up (families.ts), over the strongly connected
+ * components of the gates the requested tops reach, inputs first (Tarjan, "Depth-first search and linear graph
+ * algorithms", SIAM J. Comput. 1(2), 1972). A catalog may hold dependency cycles; the catalog's semantics is a
+ * least fixed point, so inside a cyclic component every family starts false and the component is re-evaluated
+ * until nothing changes (Kleene iteration: families only grow, and there are finitely many sets of order <= k).
+ * A family is dropped once every gate that reads it is done, so memory follows the frontier, not the cone.
+ */
+import { FALSE, MAX_EVENTS, atLeastFamilies, sameFamily, type Family } from './families.ts';
+
+/** A monotone Boolean network: gate g is true when at least `threshold[g]` of its inputs are true. */
+export interface GateNetwork {
+  /** Basic events, by index. */
+  eventNames: string[];
+  gateCount: number;
+  threshold: Int32Array;
+  /** Inputs of gate g: `inputs[inputStart[g] .. inputStart[g + 1])`; `i >= 0` is a gate, `~e` an event. */
+  inputStart: Int32Array;
+  inputs: Int32Array;
+}
+
+/** The gates reachable from `tops`, grouped in strongly connected components, inputs before their readers. */
+function componentsFrom(net: GateNetwork, tops: readonly number[]): number[][] {
+  const index = new Int32Array(net.gateCount).fill(-1);
+  const low = new Int32Array(net.gateCount);
+  const onStack = new Uint8Array(net.gateCount);
+  const stack: number[] = [];
+  const components: number[][] = [];
+  let counter = 0;
+  // Iterative Tarjan: `frames` holds (gate, next input position).
+  const frameGate: number[] = [];
+  const framePos: number[] = [];
+  for (const top of tops) {
+    if (index[top] !== -1) continue;
+    frameGate.push(top);
+    framePos.push(net.inputStart[top]!);
+    index[top] = low[top] = counter++;
+    stack.push(top);
+    onStack[top] = 1;
+    while (frameGate.length > 0) {
+      const f = frameGate.length - 1;
+      const g = frameGate[f]!;
+      const pos = framePos[f]!;
+      if (pos < net.inputStart[g + 1]!) {
+        framePos[f] = pos + 1;
+        const x = net.inputs[pos]!;
+        if (x < 0) continue;
+        if (index[x] === -1) {
+          index[x] = low[x] = counter++;
+          stack.push(x);
+          onStack[x] = 1;
+          frameGate.push(x);
+          framePos.push(net.inputStart[x]!);
+        } else if (onStack[x]) low[g] = Math.min(low[g]!, index[x]!);
+        continue;
+      }
+      frameGate.pop();
+      framePos.pop();
+      if (frameGate.length > 0) {
+        const parent = frameGate[frameGate.length - 1]!;
+        low[parent] = Math.min(low[parent]!, low[g]!);
+      }
+      if (low[g] === index[g]) {
+        const component: number[] = [];
+        let w: number;
+        do {
+          w = stack.pop()!;
+          onStack[w] = 0;
+          component.push(w);
+        } while (w !== g);
+        components.push(component.reverse());
+      }
+    }
+  }
+  return components;
+}
+
+/** For each top gate, its minimal cut sets of order <= maxOrder, as sorted event-index arrays. */
+export function minimalCutSets(net: GateNetwork, tops: readonly number[], maxOrder: number): Family[] {
+  if (!Number.isInteger(maxOrder) || maxOrder < 1) {
+    throw new RangeError(`maxOrder must be a whole number >= 1, got ${maxOrder}`);
+  }
+  if (net.eventNames.length > MAX_EVENTS)
+    throw new RangeError(`at most ${MAX_EVENTS} basic events are supported`);
+  const components = componentsFrom(net, tops);
+  const families = new Map<number, Family>();
+  const readers = new Int32Array(net.gateCount);
+  for (const component of components) {
+    for (const g of component) {
+      for (let i = net.inputStart[g]!; i < net.inputStart[g + 1]!; i++) {
+        const x = net.inputs[i]!;
+        if (x >= 0) readers[x]!++;
+      }
+    }
+  }
+  const isTop = new Uint8Array(net.gateCount);
+  for (const t of tops) isTop[t] = 1;
+
+  const evaluate = (g: number): Family => {
+    const inputs: Family[] = [];
+    for (let i = net.inputStart[g]!; i < net.inputStart[g + 1]!; i++) {
+      const x = net.inputs[i]!;
+      inputs.push(x < 0 ? [[~x]] : (families.get(x) ?? FALSE));
+    }
+    return atLeastFamilies(net.threshold[g]!, inputs, maxOrder);
+  };
+  const selfLoop = (g: number): boolean => {
+    for (let i = net.inputStart[g]!; i < net.inputStart[g + 1]!; i++) if (net.inputs[i] === g) return true;
+    return false;
+  };
+
+  for (const component of components) {
+    if (component.length === 1 && !selfLoop(component[0]!)) {
+      const g = component[0]!;
+      families.set(g, evaluate(g));
+    } else {
+      for (let changed = true; changed;) {
+        changed = false;
+        for (const g of component) {
+          const next = evaluate(g);
+          if (!sameFamily(next, families.get(g) ?? FALSE)) changed = true;
+          families.set(g, next);
+        }
+      }
+    }
+    for (const g of component) {
+      for (let i = net.inputStart[g]!; i < net.inputStart[g + 1]!; i++) {
+        const x = net.inputs[i]!;
+        if (x >= 0 && --readers[x]! === 0 && !isTop[x]) families.delete(x);
+      }
+    }
+  }
+  return tops.map((t) => families.get(t) ?? FALSE);
+}

@@ -1,0 +1,339 @@
+/**
+ * The engine's compact graph: every failure node gets an index 0..n-1, and the edges live in typed arrays.
+ *
+ * Layout (compressed sparse rows, CSR):
+ * - forward, for restore times, causes and cut sets: node -> its required dependencies (`reqFirst`/`reqCount`
+ *   into `reqPool`) and node -> its redundancy groups (`groupFirst`/`groupCount`, contiguous condition indices);
+ *   a group ("condition") c has an owner, a member range in `memberPool` and a `threshold`: the number of down
+ *   members that breaks it (n - k + 1).
+ * - reverse, for propagation: node -> what depends on it (`revStart`/`revEntry`). An entry `~v` (negative) means
+ *   "v requires this node"; an entry `c >= 0` means "this node is a member of group c".
+ *
+ * Edits without a rebuild (`updateNode`, `addNode`): the base CSR is never rewritten. A node's new dependency
+ * lists are appended at the end of the pools and its ranges repointed; a removed required edge is overwritten in
+ * the dependency's reverse row by a tombstone; a removed group keeps its reverse entries but its threshold
+ * becomes `DEAD`, so it never breaks; new reverse entries go to a per-node overflow list (`extraHead`,
+ * `extraNext`, `extraEntry`). Propagation walks the CSR row then the overflow list. `buildGraph` on the same
+ * nodes compacts everything again (worth it once the overflow is a sizeable share of the edges, see `edits`).
+ */
+import { EngineInputError, UnknownIdError } from './errors.ts';
+import type { EngineGroup, EngineNode, FailureKind } from './types.ts';
+
+/** A reverse entry that was removed by an edit. */
+export const TOMBSTONE = -0x80000000;
+/** The threshold of a group removed by an edit: it can never break. */
+export const DEAD = 0x7fffffff;
+
+/** The failure kinds in the order of their numeric code in `EngineGraph.kinds`. */
+export const KINDS: readonly FailureKind[] = ['Service', 'Component', 'Site', 'Vendor'];
+
+/** Tier and objectives of a Service node, in minutes (null when unset). */
+export interface ServiceInfo {
+  tier: number;
+  rtoMinutes: number | null;
+  rpoMinutes: number | null;
+  mtpdMinutes: number | null;
+}
+
+/** The compact graph the engine computes on; build it with `buildGraph`, edit it with `updateNode`/`addNode`. */
+export interface EngineGraph {
+  n: number;
+  ids: string[];
+  index: Map<string, number>;
+  kinds: Uint8Array;
+  recovery: Float64Array;
+  restart: Float64Array;
+  service: Map<number, ServiceInfo>;
+  reqFirst: Int32Array;
+  reqCount: Int32Array;
+  reqPool: Int32Array;
+  reqPoolLength: number;
+  groupFirst: Int32Array;
+  groupCount: Int32Array;
+  condCount: number;
+  condOwner: Int32Array;
+  condThreshold: Int32Array;
+  condMemberFirst: Int32Array;
+  condSize: Int32Array;
+  memberPool: Int32Array;
+  memberPoolLength: number;
+  revStart: Int32Array;
+  revEntry: Int32Array;
+  extraHead: Int32Array;
+  extraNext: Int32Array;
+  extraEntry: Int32Array;
+  extraLength: number;
+  /** Edits applied since the last build (a hint for when to rebuild). */
+  edits: number;
+}
+
+function grown<T extends Int32Array | Float64Array | Uint8Array>(array: T, need: number): T {
+  if (need <= array.length) return array;
+  const next = new (array.constructor as new (length: number) => T)(Math.max(need, array.length * 2, 16));
+  next.set(array);
+  return next;
+}
+
+function kindCode(node: EngineNode): number {
+  const code = KINDS.indexOf(node.kind);
+  if (code < 0) throw new EngineInputError(node.id, `kind "${String(node.kind)}" is not a failure kind`);
+  return code;
+}
+
+function resolve(index: Map<string, number>, owner: string, id: string): number {
+  const found = index.get(id);
+  if (found === undefined) throw new EngineInputError(owner, `depends on unknown id "${id}"`);
+  return found;
+}
+
+/** The distinct required dependencies of a node, as indices. */
+function requiredOf(index: Map<string, number>, node: EngineNode): number[] {
+  const out: number[] = [];
+  for (const id of node.requires) {
+    const m = resolve(index, node.id, id);
+    if (!out.includes(m)) out.push(m);
+  }
+  return out;
+}
+
+/** A group's members as indices, checked: known, distinct, 1 <= k <= n. */
+function membersOf(index: Map<string, number>, node: EngineNode, group: EngineGroup): number[] {
+  const members = group.of.map((id) => resolve(index, node.id, id));
+  if (new Set(members).size !== members.length) {
+    throw new EngineInputError(node.id, `a redundancy group lists a member twice: [${group.of.join(', ')}]`);
+  }
+  if (!Number.isInteger(group.k) || group.k < 1 || group.k > members.length) {
+    throw new EngineInputError(
+      node.id,
+      `a redundancy group needs k between 1 and ${members.length} (its member count), got ${group.k}`,
+    );
+  }
+  return members;
+}
+
+function setScalars(graph: EngineGraph, v: number, node: EngineNode): void {
+  graph.kinds[v] = kindCode(node);
+  graph.recovery[v] = node.recoveryMinutes;
+  graph.restart[v] = node.restartMinutes;
+  if (node.kind === 'Service') {
+    const s = node.service;
+    graph.service.set(v, {
+      tier: s?.tier ?? 4,
+      rtoMinutes: s?.rtoMinutes ?? null,
+      rpoMinutes: s?.rpoMinutes ?? null,
+      mtpdMinutes: s?.mtpdMinutes ?? null,
+    });
+  } else graph.service.delete(v);
+}
+
+/** Builds the compact graph from engine nodes; throws EngineInputError on a duplicate or unknown id or a bad group. */
+export function buildGraph(nodes: readonly EngineNode[]): EngineGraph {
+  const n = nodes.length;
+  const index = new Map<string, number>();
+  nodes.forEach((node, i) => {
+    if (index.has(node.id)) throw new EngineInputError(node.id, 'the id is used by two nodes');
+    index.set(node.id, i);
+  });
+  const reqs = nodes.map((node) => requiredOf(index, node));
+  const groups = nodes.map((node) =>
+    node.groups.map((g) => ({ k: g.k, members: membersOf(index, node, g) })),
+  );
+  let reqTotal = 0;
+  let condTotal = 0;
+  let memberTotal = 0;
+  const revDegree = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) {
+    for (const m of reqs[v]!) revDegree[m]!++;
+    reqTotal += reqs[v]!.length;
+    for (const g of groups[v]!) {
+      condTotal++;
+      memberTotal += g.members.length;
+      for (const m of g.members) revDegree[m]!++;
+    }
+  }
+  const graph: EngineGraph = {
+    n,
+    ids: nodes.map((node) => node.id),
+    index,
+    kinds: new Uint8Array(n),
+    recovery: new Float64Array(n),
+    restart: new Float64Array(n),
+    service: new Map(),
+    reqFirst: new Int32Array(n),
+    reqCount: new Int32Array(n),
+    reqPool: new Int32Array(reqTotal),
+    reqPoolLength: reqTotal,
+    groupFirst: new Int32Array(n),
+    groupCount: new Int32Array(n),
+    condCount: condTotal,
+    condOwner: new Int32Array(condTotal),
+    condThreshold: new Int32Array(condTotal),
+    condMemberFirst: new Int32Array(condTotal),
+    condSize: new Int32Array(condTotal),
+    memberPool: new Int32Array(memberTotal),
+    memberPoolLength: memberTotal,
+    revStart: new Int32Array(n + 1),
+    revEntry: new Int32Array(reqTotal + memberTotal),
+    extraHead: new Int32Array(n).fill(-1),
+    extraNext: new Int32Array(0),
+    extraEntry: new Int32Array(0),
+    extraLength: 0,
+    edits: 0,
+  };
+  for (let v = 0, acc = 0; v <= n; v++) {
+    graph.revStart[v] = acc;
+    acc += revDegree[v]!;
+  }
+  const fill = graph.revStart.slice(0, n);
+  let r = 0;
+  let c = 0;
+  let p = 0;
+  for (let v = 0; v < n; v++) {
+    setScalars(graph, v, nodes[v]!);
+    graph.reqFirst[v] = r;
+    graph.reqCount[v] = reqs[v]!.length;
+    for (const m of reqs[v]!) {
+      graph.reqPool[r++] = m;
+      graph.revEntry[fill[m]!++] = ~v;
+    }
+    graph.groupFirst[v] = c;
+    graph.groupCount[v] = groups[v]!.length;
+    for (const g of groups[v]!) {
+      graph.condOwner[c] = v;
+      graph.condThreshold[c] = g.members.length - g.k + 1;
+      graph.condMemberFirst[c] = p;
+      graph.condSize[c] = g.members.length;
+      for (const m of g.members) {
+        graph.memberPool[p++] = m;
+        graph.revEntry[fill[m]!++] = c;
+      }
+      c++;
+    }
+  }
+  return graph;
+}
+
+function pushExtra(graph: EngineGraph, member: number, entry: number): void {
+  const e = graph.extraLength++;
+  graph.extraNext = grown(graph.extraNext, e + 1);
+  graph.extraEntry = grown(graph.extraEntry, e + 1);
+  graph.extraNext[e] = graph.extraHead[member]!;
+  graph.extraEntry[e] = entry;
+  graph.extraHead[member] = e;
+}
+
+function removeReverse(graph: EngineGraph, member: number, entry: number): void {
+  for (let e = graph.revStart[member]!; e < graph.revStart[member + 1]!; e++) {
+    if (graph.revEntry[e] === entry) {
+      graph.revEntry[e] = TOMBSTONE;
+      return;
+    }
+  }
+  for (let e = graph.extraHead[member]!; e >= 0; e = graph.extraNext[e]!) {
+    if (graph.extraEntry[e] === entry) {
+      graph.extraEntry[e] = TOMBSTONE;
+      return;
+    }
+  }
+}
+
+/** Replaces an existing node's kind, times, objectives and dependencies in place, without a rebuild. */
+export function updateNode(graph: EngineGraph, node: EngineNode): void {
+  const v = graph.index.get(node.id);
+  if (v === undefined) throw new UnknownIdError(node.id, 'updateNode');
+  const reqs = requiredOf(graph.index, node);
+  const groups = node.groups.map((g) => ({ k: g.k, members: membersOf(graph.index, node, g) }));
+  setScalars(graph, v, node);
+  for (let i = 0; i < graph.reqCount[v]!; i++)
+    removeReverse(graph, graph.reqPool[graph.reqFirst[v]! + i]!, ~v);
+  for (let i = 0; i < graph.groupCount[v]!; i++) graph.condThreshold[graph.groupFirst[v]! + i] = DEAD;
+
+  graph.reqPool = grown(graph.reqPool, graph.reqPoolLength + reqs.length);
+  graph.reqFirst[v] = graph.reqPoolLength;
+  graph.reqCount[v] = reqs.length;
+  for (const m of reqs) {
+    graph.reqPool[graph.reqPoolLength++] = m;
+    pushExtra(graph, m, ~v);
+  }
+  const need = graph.condCount + groups.length;
+  graph.condOwner = grown(graph.condOwner, need);
+  graph.condThreshold = grown(graph.condThreshold, need);
+  graph.condMemberFirst = grown(graph.condMemberFirst, need);
+  graph.condSize = grown(graph.condSize, need);
+  graph.groupFirst[v] = graph.condCount;
+  graph.groupCount[v] = groups.length;
+  for (const g of groups) {
+    const c = graph.condCount++;
+    graph.condOwner[c] = v;
+    graph.condThreshold[c] = g.members.length - g.k + 1;
+    graph.condMemberFirst[c] = graph.memberPoolLength;
+    graph.condSize[c] = g.members.length;
+    graph.memberPool = grown(graph.memberPool, graph.memberPoolLength + g.members.length);
+    for (const m of g.members) {
+      graph.memberPool[graph.memberPoolLength++] = m;
+      pushExtra(graph, m, c);
+    }
+  }
+  graph.edits++;
+}
+
+/** Adds a new node (its dependencies must already exist) without a rebuild; returns its index. */
+export function addNode(graph: EngineGraph, node: EngineNode): number {
+  if (graph.index.has(node.id)) throw new EngineInputError(node.id, 'the id is used by two nodes');
+  const v = graph.n;
+  const size = v + 1;
+  graph.kinds = grown(graph.kinds, size);
+  graph.recovery = grown(graph.recovery, size);
+  graph.restart = grown(graph.restart, size);
+  graph.reqFirst = grown(graph.reqFirst, size);
+  graph.reqCount = grown(graph.reqCount, size);
+  graph.groupFirst = grown(graph.groupFirst, size);
+  graph.groupCount = grown(graph.groupCount, size);
+  const oldHeads = graph.extraHead.length;
+  graph.extraHead = grown(graph.extraHead, size);
+  graph.extraHead.fill(-1, oldHeads);
+  graph.revStart = grown(graph.revStart, size + 1);
+  graph.revStart[size] = graph.revStart[v]!; // an empty base row: its dependents live in the overflow list
+  graph.n = size;
+  graph.ids.push(node.id);
+  graph.index.set(node.id, v);
+  graph.reqCount[v] = 0;
+  graph.groupCount[v] = 0;
+  try {
+    updateNode(graph, node);
+  } catch (error) {
+    graph.n = v;
+    graph.ids.pop();
+    graph.index.delete(node.id);
+    throw error;
+  }
+  return v;
+}
+
+/** Calls `visit(entry)` for every live reverse entry of `u` (`~v`: v requires u; `c >= 0`: u is in group c). */
+export function forEachDependent(graph: EngineGraph, u: number, visit: (entry: number) => void): void {
+  for (let e = graph.revStart[u]!; e < graph.revStart[u + 1]!; e++) {
+    const x = graph.revEntry[e]!;
+    if (x !== TOMBSTONE && (x < 0 || graph.condThreshold[x] !== DEAD)) visit(x);
+  }
+  for (let e = graph.extraHead[u]!; e >= 0; e = graph.extraNext[e]!) {
+    const x = graph.extraEntry[e]!;
+    if (x !== TOMBSTONE && (x < 0 || graph.condThreshold[x] !== DEAD)) visit(x);
+  }
+}
+
+/** The node indices of every Service, sorted by tier then id. */
+export function servicesByTier(graph: EngineGraph): number[] {
+  const list = [...graph.service.keys()];
+  return list.sort((a, b) => {
+    const ta = graph.service.get(a)!.tier;
+    const tb = graph.service.get(b)!.tier;
+    if (ta !== tb) return ta - tb;
+    return compareIds(graph.ids[a]!, graph.ids[b]!);
+  });
+}
+
+/** Code-unit order, the same on every machine and locale. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,118 @@
+/**
+ * Impact of a failed set F: the least fixed point (the smallest down set containing F and closed under
+ * "a required dependency is down" and "a group has fewer than k members up"), computed by one worklist pass:
+ * each node is queued once, when it goes down, and each reverse edge is looked at once (counting down members
+ * per group), so the work is O(down nodes + their reverse edges), like a plain breadth-first search.
+ */
+import { DEAD, TOMBSTONE, type EngineGraph } from './graph.ts';
+import { UnknownIdError } from './errors.ts';
+
+/** The down set of a scenario, and the per-group down counts the restore simulation starts from. */
+export interface DownSet {
+  /** The failed node indices, distinct, in the order given. */
+  failed: Int32Array;
+  /** 1 for a node in F, 0 otherwise. */
+  isFailed: Uint8Array;
+  /** 1 for a down node. */
+  down: Uint8Array;
+  /** The down nodes in the order they went down (F first). */
+  order: Int32Array;
+  /** How many members of each group are down. */
+  groupDown: Int32Array;
+}
+
+/** Resolves ids to node indices, throwing UnknownIdError (naming the id) for one the graph does not hold. */
+export function resolveIds(graph: EngineGraph, ids: readonly string[], where: string): number[] {
+  const out: number[] = [];
+  const seen = new Set<number>();
+  for (const id of ids) {
+    const v = graph.index.get(id);
+    if (v === undefined) throw new UnknownIdError(id, where);
+    if (!seen.has(v)) {
+      seen.add(v);
+      out.push(v);
+    }
+  }
+  return out;
+}
+
+/** The least fixed point down set for failed node indices (see the file header). */
+export function computeDownSet(graph: EngineGraph, failed: readonly number[] | Int32Array): DownSet {
+  const { n, revStart, revEntry, extraHead, extraNext, extraEntry, condThreshold, condOwner } = graph;
+  const down = new Uint8Array(n);
+  const isFailed = new Uint8Array(n);
+  const groupDown = new Int32Array(graph.condCount);
+  const queue = new Int32Array(n);
+  let tail = 0;
+  const distinct: number[] = [];
+  for (const v of failed) {
+    if (isFailed[v]) continue;
+    isFailed[v] = 1;
+    down[v] = 1;
+    queue[tail++] = v;
+    distinct.push(v);
+  }
+  const reach = (x: number): void => {
+    let v: number;
+    if (x < 0) {
+      if (x === TOMBSTONE) return;
+      v = ~x;
+    } else {
+      if (++groupDown[x]! !== condThreshold[x]) return;
+      v = condOwner[x]!;
+    }
+    if (down[v] === 0) {
+      down[v] = 1;
+      queue[tail++] = v;
+    }
+  };
+  for (let head = 0; head < tail; head++) {
+    const u = queue[head]!;
+    // The CSR row, then the overflow list that edits add to.
+    for (let e = revStart[u]!, end = revStart[u + 1]!; e < end; e++) reach(revEntry[e]!);
+    for (let e = extraHead[u]!; e >= 0; e = extraNext[e]!) reach(extraEntry[e]!);
+  }
+  return { failed: Int32Array.from(distinct), isFailed, down, order: queue.slice(0, tail), groupDown };
+}
+
+/**
+ * For every down node, the previous node on a shortest chain from a failed node (each node depending on the
+ * previous one, every node on the chain down): a multi-source breadth-first search from F over the down nodes.
+ * Returns -1 for nodes in F and for nodes that are not down.
+ */
+export function causeParents(graph: EngineGraph, downSet: DownSet, sources: readonly number[]): Int32Array {
+  const { down } = downSet;
+  const parent = new Int32Array(graph.n).fill(-1);
+  const seen = new Uint8Array(graph.n);
+  const queue = new Int32Array(downSet.order.length);
+  let tail = 0;
+  for (const v of sources) {
+    seen[v] = 1;
+    queue[tail++] = v;
+  }
+  const visit = (u: number, x: number): void => {
+    if (x === TOMBSTONE) return;
+    let v: number;
+    if (x < 0) v = ~x;
+    else if (graph.condThreshold[x] === DEAD) return;
+    else v = graph.condOwner[x]!;
+    if (down[v] === 1 && seen[v] === 0) {
+      seen[v] = 1;
+      parent[v] = u;
+      queue[tail++] = v;
+    }
+  };
+  for (let head = 0; head < tail; head++) {
+    const u = queue[head]!;
+    for (let e = graph.revStart[u]!; e < graph.revStart[u + 1]!; e++) visit(u, graph.revEntry[e]!);
+    for (let e = graph.extraHead[u]!; e >= 0; e = graph.extraNext[e]!) visit(u, graph.extraEntry[e]!);
+  }
+  return parent;
+}
+
+/** The chain of ids from a failed node to `v`, following `causeParents`. */
+export function causeChain(graph: EngineGraph, parent: Int32Array, v: number): string[] {
+  const chain: string[] = [];
+  for (let u = v; u >= 0; u = parent[u]!) chain.push(graph.ids[u]!);
+  return chain.reverse();
+}

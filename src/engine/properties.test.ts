@@ -1,0 +1,163 @@
+/**
+ * Property tests: on random small graphs (cycles, self-dependencies, nested groups, services and their
+ * objectives), the engine agrees with the brute-force evaluators of testing/brute-force.ts.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyzeImpact } from './analyze-impact.ts';
+import { addNode, buildGraph, updateNode } from './graph.ts';
+import { analyzeSpof, compareCutSets } from './spof.ts';
+import {
+  bruteCauseLengths,
+  bruteCutSets,
+  bruteDown,
+  bruteRestore,
+  dependsOn,
+} from './testing/brute-force.ts';
+import type { EngineNode } from './types.ts';
+
+const IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+
+/** A random graph of 1..7 nodes; any node may depend on any node, itself included. */
+const graphArbitrary: fc.Arbitrary<EngineNode[]> = fc.integer({ min: 1, max: IDS.length }).chain((n) => {
+  const ids = IDS.slice(0, n);
+  const group = fc
+    .uniqueArray(fc.constantFrom(...ids), { minLength: 1, maxLength: n })
+    .chain((of) => fc.integer({ min: 1, max: of.length }).map((k) => ({ k, of })));
+  const nodeArbitrary = (id: string): fc.Arbitrary<EngineNode> =>
+    fc
+      .record({
+        isService: fc.boolean(),
+        requires: fc.uniqueArray(fc.constantFrom(...ids), { maxLength: 2 }),
+        groups: fc.array(group, { maxLength: 2 }),
+        recoveryMinutes: fc.integer({ min: 0, max: 6 }),
+        restartMinutes: fc.integer({ min: 0, max: 6 }),
+        rto: fc.option(fc.integer({ min: 0, max: 20 })),
+        tier: fc.integer({ min: 1, max: 4 }),
+      })
+      .map((r) => ({
+        id,
+        kind: r.isService ? ('Service' as const) : ('Component' as const),
+        requires: r.requires.filter((x) => x !== id || r.requires.length > 1),
+        groups: r.groups,
+        recoveryMinutes: r.recoveryMinutes,
+        restartMinutes: r.restartMinutes,
+        ...(r.isService
+          ? { service: { tier: r.tier, rtoMinutes: r.rto, rpoMinutes: null, mtpdMinutes: null } }
+          : {}),
+      }));
+  return fc.tuple(...ids.map(nodeArbitrary));
+});
+
+const scenario = graphArbitrary.chain((nodes) =>
+  fc.tuple(fc.constant(nodes), fc.subarray(nodes.map((x) => x.id))),
+);
+
+describe('engine against brute force', () => {
+  it('computes the same down set as the least fixed point by repeated sweeps', () => {
+    fc.assert(
+      fc.property(scenario, ([nodes, failed]) => {
+        const down = analyzeImpact(buildGraph(nodes), failed).down.map((d) => d.id);
+        expect(down.sort()).toEqual([...bruteDown(nodes, failed)].sort());
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('computes the same restore times as a minute-by-minute simulation, null where nothing can start', () => {
+    fc.assert(
+      fc.property(scenario, ([nodes, failed]) => {
+        const result = analyzeImpact(buildGraph(nodes), failed);
+        const engine = Object.fromEntries(result.down.map((d) => [d.id, d.restoreMinutes]));
+        expect(engine).toEqual(Object.fromEntries(bruteRestore(nodes, failed)));
+        const stuck = result.down.filter((d) => d.restoreMinutes === null).map((d) => d.id);
+        expect(result.unrecoverable.map((u) => u.id)).toEqual(stuck.sort());
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reports for each unrecoverable node a cycle of unrecoverable nodes, each depending on the next', () => {
+    fc.assert(
+      fc.property(scenario, ([nodes, failed]) => {
+        const result = analyzeImpact(buildGraph(nodes), failed);
+        const stuck = new Set(result.unrecoverable.map((u) => u.id));
+        const byId = new Map(nodes.map((x) => [x.id, x]));
+        for (const { cycle } of result.unrecoverable) {
+          expect(cycle.length).toBeGreaterThan(0);
+          cycle.forEach((id, i) => {
+            expect(stuck.has(id)).toBe(true);
+            expect(dependsOn(byId.get(id)!, cycle[(i + 1) % cycle.length]!)).toBe(true);
+          });
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives as cause a valid chain of down nodes of the shortest length', () => {
+    fc.assert(
+      fc.property(scenario, ([nodes, failed]) => {
+        const result = analyzeImpact(buildGraph(nodes), failed);
+        const lengths = bruteCauseLengths(nodes, failed);
+        const byId = new Map(nodes.map((x) => [x.id, x]));
+        const down = new Set(result.down.map((d) => d.id));
+        for (const d of result.down) {
+          expect(d.cause.length).toBe(lengths.get(d.id));
+          expect(failed).toContain(d.cause[0]);
+          expect(d.cause.at(-1)).toBe(d.id);
+          d.cause.forEach((id, i) => {
+            expect(down.has(id)).toBe(true);
+            if (i > 0) expect(dependsOn(byId.get(id)!, d.cause[i - 1]!)).toBe(true);
+          });
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds the same minimal cut sets up to order 3 as enumerating every set', () => {
+    fc.assert(
+      fc.property(graphArbitrary, fc.integer({ min: 1, max: 3 }), (nodes, maxOrder) => {
+        const graph = buildGraph(nodes);
+        for (const target of nodes) {
+          const engine = analyzeSpof(graph, { service: target.id, maxOrder }).services[0]!.cutSets;
+          expect(engine).toEqual(bruteCutSets(nodes, target.id, maxOrder).sort(compareCutSets));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives after edits in place the same answers as a graph rebuilt from the edited nodes', () => {
+    fc.assert(
+      fc.property(graphArbitrary, graphArbitrary, scenario, (before, after, [, failedAny]) => {
+        // Start from `before` on the ids both share (dependencies on other ids dropped), add the new nodes
+        // bare, then edit every node into its `after` version: dependencies are added and removed in place.
+        const keep = new Set(after.map((x) => x.id));
+        const initial = before.filter((x) => keep.has(x.id));
+        const present = new Set(initial.map((x) => x.id));
+        const graph = buildGraph(
+          initial.map((x) => ({
+            ...x,
+            requires: x.requires.filter((id) => present.has(id)),
+            groups: x.groups.filter((g) => g.of.every((id) => present.has(id))),
+          })),
+        );
+        for (const x of after) if (!graph.index.has(x.id)) addNode(graph, { ...x, requires: [], groups: [] });
+        for (const x of after) updateNode(graph, x);
+        const failed = failedAny.filter((id) => after.some((x) => x.id === id));
+        const rebuilt = buildGraph(after);
+        const sortDown = (r: ReturnType<typeof analyzeImpact>): unknown => ({
+          ...r,
+          down: [...r.down]
+            .sort((p, q) => (p.id < q.id ? -1 : 1))
+            .map((d) => [d.id, d.restoreMinutes, d.cause.length]),
+        });
+        expect(sortDown(analyzeImpact(graph, failed))).toEqual(sortDown(analyzeImpact(rebuilt, failed)));
+        expect(analyzeSpof(graph)).toEqual(analyzeSpof(rebuilt));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
