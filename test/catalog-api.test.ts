@@ -45,7 +45,10 @@ describeEachDatabase('catalog API', (dialect) => {
 
     // Only the last fixture (Service) is referenced by nothing; delete dependants first.
     for (const dependant of FIXTURE_ORDER.slice(FIXTURE_ORDER.indexOf(kind) + 1).reverse()) {
-      const del = await app.inject({ method: 'DELETE', url: `${collection(dependant)}/${FIXTURES[dependant].metadata.id}` });
+      const del = await app.inject({
+        method: 'DELETE',
+        url: `${collection(dependant)}/${FIXTURES[dependant].metadata.id}`,
+      });
       expect(del.statusCode).toBe(204);
     }
     expect((await app.inject({ method: 'DELETE', url })).statusCode).toBe(204);
@@ -58,10 +61,16 @@ describeEachDatabase('catalog API', (dialect) => {
     const { app } = t;
     await seedFixtures(app);
     const url = `${collection('Site')}/dc-north`;
-    const first = { ...fixture('Site'), metadata: { ...fixture('Site').metadata, name: 'First', version: 1 } };
+    const first = {
+      ...fixture('Site'),
+      metadata: { ...fixture('Site').metadata, name: 'First', version: 1 },
+    };
     expect((await app.inject({ method: 'PUT', url, payload: first })).statusCode).toBe(200);
 
-    const second = { ...fixture('Site'), metadata: { ...fixture('Site').metadata, name: 'Second', version: 1 } };
+    const second = {
+      ...fixture('Site'),
+      metadata: { ...fixture('Site').metadata, name: 'Second', version: 1 },
+    };
     const stale = await app.inject({ method: 'PUT', url, payload: second });
     expect(stale.statusCode).toBe(409);
     const problem = body<{ detail: string; current: Doc }>(stale);
@@ -78,10 +87,20 @@ describeEachDatabase('catalog API', (dialect) => {
     expect(missing.statusCode).toBe(428);
     expect(body(missing).detail).toMatch(/If-Match/);
 
-    const ok = await app.inject({ method: 'PUT', url, headers: { 'if-match': '"1"' }, payload: fixture('Vendor') });
+    const ok = await app.inject({
+      method: 'PUT',
+      url,
+      headers: { 'if-match': '"1"' },
+      payload: fixture('Vendor'),
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.headers.etag).toBe('"2"');
-    const stale = await app.inject({ method: 'PUT', url, headers: { 'if-match': '"1"' }, payload: fixture('Vendor') });
+    const stale = await app.inject({
+      method: 'PUT',
+      url,
+      headers: { 'if-match': '"1"' },
+      payload: fixture('Vendor'),
+    });
     expect(stale.statusCode).toBe(409);
   });
 
@@ -96,8 +115,12 @@ describeEachDatabase('catalog API', (dialect) => {
     const problem = body<{ detail: string; errors: { path: string; message: string }[] }>(response);
     expect(problem.detail).toContain('"db-primray"');
     expect(problem.errors).toEqual([{ path: 'spec.dependsOn[1].of[0]', message: 'unknown id "db-primray"' }]);
-    expect((await app.inject({ method: 'GET', url: `${collection('Component')}/app-server` })).statusCode).toBe(404);
-    const audit = body<{ items: unknown[] }>(await app.inject({ method: 'GET', url: '/api/v1/audit?id=app-server' }));
+    expect(
+      (await app.inject({ method: 'GET', url: `${collection('Component')}/app-server` })).statusCode,
+    ).toBe(404);
+    const audit = body<{ items: unknown[] }>(
+      await app.inject({ method: 'GET', url: '/api/v1/audit?id=app-server' }),
+    );
     expect(audit.items).toEqual([]);
   });
 
@@ -107,7 +130,11 @@ describeEachDatabase('catalog API', (dialect) => {
     const service = fixture('Service');
     service.spec.owner = 'db-primary';
     service.metadata.version = 1;
-    const response = await app.inject({ method: 'PUT', url: `${collection('Service')}/payments`, payload: service });
+    const response = await app.inject({
+      method: 'PUT',
+      url: `${collection('Service')}/payments`,
+      payload: service,
+    });
     expect(response.statusCode).toBe(422);
     expect(body(response).detail).toContain('"db-primary" is a Component, expected Team or Person');
   });
@@ -117,7 +144,9 @@ describeEachDatabase('catalog API', (dialect) => {
     await seedFixtures(app);
     const response = await app.inject({ method: 'DELETE', url: `${collection('Site')}/dc-north` });
     expect(response.statusCode).toBe(409);
-    const problem = body<{ detail: string; referrers: { id: string; kind: string; path: string }[] }>(response);
+    const problem = body<{ detail: string; referrers: { id: string; kind: string; path: string }[] }>(
+      response,
+    );
     expect(problem.referrers).toEqual([{ id: 'db-primary', kind: 'Component', path: 'spec.site' }]);
     expect(problem.detail).toContain('Component "db-primary"');
     expect((await app.inject({ method: 'GET', url: `${collection('Site')}/dc-north` })).statusCode).toBe(200);
@@ -157,17 +186,25 @@ describeEachDatabase('catalog API', (dialect) => {
       const doc = {
         apiVersion: 'lifeboat/v1',
         kind: 'Component',
-        metadata: { id, name: i % 2 === 0 ? `Even host ${i}` : `Odd host ${i}`, labels: { parity: i % 2 ? 'odd' : 'even' } },
+        metadata: {
+          id,
+          name: i % 2 === 0 ? `Even host ${i}` : `Odd host ${i}`,
+          labels: { parity: i % 2 ? 'odd' : 'even' },
+        },
         spec: { type: 'server', site: 'dc-north' },
       };
-      expect((await app.inject({ method: 'POST', url: collection('Component'), payload: doc })).statusCode).toBe(201);
+      expect(
+        (await app.inject({ method: 'POST', url: collection('Component'), payload: doc })).statusCode,
+      ).toBe(201);
     }
     async function all(query: string): Promise<string[]> {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const url = `${collection('Component')}?limit=10${query}${cursor ? `&cursor=${cursor}` : ''}`;
-        const page = body<{ items: Doc[]; nextCursor: string | null }>(await app.inject({ method: 'GET', url }));
+        const url: string = `${collection('Component')}?limit=10${query}${cursor ? `&cursor=${cursor}` : ''}`;
+        const page: { items: Doc[]; nextCursor: string | null } = body(
+          await app.inject({ method: 'GET', url }),
+        );
         expect(page.items.length).toBeLessThanOrEqual(10);
         seen.push(...page.items.map((item) => item.metadata.id as string));
         cursor = page.nextCursor;
@@ -176,12 +213,17 @@ describeEachDatabase('catalog API', (dialect) => {
     }
     expect(await all('')).toEqual(ids);
     expect(await all('&label=parity=odd')).toEqual(ids.filter((_, i) => i % 2 === 1));
-    expect(await all('&q=EVEN%20HOST%201')).toEqual(ids.filter((_, i) => i % 2 === 0 && String(i).startsWith('1')));
+    expect(await all('&q=EVEN%20HOST%201')).toEqual(
+      ids.filter((_, i) => i % 2 === 0 && String(i).startsWith('1')),
+    );
     expect(await all('&q=50%25')).toEqual([]);
   });
 
   it('answers a cursor it did not issue with 400 problem+json', async () => {
-    const response = await t.app.inject({ method: 'GET', url: `${collection('Service')}?cursor=not-a-cursor` });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `${collection('Service')}?cursor=not-a-cursor`,
+    });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(body(response).detail).toContain('cursor');
@@ -197,9 +239,17 @@ describeEachDatabase('catalog API', (dialect) => {
     await app.inject({ method: 'PUT', url, payload: changed });
     await app.inject({ method: 'DELETE', url: `${collection('Service')}/payments` });
 
-    const log = body<{ items: { seq: number; actor: string; action: string; kind: string; id: string; before: Doc | null; after: Doc | null }[] }>(
-      await app.inject({ method: 'GET', url: '/api/v1/audit?limit=500' }),
-    );
+    const log = body<{
+      items: {
+        seq: number;
+        actor: string;
+        action: string;
+        kind: string;
+        id: string;
+        before: Doc | null;
+        after: Doc | null;
+      }[];
+    }>(await app.inject({ method: 'GET', url: '/api/v1/audit?limit=500' }));
     expect(log.items.map((entry) => `${entry.action} ${entry.kind} ${entry.id}`)).toEqual([
       ...FIXTURE_ORDER.map((kind) => `create ${kind} ${FIXTURES[kind].metadata.id}`),
       'update Vendor telco',
@@ -211,9 +261,14 @@ describeEachDatabase('catalog API', (dialect) => {
     expect(update?.after?.spec.phone).toBe('+44 20 7946 0999');
     expect(log.items[7]?.after).toBeNull();
 
-    const perDocument = body<{ items: unknown[] }>(await app.inject({ method: 'GET', url: '/api/v1/audit?kind=Vendor&id=telco' }));
+    const perDocument = body<{ items: unknown[] }>(
+      await app.inject({ method: 'GET', url: '/api/v1/audit?kind=Vendor&id=telco' }),
+    );
     expect(perDocument.items).toHaveLength(2);
-    expect(body(await app.inject({ method: 'GET', url: '/api/v1/audit/verify' }))).toEqual({ ok: true, entries: 8 });
+    expect(body(await app.inject({ method: 'GET', url: '/api/v1/audit/verify' }))).toEqual({
+      ok: true,
+      entries: 8,
+    });
   });
 
   it('detects an audit entry changed behind the server’s back', async () => {
@@ -252,18 +307,31 @@ describeEachDatabase('catalog API', (dialect) => {
     const winner = responses.findIndex((response) => response.statusCode === 200);
     const stored = body<Doc>(await app.inject({ method: 'GET', url }));
     // Every part of the document comes from the same writer: name, labels and spec.
-    expect(stored.metadata).toMatchObject({ name: `Writer ${winner}`, labels: { writer: String(winner) }, version: 2 });
+    expect(stored.metadata).toMatchObject({
+      name: `Writer ${winner}`,
+      labels: { writer: String(winner) },
+      version: 2,
+    });
     expect(stored.spec.recovery).toBe(`${winner + 1}m`);
-    const byLabel = body<{ items: Doc[] }>(await app.inject({ method: 'GET', url: `${collection('Component')}?label=writer=${winner}` }));
+    const byLabel = body<{ items: Doc[] }>(
+      await app.inject({ method: 'GET', url: `${collection('Component')}?label=writer=${winner}` }),
+    );
     expect(byLabel.items).toHaveLength(1);
-    const audit = body<{ items: unknown[] }>(await app.inject({ method: 'GET', url: '/api/v1/audit?id=db-primary' }));
+    const audit = body<{ items: unknown[] }>(
+      await app.inject({ method: 'GET', url: '/api/v1/audit?id=db-primary' }),
+    );
     expect(audit.items).toHaveLength(2);
-    expect(body(await app.inject({ method: 'GET', url: '/api/v1/audit/verify' }))).toMatchObject({ ok: true });
+    expect(body(await app.inject({ method: 'GET', url: '/api/v1/audit/verify' }))).toMatchObject({
+      ok: true,
+    });
   });
 
   it('reports liveness and database readiness', async () => {
     expect(body(await t.app.inject({ method: 'GET', url: '/healthz' }))).toEqual({ status: 'ok' });
-    expect(body(await t.app.inject({ method: 'GET', url: '/readyz' }))).toEqual({ status: 'ready', database: dialect });
+    expect(body(await t.app.inject({ method: 'GET', url: '/readyz' }))).toEqual({
+      status: 'ready',
+      database: dialect,
+    });
   });
 });
 

@@ -33,7 +33,9 @@ const failureNodeFields = {
   dependsOn: z.array(dependencySchema).optional(),
   recovery: durationSchema
     .optional()
-    .meta({ description: 'Time to restore this node after it failed itself, once its dependencies are back.' }),
+    .meta({
+      description: 'Time to restore this node after it failed itself, once its dependencies are back.',
+    }),
   restart: durationSchema.optional().meta({
     description: 'Time to bring this node back when it went down only because a dependency did.',
   }),
@@ -61,7 +63,9 @@ export const serviceSpecSchema = z.strictObject({
   tier: z.int().min(1).max(4).meta({ description: 'Criticality, 1 the most critical.' }),
   owner: idSchema.optional().meta({ description: 'The Team or Person responsible.' }),
   rto: durationSchema.optional().meta({ description: 'Recovery time objective.' }),
-  rpo: durationSchema.optional().meta({ description: 'Recovery point objective: data loss allowed, as time.' }),
+  rpo: durationSchema
+    .optional()
+    .meta({ description: 'Recovery point objective: data loss allowed, as time.' }),
   mtpd: durationSchema.optional().meta({ description: 'Maximum tolerable period of disruption.' }),
   ...failureNodeFields,
 });

@@ -7,7 +7,10 @@ export const ID_PATTERN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 export const idSchema = z
   .string()
   .max(63, 'an id has at most 63 characters')
-  .regex(ID_PATTERN, 'an id is lowercase letters, digits and hyphens, starting and ending with a letter or digit')
+  .regex(
+    ID_PATTERN,
+    'an id is lowercase letters, digits and hyphens, starting and ending with a letter or digit',
+  )
   .meta({ description: 'Unique across the whole catalog, all kinds.', examples: ['db-primary'] });
 
 const LABEL_KEY = /^([a-z0-9]([a-z0-9.-]*[a-z0-9])?\/)?[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$/;
@@ -26,7 +29,13 @@ export const labelsSchema = z
 /** The metadata every document carries; `version`, `createdAt` and `updatedAt` are kept by the server. */
 export const metadataSchema = z.strictObject({
   id: idSchema,
-  name: z.string().trim().min(1).max(200).optional().meta({ description: 'Display name; the id when absent.' }),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'Display name; the id when absent.' }),
   description: z.string().max(10_000).optional(),
   labels: labelsSchema.optional(),
   version: z

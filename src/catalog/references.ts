@@ -59,5 +59,7 @@ export function referencesOf(document: { kind: Kind; spec: Record<string, unknow
 
 /** A path as text: `spec.dependsOn[2].anyOf[0]`. */
 export function formatPath(path: readonly (string | number)[]): string {
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`))
+    .join('');
 }

@@ -23,7 +23,9 @@ export function registerServe(program: Command): void {
       }
       const database = await openDatabase(config.database).catch((error: unknown) => {
         const where = config.database.dialect === 'sqlite' ? config.database.file : 'DATABASE_URL';
-        process.stderr.write(`lifeboat serve: error: cannot open the database (${where}): ${String(error)}\n`);
+        process.stderr.write(
+          `lifeboat serve: error: cannot open the database (${where}): ${String(error)}\n`,
+        );
         process.exit(1);
       });
       const app = await buildApp({ database, logger: { level: config.logLevel } });
@@ -39,7 +41,9 @@ export function registerServe(program: Command): void {
       try {
         await app.listen({ port: config.port, host: config.host });
       } catch (error) {
-        process.stderr.write(`lifeboat serve: error: cannot listen on ${config.host}:${config.port}: ${String(error)}\n`);
+        process.stderr.write(
+          `lifeboat serve: error: cannot listen on ${config.host}:${config.port}: ${String(error)}\n`,
+        );
         await database.close();
         process.exit(1);
       }

@@ -50,7 +50,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
-  const catalog = createCatalogService({ database: options.database, now: options.now ?? (() => new Date()) });
+  const catalog = createCatalogService({
+    database: options.database,
+    now: options.now ?? (() => new Date()),
+  });
   registerHealthRoutes(app, options.database);
   registerCatalogRoutes(app, catalog);
   registerAuditRoutes(app, options.database);

@@ -17,7 +17,9 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
   const url = env.DATABASE_URL?.trim();
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) {
-      throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.split(':')[0]}:..."`);
+      throw new ConfigError(
+        `DATABASE_URL must start with postgres:// or postgresql://, got "${url.split(':')[0]}:..."`,
+      );
     }
     return { dialect: 'postgres', url };
   }

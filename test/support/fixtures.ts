@@ -31,7 +31,14 @@ export const FIXTURES = {
     apiVersion: 'lifeboat/v1',
     kind: 'Component',
     metadata: { id: 'db-primary', name: 'Core database', labels: { env: 'prod' } },
-    spec: { type: 'database', site: 'dc-north', owner: 'ops', vendor: 'telco', recovery: '4h', restart: '30m' },
+    spec: {
+      type: 'database',
+      site: 'dc-north',
+      owner: 'ops',
+      vendor: 'telco',
+      recovery: '4h',
+      restart: '30m',
+    },
   },
   Service: {
     apiVersion: 'lifeboat/v1',
@@ -58,6 +65,11 @@ export function collection(kind: Kind): string {
 }
 
 /** A deep copy of a fixture, to change freely. */
-export function fixture(kind: Kind): { apiVersion: string; kind: string; metadata: Record<string, unknown>; spec: Record<string, unknown> } {
-  return structuredClone(FIXTURES[kind]) as never;
+export function fixture(kind: Kind): {
+  apiVersion: string;
+  kind: string;
+  metadata: Record<string, unknown>;
+  spec: Record<string, unknown>;
+} {
+  return structuredClone(FIXTURES[kind]);
 }

@@ -57,13 +57,17 @@ export async function openDatabase(config: DatabaseConfig): Promise<LifeboatData
       return db.connection().execute(async (conn) => {
         await sql.raw(config.dialect === 'sqlite' ? 'begin immediate' : 'begin').execute(conn);
         try {
-          if (config.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(conn);
+          if (config.dialect === 'postgres')
+            await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(conn);
           const result = await work(conn);
           await sql.raw('commit').execute(conn);
           return result;
         } catch (error) {
           // PostgreSQL has already ended a transaction whose commit failed; the original error is what matters.
-          await sql.raw('rollback').execute(conn).catch(() => undefined);
+          await sql
+            .raw('rollback')
+            .execute(conn)
+            .catch(() => undefined);
           throw error;
         }
       });
@@ -89,11 +93,15 @@ export async function openDatabase(config: DatabaseConfig): Promise<LifeboatData
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrate(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableName: 'lifeboat_migrations' });
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    migrationTableName: 'lifeboat_migrations',
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = error instanceof Error ? error.message : JSON.stringify(error);
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${reason}`);
   }
 }

@@ -66,7 +66,9 @@ export function sendProblem(
 /** `/spec/dependsOn/0` -> `spec.dependsOn[0]`. */
 function pointerToPath(pointer: string, root: string): string {
   const parts = pointer.split('/').filter((part) => part !== '');
-  const path = parts.map((part, i) => (/^\d+$/.test(part) ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+  const path = parts
+    .map((part, i) => (/^\d+$/.test(part) ? `[${part}]` : i === 0 ? part : `.${part}`))
+    .join('');
   return path || root;
 }
 
@@ -84,9 +86,10 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
-      const errors: FieldError[] = error.validation.map((issue) => ({
+      const issues = error.validation as readonly { instancePath: string; message?: string }[];
+      const errors: FieldError[] = issues.map((issue) => ({
         path: pointerToPath(issue.instancePath, where),
-        message: issue.message,
+        message: issue.message ?? 'is not valid',
       }));
       return sendProblem(reply, 400, {
         type: 'urn:lifeboat:problem:invalid',

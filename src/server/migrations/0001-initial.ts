@@ -57,11 +57,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('prev_hash', 'text', (col) => col.notNull())
     .addColumn('hash', 'text', (col) => col.notNull())
     .execute();
-  await db.schema
-    .createIndex('audit_log_document')
-    .on('audit_log')
-    .columns(['document_id', 'seq'])
-    .execute();
+  await db.schema.createIndex('audit_log_document').on('audit_log').columns(['document_id', 'seq']).execute();
 }
 
 /** Migrations are append-only and never rolled back in place; `down` exists for Kysely's interface. */

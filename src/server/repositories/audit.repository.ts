@@ -8,7 +8,12 @@ export type AuditRow = Selectable<AuditLogTable>;
 export function createAuditRepository(db: Kysely<Database>) {
   return {
     async last(): Promise<Pick<AuditRow, 'seq' | 'hash'> | undefined> {
-      return db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      return db
+        .selectFrom('audit_log')
+        .select(['seq', 'hash'])
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
     },
 
     async insert(row: AuditRow): Promise<void> {
@@ -16,7 +21,12 @@ export function createAuditRepository(db: Kysely<Database>) {
     },
 
     /** Entries after `afterSeq`, oldest first, optionally for one kind and/or one document. */
-    async list(query: { kind?: string; documentId?: string; afterSeq?: number; limit: number }): Promise<AuditRow[]> {
+    async list(query: {
+      kind?: string;
+      documentId?: string;
+      afterSeq?: number;
+      limit: number;
+    }): Promise<AuditRow[]> {
       let select = db.selectFrom('audit_log').selectAll();
       if (query.kind !== undefined) select = select.where('kind', '=', query.kind);
       if (query.documentId !== undefined) select = select.where('document_id', '=', query.documentId);

@@ -35,7 +35,12 @@ export function registerAuditRoutes(app: FastifyInstance, database: LifeboatData
         querystring: z.object({
           kind: z.enum(KIND_NAMES).optional(),
           id: idSchema.optional(),
-          cursor: z.coerce.number().int().min(0).optional().meta({ description: 'The nextCursor of the page before.' }),
+          cursor: z.coerce
+            .number()
+            .int()
+            .min(0)
+            .optional()
+            .meta({ description: 'The nextCursor of the page before.' }),
           limit: z.coerce.number().int().min(1).max(500).optional(),
         }),
         response: {
@@ -54,7 +59,10 @@ export function registerAuditRoutes(app: FastifyInstance, database: LifeboatData
       });
       const page = rows.slice(0, limit);
       const last = page.at(-1);
-      return { items: page.map(toAuditEntry), nextCursor: rows.length > limit && last ? String(last.seq) : null };
+      return {
+        items: page.map(toAuditEntry),
+        nextCursor: rows.length > limit && last ? String(last.seq) : null,
+      };
     },
   );
 

@@ -10,9 +10,19 @@ import { MAX_PAGE_SIZE } from '../services/catalog.service.ts';
 import { problemSchema } from '../http/problem.ts';
 
 const listQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional().meta({ description: 'Page size, default 50.' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE_SIZE)
+    .optional()
+    .meta({ description: 'Page size, default 50.' }),
   cursor: z.string().max(1000).optional().meta({ description: 'The nextCursor of the previous page.' }),
-  q: z.string().max(200).optional().meta({ description: 'Case-insensitive text in the id, name or description.' }),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .meta({ description: 'Case-insensitive text in the id, name or description.' }),
   label: z
     .union([z.string(), z.array(z.string())])
     .optional()
@@ -28,7 +38,10 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === '*') return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
   if (!match?.[1]) {
-    throw new CatalogError('invalid', `If-Match must be a document version such as "3", got ${JSON.stringify(header)}`);
+    throw new CatalogError(
+      'invalid',
+      `If-Match must be a document version such as "3", got ${JSON.stringify(header)}`,
+    );
   }
   return Number(match[1]);
 }
@@ -80,7 +93,14 @@ function registerKind(app: FastifyInstance, catalog: CatalogService, kind: Kind)
 
   route.post(
     base,
-    { schema: { tags, summary: `Create a ${kind}`, body: documentSchema, response: { 201: documentSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: `Create a ${kind}`,
+        body: documentSchema,
+        response: { 201: documentSchema, ...errors },
+      },
+    },
     async (request, reply) => {
       const created = await catalog.create(kind, request.body, 'anonymous');
       return withEtag(reply, created.metadata.version)
@@ -92,7 +112,14 @@ function registerKind(app: FastifyInstance, catalog: CatalogService, kind: Kind)
 
   route.get(
     `${base}/:id`,
-    { schema: { tags, summary: `Read a ${kind}`, params: idParams, response: { 200: documentSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: `Read a ${kind}`,
+        params: idParams,
+        response: { 200: documentSchema, ...errors },
+      },
+    },
     async (request, reply) => {
       const document = await catalog.get(kind, request.params.id);
       return withEtag(reply, document.metadata.version).send(document);

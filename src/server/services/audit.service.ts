@@ -80,8 +80,7 @@ export function toAuditEntry(row: AuditRow): AuditEntry {
 
 /** The outcome of walking the whole chain. */
 export type ChainVerdict =
-  | { ok: true; entries: number }
-  | { ok: false; entries: number; brokenAt: number; reason: string };
+  { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; reason: string };
 
 /** Walks the whole audit log and reports the first entry whose hash or link does not hold. */
 export async function verifyAuditChain(repo: AuditRepository): Promise<ChainVerdict> {
@@ -93,11 +92,26 @@ export async function verifyAuditChain(repo: AuditRepository): Promise<ChainVerd
     for (const row of page) {
       const { hash, ...content } = row;
       if (row.seq !== expectedSeq)
-        return { ok: false, entries: count, brokenAt: expectedSeq, reason: `entry ${expectedSeq} is missing` };
+        return {
+          ok: false,
+          entries: count,
+          brokenAt: expectedSeq,
+          reason: `entry ${expectedSeq} is missing`,
+        };
       if (row.prev_hash !== prevHash)
-        return { ok: false, entries: count, brokenAt: row.seq, reason: 'does not link to the entry before it' };
+        return {
+          ok: false,
+          entries: count,
+          brokenAt: row.seq,
+          reason: 'does not link to the entry before it',
+        };
       if (entryHash(content) !== hash)
-        return { ok: false, entries: count, brokenAt: row.seq, reason: 'its content does not match its hash' };
+        return {
+          ok: false,
+          entries: count,
+          brokenAt: row.seq,
+          reason: 'its content does not match its hash',
+        };
       prevHash = hash;
       expectedSeq += 1;
       count += 1;

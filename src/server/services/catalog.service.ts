@@ -39,12 +39,18 @@ function encodeCursor(kind: Kind, lastId: string): string {
 
 function decodeCursor(kind: Kind, cursor: string): string {
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown; a?: unknown };
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+      k?: unknown;
+      a?: unknown;
+    };
     if (value.k === kind && typeof value.a === 'string') return value.a;
   } catch {
     // Fall through to the same error as a well-formed cursor of another listing.
   }
-  throw new CatalogError('invalid', `The cursor "${cursor.slice(0, 40)}" is not one this listing of ${kind} returned`);
+  throw new CatalogError(
+    'invalid',
+    `The cursor "${cursor.slice(0, 40)}" is not one this listing of ${kind} returned`,
+  );
 }
 
 /** Refuses references to unknown ids, to ids of the wrong kind, and to the document itself. */
@@ -63,9 +69,13 @@ async function checkReferences(repo: DocumentRepository, document: CatalogDocume
   }
   if (errors.length > 0) {
     const detail = errors.map((error) => `${error.path}: ${error.message}`).join('; ');
-    throw new CatalogError('invalid-reference', `The ${document.kind} "${self}" has bad references: ${detail}`, {
-      errors,
-    });
+    throw new CatalogError(
+      'invalid-reference',
+      `The ${document.kind} "${self}" has bad references: ${detail}`,
+      {
+        errors,
+      },
+    );
   }
 }
 
@@ -75,7 +85,8 @@ export function createCatalogService(deps: { database: LifeboatDatabase; now: ()
 
   async function getRow(repo: DocumentRepository, kind: Kind, id: string): Promise<DocumentRow> {
     const row = await repo.get(id);
-    if (row === undefined || row.kind !== kind) throw new CatalogError('not-found', `No ${kind} has the id "${id}"`);
+    if (row === undefined || row.kind !== kind)
+      throw new CatalogError('not-found', `No ${kind} has the id "${id}"`);
     return row;
   }
 
@@ -126,7 +137,15 @@ export function createCatalogService(deps: { database: LifeboatDatabase; now: ()
           referencesOf(document).map((ref) => ({ path: formatPath(ref.path), to: ref.id })),
         );
         const after = rowToDocument(row);
-        await appendAudit(repos.audit, { at, actor, action: 'create', kind, documentId: row.id, before: null, after });
+        await appendAudit(repos.audit, {
+          at,
+          actor,
+          action: 'create',
+          kind,
+          documentId: row.id,
+          before: null,
+          after,
+        });
         return after;
       });
     },

@@ -7,11 +7,16 @@ export function rowToDocument(row: DocumentRow): CatalogDocument {
   const metadata: Record<string, unknown> = { id: row.id };
   if (row.name !== null) metadata.name = row.name;
   if (row.description !== null) metadata.description = row.description;
-  if (row.labels !== null) metadata.labels = JSON.parse(row.labels);
+  if (row.labels !== null) metadata.labels = JSON.parse(row.labels) as Record<string, string>;
   metadata.version = row.version;
   metadata.createdAt = row.created_at;
   metadata.updatedAt = row.updated_at;
-  return { apiVersion: API_VERSION, kind: row.kind, metadata, spec: JSON.parse(row.spec) } as CatalogDocument;
+  return {
+    apiVersion: API_VERSION,
+    kind: row.kind,
+    metadata,
+    spec: JSON.parse(row.spec) as unknown,
+  } as CatalogDocument;
 }
 
 /** The row that stores a validated document at a given version and times. */

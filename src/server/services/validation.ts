@@ -8,7 +8,8 @@ import type { FieldError } from './errors.ts';
 /** Zod's issues as `{path, message}` pairs, with the value's path written `spec.dependsOn[0]`. */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
   return issues.map((issue) => ({
-    path: formatPath(issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part))) || '(document)',
+    path:
+      formatPath(issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part))) || '(document)',
     message: issue.message,
   }));
 }
