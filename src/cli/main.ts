@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerCheck } from './check.command.ts';
 import { registerServe } from './serve.command.ts';
 
 /** The `lifeboat` command: one file per command, each registering itself on the program. */
@@ -11,5 +12,6 @@ const program = new Command('lifeboat')
   });
 
 registerServe(program);
+registerCheck(program);
 
 await program.parseAsync(process.argv);

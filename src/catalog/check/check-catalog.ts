@@ -1,0 +1,53 @@
+import type { CatalogDocument } from '../kinds.ts';
+import type { SourceDocument, SourceFile } from '../yaml/parse.ts';
+import { parseCatalogText } from '../yaml/parse.ts';
+import { checkCycles, checkServices } from './continuity-rules.ts';
+import { checkDocument } from './document-rules.ts';
+import type { CheckResult, Finding } from './finding.ts';
+import { compareFindings } from './finding.ts';
+import { checkReferences, indexIds } from './reference-rules.ts';
+
+/** A valid document and where it came from. */
+export interface LocatedDocument {
+  document: CatalogDocument;
+  source: SourceDocument;
+}
+
+/** The findings of a check, and the documents that passed their own schema (in file and document order). */
+export interface CheckedCatalog extends CheckResult {
+  documents: LocatedDocument[];
+  /** How many YAML documents the files held (valid or not), for the summary. */
+  documentCount: number;
+}
+
+/**
+ * Checks documents already parsed: each against its kind's schema, then ids and references across the
+ * whole catalog, then the continuity rules (warnings). Pure: plain data in, findings out.
+ */
+export function checkSourceDocuments(sources: readonly SourceDocument[]): CheckedCatalog {
+  const errors: Finding[] = [];
+  const warnings: Finding[] = [];
+  const checked = sources.map((source) => checkDocument(source, errors));
+  const index = indexIds(checked, errors);
+  checkReferences(checked, index, errors);
+  checkServices(checked, warnings);
+  checkCycles(checked, index, warnings);
+  errors.sort(compareFindings);
+  warnings.sort(compareFindings);
+  const documents = checked.flatMap(({ document, source }) => (document ? [{ document, source }] : []));
+  return { errors, warnings, documents, documentCount: sources.length };
+}
+
+/**
+ * Checks a catalog given as files and their text: YAML syntax, schemas, kinds, ids, references,
+ * durations, and the continuity rules. Pure: the reading lives in `readCatalogSources`.
+ */
+export function checkCatalog(files: readonly SourceFile[]): CheckedCatalog {
+  const parsed = files.map(parseCatalogText);
+  const result = checkSourceDocuments(parsed.flatMap((file) => file.documents));
+  result.errors.push(...parsed.flatMap((file) => file.errors));
+  result.warnings.push(...parsed.flatMap((file) => file.warnings));
+  result.errors.sort(compareFindings);
+  result.warnings.sort(compareFindings);
+  return result;
+}

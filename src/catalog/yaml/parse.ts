@@ -1,0 +1,95 @@
+import type { Document, Node } from 'yaml';
+import { isAlias, LineCounter, parseAllDocuments, visit } from 'yaml';
+import type { Finding } from '../check/finding.ts';
+import type { Locate, Position } from './positions.ts';
+import { createLocator } from './positions.ts';
+
+/** A catalog file's name (as it should appear in findings) and its text. */
+export interface SourceFile {
+  file: string;
+  text: string;
+}
+
+/** One YAML document of a catalog file: its plain value and a way back to the source position of any path. */
+export interface SourceDocument {
+  file: string;
+  /** 0-based index of the document in its file. */
+  index: number;
+  /** The document as plain data (maps, lists, strings, numbers...). */
+  data: unknown;
+  /** Where the document's content starts. */
+  position: Position;
+  locate: Locate;
+}
+
+/** A parsed file: its well-formed documents, and the YAML syntax errors and warnings of the others. */
+export interface ParsedFile {
+  documents: SourceDocument[];
+  errors: Finding[];
+  warnings: Finding[];
+}
+
+function isEmpty(document: Document.Parsed): boolean {
+  const contents = document.contents as Node | null;
+  return (
+    contents === null || (typeof contents === 'object' && 'value' in contents && contents.value === null)
+  );
+}
+
+/** Aliases to anchors that do not exist: `toJS` would throw on them, so they are reported as syntax errors. */
+function unresolvedAliases(document: Document.Parsed): { offset: number; message: string }[] {
+  const out: { offset: number; message: string }[] = [];
+  visit(document, {
+    Alias(_key, alias) {
+      if (isAlias(alias) && alias.resolve(document) === undefined)
+        out.push({
+          offset: alias.range?.[0] ?? 0,
+          message: `unknown alias *${alias.source}: no anchor &${alias.source} before it`,
+        });
+    },
+  });
+  return out;
+}
+
+/** Lowercases the first letter of a YAML library message so it reads like the other findings. */
+function tidy(message: string): string {
+  return message.charAt(0).toLowerCase() + message.slice(1);
+}
+
+/** Parses one catalog file's text, every `---`-separated document, keeping source positions. Pure. */
+export function parseCatalogText(source: SourceFile): ParsedFile {
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(source.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const documents: SourceDocument[] = [];
+  const errors: Finding[] = [];
+  const warnings: Finding[] = [];
+  const finding = (offset: number, message: string): Finding => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file: source.file, line, column: col, message };
+  };
+  // An empty stream (no documents at all) parses to a non-array; it holds nothing to check.
+  if (!Array.isArray(parsed)) return { documents, errors, warnings };
+  parsed.forEach((document, index) => {
+    for (const warning of document.warnings) warnings.push(finding(warning.pos[0], tidy(warning.message)));
+    const problems = [
+      ...document.errors.map((error) => ({ offset: error.pos[0], message: tidy(error.message) })),
+      ...(document.errors.length === 0 ? unresolvedAliases(document) : []),
+    ];
+    if (problems.length > 0) {
+      for (const problem of problems) errors.push(finding(problem.offset, `YAML syntax: ${problem.message}`));
+      return;
+    }
+    if (isEmpty(document)) return;
+    const contents = document.contents as Node | null;
+    const start = contents?.range?.[0] ?? document.range[0];
+    const { line, col } = lineCounter.linePos(start);
+    documents.push({
+      file: source.file,
+      index,
+      data: document.toJS({ maxAliasCount: 1000 }) as unknown,
+      position: { line, column: col },
+      locate: createLocator(contents, lineCounter, start),
+    });
+  });
+  return { documents, errors, warnings };
+}
