@@ -7,9 +7,13 @@ import type { GateNetwork } from '../cut-sets.ts';
 
 /** A MEF Boolean formula: an operator over sub-formulas, or a reference to a gate or a basic event. */
 export type Formula =
-  | { op: 'and' | 'or' | 'not' | 'xor'; args: Formula[] }
+  | { op: 'and'; args: Formula[] }
+  | { op: 'or'; args: Formula[] }
+  | { op: 'not'; args: Formula[] }
+  | { op: 'xor'; args: Formula[] }
   | { op: 'atleast'; min: number; args: Formula[] }
-  | { op: 'gate' | 'basic-event'; name: string };
+  | { op: 'gate'; name: string }
+  | { op: 'basic-event'; name: string };
 
 /** A fault tree: its gates by name (each one formula) and its top gate. */
 export interface FaultTree {
@@ -73,7 +77,11 @@ export function faultTreeNetwork(tree: FaultTree): { network: GateNetwork; top: 
         if (e === undefined) eventIndex.set(f.name, (e = eventIndex.size));
         return ~e;
       }
-      default: {
+      case 'and':
+      case 'or':
+      case 'atleast':
+      case 'not':
+      case 'xor': {
         const g = newGate();
         define(g, f);
         return g;
@@ -92,12 +100,13 @@ export function faultTreeNetwork(tree: FaultTree): { network: GateNetwork; top: 
         return;
       case 'and':
       case 'or':
-      case 'atleast': {
-        const inputs = f.args.map(input);
-        thresholds[g] = f.op === 'or' ? 1 : f.op === 'and' ? inputs.length : f.min;
-        inputLists[g] = inputs;
+        inputLists[g] = f.args.map(input);
+        thresholds[g] = f.op === 'or' ? 1 : f.args.length;
         return;
-      }
+      case 'atleast':
+        inputLists[g] = f.args.map(input);
+        thresholds[g] = f.min;
+        return;
     }
   };
   named(tree.top);
