@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, DocumentsTable } from '../db/schema.ts';
+import type { Database, DocumentLabelsTable, DocumentRefsTable, DocumentsTable } from '../db/schema.ts';
 
 /** A stored document row. */
 export type DocumentRow = Selectable<DocumentsTable>;
@@ -23,6 +23,15 @@ export interface Referrer {
   path: string;
 }
 
+/** A label row. */
+export type DocumentLabelRow = Selectable<DocumentLabelsTable>;
+/** A reference row. */
+export type DocumentRefRow = Selectable<DocumentRefsTable>;
+
+function* batches<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
 function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
@@ -39,11 +48,11 @@ export function createDocumentRepository(db: Kysely<Database>) {
       const kinds = new Map<string, string>();
       const unique = [...new Set(ids)];
       // Chunked: SQLite caps the number of bound parameters per statement.
-      for (let i = 0; i < unique.length; i += 500) {
+      for (const batch of batches(unique, 500)) {
         const rows = await db
           .selectFrom('documents')
           .select(['id', 'kind'])
-          .where('id', 'in', unique.slice(i, i + 500))
+          .where('id', 'in', batch)
           .execute();
         for (const row of rows) kinds.set(row.id, row.kind);
       }
@@ -98,21 +107,39 @@ export function createDocumentRepository(db: Kysely<Database>) {
       await db.deleteFrom('documents').where('id', '=', id).execute();
     },
 
-    async setLabels(id: string, labels: Record<string, string> | undefined): Promise<void> {
-      await db.deleteFrom('document_labels').where('document_id', '=', id).execute();
-      const rows = Object.entries(labels ?? {}).map(([key, value]) => ({ document_id: id, key, value }));
-      if (rows.length > 0) await db.insertInto('document_labels').values(rows).execute();
+    /** Whether the catalog holds at least one document. */
+    async any(): Promise<boolean> {
+      return (await db.selectFrom('documents').select('id').limit(1).execute()).length > 0;
     },
 
-    async setReferences(id: string, refs: { path: string; to: string }[]): Promise<void> {
-      await db.deleteFrom('document_refs').where('from_id', '=', id).execute();
-      const rows = refs.map((ref) => ({ from_id: id, path: ref.path, to_id: ref.to }));
-      for (let i = 0; i < rows.length; i += 300) {
-        await db
-          .insertInto('document_refs')
-          .values(rows.slice(i, i + 300))
-          .execute();
+    /** Every document of the catalog, in id order (export and bulk import work on the whole set). */
+    async all(): Promise<DocumentRow[]> {
+      return db.selectFrom('documents').selectAll().orderBy('id').execute();
+    },
+
+    async insertMany(rows: readonly DocumentRow[]): Promise<void> {
+      // 9 columns a row: batches stay far below SQLite's limit on bound parameters.
+      for (const batch of batches(rows, 500)) await db.insertInto('documents').values(batch).execute();
+    },
+
+    async deleteMany(ids: readonly string[]): Promise<void> {
+      for (const batch of batches(ids, 500))
+        await db.deleteFrom('documents').where('id', 'in', batch).execute();
+    },
+
+    /** Replaces the labels and references of the given documents. */
+    async replaceLinks(
+      ids: readonly string[],
+      labels: readonly DocumentLabelRow[],
+      refs: readonly DocumentRefRow[],
+    ): Promise<void> {
+      for (const batch of batches(ids, 500)) {
+        await db.deleteFrom('document_labels').where('document_id', 'in', batch).execute();
+        await db.deleteFrom('document_refs').where('from_id', 'in', batch).execute();
       }
+      for (const batch of batches(labels, 1000))
+        await db.insertInto('document_labels').values(batch).execute();
+      for (const batch of batches(refs, 1000)) await db.insertInto('document_refs').values(batch).execute();
     },
 
     /** Every other document that references `id`, in id order. */

@@ -45,21 +45,34 @@ export function entryHash(row: Omit<AuditRow, 'hash'>): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
+/** Appends events to the chain; reads the chain's head once, so a bulk write appends without re-reading it. */
+export function createAuditChain(repo: AuditRepository) {
+  let head: { seq: number; hash: string } | undefined;
+  return {
+    /** Call inside the write transaction that made the change. */
+    async append(event: AuditEvent): Promise<void> {
+      head ??= (await repo.last()) ?? { seq: 0, hash: GENESIS_HASH };
+      const row = {
+        seq: head.seq + 1,
+        at: event.at,
+        actor: event.actor,
+        action: event.action,
+        kind: event.kind,
+        document_id: event.documentId,
+        before: event.before === null ? null : JSON.stringify(event.before),
+        after: event.after === null ? null : JSON.stringify(event.after),
+        prev_hash: head.hash,
+      };
+      const hash = entryHash(row);
+      await repo.insert({ ...row, hash });
+      head = { seq: row.seq, hash };
+    },
+  };
+}
+
 /** Appends one event to the chain. Call inside the write transaction that made the change. */
 export async function appendAudit(repo: AuditRepository, event: AuditEvent): Promise<void> {
-  const last = await repo.last();
-  const row = {
-    seq: (last?.seq ?? 0) + 1,
-    at: event.at,
-    actor: event.actor,
-    action: event.action,
-    kind: event.kind,
-    document_id: event.documentId,
-    before: event.before === null ? null : JSON.stringify(event.before),
-    after: event.after === null ? null : JSON.stringify(event.after),
-    prev_hash: last?.hash ?? GENESIS_HASH,
-  };
-  await repo.insert({ ...row, hash: entryHash(row) });
+  await createAuditChain(repo).append(event);
 }
 
 /** The API's view of a stored entry. */

@@ -7,7 +7,7 @@ import { createAuditRepository } from '../repositories/audit.repository.ts';
 import { createDocumentRepository } from '../repositories/document.repository.ts';
 import type { DocumentRepository, DocumentRow } from '../repositories/document.repository.ts';
 import { appendAudit } from './audit.service.ts';
-import { documentToRow, rowToDocument } from './document-mapping.ts';
+import { documentLinks, documentToRow, rowToDocument } from './document-mapping.ts';
 import { CatalogError } from './errors.ts';
 import type { FieldError } from './errors.ts';
 import { validateDocument } from './validation.ts';
@@ -131,11 +131,8 @@ export function createCatalogService(deps: { database: LifeboatDatabase; now: ()
         const at = now().toISOString();
         const row = documentToRow(document, 1, at, at);
         await repos.documents.insert(row);
-        await repos.documents.setLabels(row.id, document.metadata.labels);
-        await repos.documents.setReferences(
-          row.id,
-          referencesOf(document).map((ref) => ({ path: formatPath(ref.path), to: ref.id })),
-        );
+        const links = documentLinks(document);
+        await repos.documents.replaceLinks([row.id], links.labels, links.refs);
         const after = rowToDocument(row);
         await appendAudit(repos.audit, {
           at,
@@ -189,11 +186,8 @@ export function createCatalogService(deps: { database: LifeboatDatabase; now: ()
           // Unreachable while writes are serialised; kept so a lost race can never overwrite silently.
           throw new CatalogError('version-conflict', `${kind} "${id}" was changed by someone else meanwhile`);
         }
-        await repos.documents.setLabels(id, document.metadata.labels);
-        await repos.documents.setReferences(
-          id,
-          referencesOf(document).map((ref) => ({ path: formatPath(ref.path), to: ref.id })),
-        );
+        const links = documentLinks(document);
+        await repos.documents.replaceLinks([id], links.labels, links.refs);
         const after = rowToDocument(row);
         await appendAudit(repos.audit, {
           at,

@@ -1,6 +1,7 @@
 import { API_VERSION } from '../../catalog/kinds.ts';
 import type { CatalogDocument } from '../../catalog/kinds.ts';
-import type { DocumentRow } from '../repositories/document.repository.ts';
+import { formatPath, referencesOf } from '../../catalog/references.ts';
+import type { DocumentLabelRow, DocumentRefRow, DocumentRow } from '../repositories/document.repository.ts';
 
 /** A stored row as the document users see: apiVersion, kind, metadata (with version and times), spec. */
 export function rowToDocument(row: DocumentRow): CatalogDocument {
@@ -37,5 +38,21 @@ export function documentToRow(
     version,
     created_at: createdAt,
     updated_at: updatedAt,
+  };
+}
+
+/** The label and reference rows that index a document. */
+export function documentLinks(document: CatalogDocument): {
+  labels: DocumentLabelRow[];
+  refs: DocumentRefRow[];
+} {
+  const id = document.metadata.id;
+  return {
+    labels: Object.entries(document.metadata.labels ?? {}).map(([key, value]) => ({
+      document_id: id,
+      key,
+      value,
+    })),
+    refs: referencesOf(document).map((ref) => ({ from_id: id, path: formatPath(ref.path), to_id: ref.id })),
   };
 }
