@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerBackup } from './backup.command.ts';
 import { registerCheck } from './check.command.ts';
 import { registerServe } from './serve.command.ts';
 
@@ -13,5 +14,6 @@ const program = new Command('lifeboat')
 
 registerServe(program);
 registerCheck(program);
+registerBackup(program);
 
 await program.parseAsync(process.argv);
