@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { checkCatalog } from './check/check-catalog.ts';
 import { toEngineNodes } from './engine-input.ts';
 import type { CatalogDocument } from './kinds.ts';
+import { readCatalogSources } from './yaml/read.ts';
 
 const meta = (id: string) => ({ apiVersion: 'lifeboat/v1' as const, metadata: { id } });
 
@@ -77,8 +79,6 @@ describe('toEngineNodes', () => {
 
 describe('toEngineNodes on the example catalog', () => {
   it('yields nodes whose every dependency is another node, with all 26 services', async () => {
-    const { readCatalogSources } = await import('./yaml/read.ts');
-    const { checkCatalog } = await import('./check/check-catalog.ts');
     const checked = checkCatalog(await readCatalogSources('examples/northbank'));
     expect(checked.errors).toEqual([]);
     const nodes = toEngineNodes(checked.documents.map((located) => located.document));
