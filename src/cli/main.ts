@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerBackup } from './backup.command.ts';
 import { registerCheck } from './check.command.ts';
+import { registerImport } from './import.command.ts';
 import { registerServe } from './serve.command.ts';
 
 /** The `lifeboat` command: one file per command, each registering itself on the program. */
@@ -14,6 +15,7 @@ const program = new Command('lifeboat')
 
 registerServe(program);
 registerCheck(program);
+registerImport(program);
 registerBackup(program);
 
 await program.parseAsync(process.argv);

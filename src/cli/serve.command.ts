@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { buildApp } from '../server/app.ts';
 import { ConfigError, parsePort, serverConfigFromEnv } from '../server/config.ts';
 import { openDatabase } from '../server/db/database.ts';
+import { loadExampleIfEmpty } from './import.command.ts';
 
 /** `lifeboat serve`: the HTTP server, on the database the environment names. */
 export function registerServe(program: Command): void {
@@ -28,6 +29,14 @@ export function registerServe(program: Command): void {
         );
         process.exit(1);
       });
+      if (process.env.LIFEBOAT_NO_DEMO !== '1') {
+        const loaded = await loadExampleIfEmpty(database);
+        if (loaded) {
+          process.stdout.write(
+            `Loaded the example organisation (Northbank, ${loaded.created} documents) into the empty database; set LIFEBOAT_NO_DEMO=1 to start empty.\n`,
+          );
+        }
+      }
       const app = await buildApp({ database, logger: { level: config.logLevel } });
       const shutdown = (signal: string) => {
         app.log.info({ signal }, 'shutting down');

@@ -18,7 +18,7 @@ export interface ServerProcess {
 /** Starts the real server on a free port and waits until it says where it listens. */
 export function startServer(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
   const child = spawn(process.execPath, [LIFEBOAT_BIN, 'serve', '--port', '0'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', LIFEBOAT_NO_DEMO: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,0 +1,94 @@
+import type { Command } from 'commander';
+import { databaseConfigFromEnv } from '../server/config.ts';
+import { openDatabase } from '../server/db/database.ts';
+import type { LifeboatDatabase } from '../server/db/database.ts';
+import { CatalogError } from '../server/services/errors.ts';
+import { createImportService } from '../server/services/import.service.ts';
+import type { ImportResult } from '../server/services/import.service.ts';
+import { EXAMPLE_CATALOG, loadCheckedCatalog } from './catalog-source.ts';
+import { fail } from './output.ts';
+import { createProgress } from './progress.ts';
+
+/** `created 3, updated 1, unchanged 40, deleted 0` */
+export function formatImportResult(result: ImportResult): string {
+  const counts = `created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged}, deleted ${result.deleted}`;
+  return result.dryRun ? `${counts} (dry run: nothing was written)` : counts;
+}
+
+/** Imports checked documents into the database the environment names, with a progress bar on a terminal. */
+async function importInto(
+  command: string,
+  database: LifeboatDatabase,
+  documents: unknown[],
+  options: { prune?: boolean; dryRun?: boolean; actor: string },
+): Promise<ImportResult> {
+  const progress = createProgress('importing');
+  try {
+    return await createImportService({ database, now: () => new Date() }).importDocuments(documents, {
+      ...options,
+      onProgress: (done, total) => progress.update(done, total),
+    });
+  } catch (error) {
+    if (error instanceof CatalogError) fail(command, error.detail, 1);
+    throw error;
+  } finally {
+    progress.done();
+  }
+}
+
+/** Opens the database the environment names, or exits 1 saying why. */
+export async function openCommandDatabase(command: string): Promise<LifeboatDatabase> {
+  try {
+    return await openDatabase(databaseConfigFromEnv());
+  } catch (error) {
+    fail(command, `cannot open the database: ${error instanceof Error ? error.message : String(error)}`, 1);
+  }
+}
+
+/** Loads the example organisation into an empty database; false when the catalog already holds documents. */
+export async function loadExampleIfEmpty(database: LifeboatDatabase): Promise<ImportResult | undefined> {
+  const importer = createImportService({ database, now: () => new Date() });
+  if (!(await importer.isEmpty())) return undefined;
+  const documents = await loadCheckedCatalog('demo', EXAMPLE_CATALOG);
+  return importer.importDocuments(documents, { actor: 'lifeboat demo' });
+}
+
+/** `lifeboat import <catalog> [--prune] [--dry-run]` and `lifeboat demo`. */
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description(
+      'load a catalog file or folder into the database, in one transaction (refused on any check error)',
+    )
+    .argument('<catalog>', 'a catalog file or folder')
+    .option('--prune', 'delete documents the catalog no longer holds')
+    .option('--dry-run', 'check and count the changes, write nothing')
+    .action(async (catalogPath: string, flags: { prune?: boolean; dryRun?: boolean }) => {
+      const documents = await loadCheckedCatalog('import', catalogPath);
+      const database = await openCommandDatabase('import');
+      try {
+        const result = await importInto('import', database, documents, {
+          actor: 'lifeboat import',
+          ...(flags.prune !== undefined && { prune: flags.prune }),
+          ...(flags.dryRun !== undefined && { dryRun: flags.dryRun }),
+        });
+        process.stdout.write(`${formatImportResult(result)}\n`);
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command('demo')
+    .description('load the example organisation (Northbank) into the database')
+    .action(async () => {
+      const documents = await loadCheckedCatalog('demo', EXAMPLE_CATALOG);
+      const database = await openCommandDatabase('demo');
+      try {
+        const result = await importInto('demo', database, documents, { actor: 'lifeboat demo' });
+        process.stdout.write(`${formatImportResult(result)}\n`);
+      } finally {
+        await database.close();
+      }
+    });
+}

@@ -1,0 +1,81 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { openDatabase } from '../src/server/db/database.ts';
+import { createImportService } from '../src/server/services/import.service.ts';
+import { EXAMPLE_CATALOG } from '../src/cli/catalog-source.ts';
+import { runCli } from './support/cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'lifeboat-cli-import-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function storedIds(file: string): Promise<string[]> {
+  const database = await openDatabase({ dialect: 'sqlite', file });
+  try {
+    const documents = await createImportService({ database, now: () => new Date() }).exportDocuments();
+    return documents.map((document) => document.metadata.id);
+  } finally {
+    await database.close();
+  }
+}
+
+it('imports the example catalog, then reports everything unchanged on a second import', async () => {
+  const env = { LIFEBOAT_DB: join(dir, 'example.db') };
+  const first = await runCli(['import', EXAMPLE_CATALOG], env);
+  expect(first.stderr).toBe('');
+  expect(first.code).toBe(0);
+  const created = Number(/^created (\d+), updated 0, unchanged 0, deleted 0\n$/.exec(first.stdout)?.[1]);
+  expect(created).toBeGreaterThan(100);
+  expect(await storedIds(env.LIFEBOAT_DB)).toHaveLength(created);
+
+  const second = await runCli(['import', EXAMPLE_CATALOG], env);
+  expect(second.stdout).toBe(`created 0, updated 0, unchanged ${created}, deleted 0\n`);
+});
+
+it('refuses a broken catalog with file:line:column errors and writes nothing', async () => {
+  const catalog = join(dir, 'broken');
+  mkdirSync(catalog);
+  writeFileSync(
+    join(catalog, 'sites.yaml'),
+    [
+      'apiVersion: lifeboat/v1',
+      'kind: Site',
+      'metadata:',
+      '  id: dc-1',
+      'spec:',
+      '  recovery: 2 days',
+      '',
+    ].join('\n'),
+  );
+  const env = { LIFEBOAT_DB: join(dir, 'broken.db') };
+  const result = await runCli(['import', catalog], env);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/sites\.yaml:6:13: error: .*duration/);
+  expect(result.stderr).toContain('lifeboat import: error: the catalog has 1 error(s); nothing was written');
+  expect(await storedIds(env.LIFEBOAT_DB)).toEqual([]);
+});
+
+it('counts without writing in a dry run, and prunes what a smaller catalog no longer holds', async () => {
+  const env = { LIFEBOAT_DB: join(dir, 'prune.db') };
+  const catalog = join(dir, 'small.yaml');
+  const site = (id: string) =>
+    `apiVersion: lifeboat/v1\nkind: Site\nmetadata:\n  id: ${id}\nspec:\n  type: office\n`;
+  writeFileSync(catalog, [site('a'), site('b'), site('c')].join('---\n'));
+  expect((await runCli(['import', catalog, '--dry-run'], env)).stdout).toBe(
+    'created 3, updated 0, unchanged 0, deleted 0 (dry run: nothing was written)\n',
+  );
+  expect(await storedIds(env.LIFEBOAT_DB)).toEqual([]);
+  await runCli(['import', catalog], env);
+  writeFileSync(catalog, site('a'));
+  expect((await runCli(['import', catalog, '--prune'], env)).stdout).toBe(
+    'created 0, updated 0, unchanged 1, deleted 2\n',
+  );
+  expect(await storedIds(env.LIFEBOAT_DB)).toEqual(['a']);
+});
+
+it('says which path is missing with exit 2', async () => {
+  const result = await runCli(['import', join(dir, 'nowhere')], { LIFEBOAT_DB: join(dir, 'nowhere.db') });
+  expect(result.code).toBe(2);
+  expect(result.stderr).toBe(`lifeboat import: error: ${join(dir, 'nowhere')}: no such file or directory\n`);
+});
