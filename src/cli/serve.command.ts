@@ -1,8 +1,24 @@
+import { createRequire } from 'node:module';
+import type { FastifyServerOptions } from 'fastify';
 import type { Command } from 'commander';
 import { buildApp } from '../server/app.ts';
 import { ConfigError, parsePort, serverConfigFromEnv } from '../server/config.ts';
 import { openDatabase } from '../server/db/database.ts';
 import { loadExampleIfEmpty } from './import.command.ts';
+
+/** JSON log lines; readable lines on a terminal when pino-pretty is installed (it is a development dependency). */
+function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  if (!process.stdout.isTTY) return { level };
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+  } catch {
+    return { level };
+  }
+  return {
+    level,
+    transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } },
+  };
+}
 
 /** `lifeboat serve`: the HTTP server, on the database the environment names. */
 export function registerServe(program: Command): void {
@@ -37,7 +53,7 @@ export function registerServe(program: Command): void {
           );
         }
       }
-      const app = await buildApp({ database, logger: { level: config.logLevel } });
+      const app = await buildApp({ database, logger: loggerOptions(config.logLevel) });
       const shutdown = (signal: string) => {
         app.log.info({ signal }, 'shutting down');
         void app
