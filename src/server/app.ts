@@ -5,9 +5,11 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import type { LifeboatDatabase } from './db/database.ts';
 import { registerProblemHandlers } from './http/problem.ts';
+import { registerAnalysisRoutes } from './routes/analysis.routes.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
 import { registerCatalogRoutes } from './routes/catalog.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
+import { createAnalysisService } from './services/analysis.service.ts';
 import { createCatalogService } from './services/catalog.service.ts';
 
 /** What the application is built from; tests pass their own database and clock. */
@@ -57,5 +59,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerHealthRoutes(app, options.database);
   registerCatalogRoutes(app, catalog);
   registerAuditRoutes(app, options.database);
+  registerAnalysisRoutes(app, createAnalysisService({ database: options.database }));
   return app;
 }

@@ -59,6 +59,15 @@ export function createDocumentRepository(db: Kysely<Database>) {
       return kinds;
     },
 
+    /** The rows of the given ids that exist, in id order. */
+    async getMany(ids: readonly string[]): Promise<DocumentRow[]> {
+      const rows: DocumentRow[] = [];
+      for (const batch of batches([...new Set(ids)], 500)) {
+        rows.push(...(await db.selectFrom('documents').selectAll().where('id', 'in', batch).execute()));
+      }
+      return rows.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    },
+
     async list(query: DocumentQuery): Promise<DocumentRow[]> {
       let select = db.selectFrom('documents').selectAll().where('kind', '=', query.kind);
       if (query.after !== undefined) select = select.where('id', '>', query.after);

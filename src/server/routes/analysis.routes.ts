@@ -1,0 +1,119 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idSchema } from '../../catalog/metadata.schema.ts';
+import { problemSchema } from '../http/problem.ts';
+import type { AnalysisService } from '../services/analysis.service.ts';
+import { MAX_CUT_SET_ORDER } from '../services/analysis.service.ts';
+
+const impactSchema = z
+  .object({
+    failed: z.array(z.string()),
+    down: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        restoreMinutes: z.number().nullable(),
+        cause: z.array(z.string()),
+      }),
+    ),
+    services: z.array(
+      z.object({
+        id: z.string(),
+        tier: z.int(),
+        down: z.boolean(),
+        restoreMinutes: z.number().nullable(),
+        rtoMinutes: z.number().nullable(),
+        mtpdMinutes: z.number().nullable(),
+        rtoBreach: z.boolean().nullable(),
+        mtpdBreach: z.boolean().nullable(),
+      }),
+    ),
+    unrecoverable: z.array(z.object({ id: z.string(), cycle: z.array(z.string()) })),
+  })
+  .meta({ id: 'ImpactResult' });
+
+const spofSchema = z
+  .object({
+    maxOrder: z.int(),
+    services: z.array(z.object({ id: z.string(), cutSets: z.array(z.array(z.string())) })),
+  })
+  .meta({ id: 'SpofResult' });
+
+const graphSchema = z.object({
+  nodes: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      name: z.string(),
+      tier: z.int().optional(),
+      type: z.string().optional(),
+    }),
+  ),
+  edges: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string(),
+      group: z.object({ index: z.int(), k: z.int(), of: z.int() }).optional(),
+    }),
+  ),
+  truncated: z.boolean(),
+});
+
+/** `POST /api/v1/analysis/impact`, `GET /api/v1/analysis/spof` and `GET /api/v1/graph` on the stored catalog. */
+export function registerAnalysisRoutes(app: FastifyInstance, analysis: AnalysisService): void {
+  const route = app.withTypeProvider<ZodTypeProvider>();
+  route.post(
+    '/api/v1/analysis/impact',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'What a failure takes down, when each service is back, and which objectives are breached',
+        body: z.object({ fail: z.array(idSchema).min(1).max(10_000) }),
+        response: { 200: impactSchema, 400: problemSchema },
+      },
+    },
+    async (request) => analysis.impact(request.body.fail),
+  );
+
+  route.get(
+    '/api/v1/analysis/spof',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'Minimal cut sets (single points of failure and pairs) of every service or one',
+        querystring: z.object({
+          service: idSchema.optional(),
+          maxOrder: z.coerce.number().int().min(1).max(MAX_CUT_SET_ORDER).default(2),
+        }),
+        response: { 200: spofSchema, 400: problemSchema },
+      },
+    },
+    async (request) => {
+      const { service, maxOrder } = request.query;
+      return analysis.spof({ maxOrder, ...(service !== undefined && { service }) });
+    },
+  );
+
+  route.get(
+    '/api/v1/graph',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'The dependency graph around a failure node',
+        description: 'An edge `from` -> `to` means `from` depends on `to`.',
+        querystring: z.object({
+          around: idSchema,
+          depth: z.coerce.number().int().min(0).max(50).default(2),
+          direction: z.enum(['up', 'down', 'both']).default('both'),
+          limit: z.coerce.number().int().min(1).max(20_000).default(5_000),
+        }),
+        response: { 200: graphSchema, 400: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const { around, ...options } = request.query;
+      return analysis.neighbourhood(around, options);
+    },
+  );
+}

@@ -1,0 +1,179 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { ImpactResult, SpofResult } from '../src/engine/types.ts';
+import { body, createTestApp } from './support/test-app.ts';
+import type { TestApp } from './support/test-app.ts';
+import { describeEachDatabase } from './support/test-databases.ts';
+
+type Spec = Record<string, unknown>;
+
+function doc(kind: string, id: string, spec: Spec) {
+  return { apiVersion: 'lifeboat/v1', kind, metadata: { id }, spec };
+}
+
+const PLURAL: Record<string, string> = { Site: 'sites', Component: 'components', Service: 'services' };
+
+async function post(app: FastifyInstance, kind: string, id: string, spec: Spec) {
+  const response = await app.inject({
+    method: 'POST',
+    url: `/api/v1/${PLURAL[kind]}`,
+    payload: doc(kind, id, spec),
+  });
+  expect(response.statusCode, response.body).toBe(201);
+}
+
+async function put(app: FastifyInstance, kind: string, id: string, spec: Spec) {
+  const url = `/api/v1/${PLURAL[kind]}/${id}`;
+  const version = body<{ metadata: { version: number } }>(await app.inject({ method: 'GET', url })).metadata
+    .version;
+  const response = await app.inject({
+    method: 'PUT',
+    url,
+    payload: { ...doc(kind, id, spec), metadata: { id, version } },
+  });
+  expect(response.statusCode, response.body).toBe(200);
+}
+
+async function impact(app: FastifyInstance, fail: string[]): Promise<ImpactResult> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/analysis/impact', payload: { fail } });
+  expect(response.statusCode, response.body).toBe(200);
+  return body<ImpactResult>(response);
+}
+
+/** Two data centres, a database in each, an application that needs either, and a payments service on top. */
+async function seed(app: FastifyInstance) {
+  await post(app, 'Site', 'dc-a', { type: 'data-centre', recovery: '2h' });
+  await post(app, 'Site', 'dc-b', { type: 'data-centre', recovery: '3h' });
+  await post(app, 'Component', 'db1', { type: 'database', site: 'dc-a', restart: '30m' });
+  await post(app, 'Component', 'db2', { type: 'database', site: 'dc-b', restart: '20m' });
+  await post(app, 'Component', 'app', {
+    type: 'application',
+    dependsOn: [{ anyOf: ['db1', 'db2'] }],
+    restart: '10m',
+  });
+  await post(app, 'Service', 'pay', {
+    type: 'business',
+    tier: 1,
+    rto: '1h',
+    mtpd: '4h',
+    dependsOn: ['app'],
+    restart: '5m',
+  });
+}
+
+describeEachDatabase('analysis API', (dialect) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp(dialect);
+    await seed(t.app);
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('keeps the service up when one side of a redundant pair fails', async () => {
+    const result = await impact(t.app, ['dc-a']);
+    expect(result.down.map((node) => node.id).sort()).toEqual(['db1', 'dc-a']);
+    expect(result.services).toEqual([
+      {
+        id: 'pay',
+        tier: 1,
+        down: false,
+        restoreMinutes: null,
+        rtoMinutes: 60,
+        mtpdMinutes: 240,
+        rtoBreach: false,
+        mtpdBreach: false,
+      },
+    ]);
+  });
+
+  it('brings the service back when the first data centre and its database are back, and flags the RTO breach', async () => {
+    const result = await impact(t.app, ['dc-a', 'dc-b']);
+    const restore = Object.fromEntries(result.down.map((node) => [node.id, node.restoreMinutes]));
+    expect(restore).toEqual({ 'dc-a': 120, 'dc-b': 180, db1: 150, db2: 200, app: 160, pay: 165 });
+    expect(result.services[0]).toMatchObject({
+      down: true,
+      restoreMinutes: 165,
+      rtoBreach: true,
+      mtpdBreach: false,
+    });
+    expect(result.down.find((node) => node.id === 'pay')?.cause).toEqual(['dc-a', 'db1', 'app', 'pay']);
+  });
+
+  it('sees catalog edits at once: removing the redundancy makes one data centre a single point of failure', async () => {
+    expect((await impact(t.app, ['dc-a'])).services[0]?.down).toBe(false);
+    await put(t.app, 'Component', 'app', { type: 'application', dependsOn: ['db1'], restart: '10m' });
+    expect((await impact(t.app, ['dc-a'])).services[0]?.down).toBe(true);
+
+    // A new node, created after the graph was cached, is known to the engine too.
+    await post(t.app, 'Component', 'cache', { type: 'database' });
+    await put(t.app, 'Component', 'app', {
+      type: 'application',
+      dependsOn: ['db1', 'cache'],
+      restart: '10m',
+    });
+    expect((await impact(t.app, ['cache'])).services[0]?.down).toBe(true);
+
+    // And a delete.
+    await put(t.app, 'Component', 'app', { type: 'application', dependsOn: ['db1'], restart: '10m' });
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/v1/components/cache' })).statusCode).toBe(204);
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/analysis/impact',
+      payload: { fail: ['cache'] },
+    });
+    expect(unknown.statusCode).toBe(400);
+  });
+
+  it('lists the single points of failure and the pairs of the service', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/analysis/spof?service=pay' });
+    expect(body<SpofResult>(response)).toEqual({
+      maxOrder: 2,
+      services: [
+        {
+          id: 'pay',
+          cutSets: [['app'], ['db1', 'db2'], ['db1', 'dc-b'], ['db2', 'dc-a'], ['dc-a', 'dc-b']],
+        },
+      ],
+    });
+    const onlySingles = body<SpofResult>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/analysis/spof?maxOrder=1' }),
+    );
+    expect(onlySingles.services).toEqual([{ id: 'pay', cutSets: [['app']] }]);
+  });
+
+  it('names an unknown id to fail with a 400 problem', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/analysis/impact',
+      payload: { fail: ['dc-z'] },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(body(response).detail).toContain('"dc-z"');
+  });
+
+  it('returns the neighbourhood of a node with redundancy groups marked on their edges', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/graph?around=app&depth=1' });
+    const graph = body<{
+      nodes: { id: string; kind: string; tier?: number }[];
+      edges: unknown[];
+      truncated: boolean;
+    }>(response);
+    expect(graph.nodes.map((node) => node.id)).toEqual(['app', 'db1', 'db2', 'pay']);
+    expect(graph.nodes.find((node) => node.id === 'pay')).toMatchObject({ kind: 'Service', tier: 1 });
+    expect(graph.edges).toEqual(
+      expect.arrayContaining([
+        { from: 'pay', to: 'app' },
+        { from: 'app', to: 'db1', group: { index: 0, k: 1, of: 2 } },
+        { from: 'app', to: 'db2', group: { index: 0, k: 1, of: 2 } },
+      ]),
+    );
+    expect(graph.edges).toHaveLength(3);
+    const down = body<{ nodes: { id: string }[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/graph?around=pay&depth=10&direction=down' }),
+    );
+    expect(down.nodes.map((node) => node.id)).toEqual(['app', 'db1', 'db2', 'dc-a', 'dc-b', 'pay']);
+  });
+});
