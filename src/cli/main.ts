@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAnalyze } from './analyze.command.ts';
 import { registerBackup } from './backup.command.ts';
 import { registerCheck } from './check.command.ts';
 import { registerImport } from './import.command.ts';
@@ -16,6 +17,7 @@ const program = new Command('lifeboat')
 registerServe(program);
 registerCheck(program);
 registerImport(program);
+registerAnalyze(program);
 registerBackup(program);
 
 await program.parseAsync(process.argv);

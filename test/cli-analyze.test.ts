@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import type { ImpactResult, SpofResult } from '../src/engine/types.ts';
+import { runCli } from './support/cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'lifeboat-cli-analyze-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const catalog = join(dir, 'catalog.yaml');
+writeFileSync(
+  catalog,
+  `apiVersion: lifeboat/v1
+kind: Site
+metadata: { id: dc-a }
+spec: { recovery: 2h }
+---
+apiVersion: lifeboat/v1
+kind: Site
+metadata: { id: dc-b }
+spec: { recovery: 3h }
+---
+apiVersion: lifeboat/v1
+kind: Component
+metadata: { id: db1 }
+spec: { type: database, site: dc-a, restart: 30m }
+---
+apiVersion: lifeboat/v1
+kind: Component
+metadata: { id: db2 }
+spec: { type: database, site: dc-b, restart: 20m }
+---
+apiVersion: lifeboat/v1
+kind: Service
+metadata: { id: pay }
+spec:
+  type: business
+  tier: 1
+  rto: 1h
+  rpo: 5m
+  mtpd: 4h
+  dependsOn: [{ anyOf: [db1, db2] }]
+  restart: 5m
+`,
+);
+
+it('prints the impact of a failure as JSON with restore times and breaches', async () => {
+  const result = await runCli(['analyze', 'impact', catalog, '--fail', 'dc-a,dc-b', '--json']);
+  expect(result.code).toBe(0);
+  const impact = JSON.parse(result.stdout) as ImpactResult;
+  expect(impact.failed).toEqual(['dc-a', 'dc-b']);
+  expect(Object.fromEntries(impact.down.map((node) => [node.id, node.restoreMinutes]))).toEqual({
+    'dc-a': 120,
+    'dc-b': 180,
+    db1: 150,
+    db2: 200,
+    pay: 155,
+  });
+  expect(impact.services).toEqual([
+    {
+      id: 'pay',
+      tier: 1,
+      down: true,
+      restoreMinutes: 155,
+      rtoMinutes: 60,
+      mtpdMinutes: 240,
+      rtoBreach: true,
+      mtpdBreach: false,
+    },
+  ]);
+});
+
+it('prints a readable table without --json', async () => {
+  const result = await runCli(['analyze', 'impact', catalog, '--fail', 'dc-a,dc-b']);
+  expect(result.stdout).toContain('5 nodes down, 1 of 1 services down');
+  expect(result.stdout).toMatch(/pay\s+1\s+yes\s+2h35m\s+1h\s+4h\s+RTO\n/);
+});
+
+it('names an unknown id in --fail and exits 2', async () => {
+  const result = await runCli(['analyze', 'impact', catalog, '--fail', 'dc-c']);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain('unknown id "dc-c"');
+  expect(result.stdout).toBe('');
+});
+
+it('lists cut sets by size then name, on a catalog file and on the database after an import', async () => {
+  const expected: SpofResult = {
+    maxOrder: 2,
+    services: [
+      {
+        id: 'pay',
+        cutSets: [
+          ['db1', 'db2'],
+          ['db1', 'dc-b'],
+          ['db2', 'dc-a'],
+          ['dc-a', 'dc-b'],
+        ],
+      },
+    ],
+  };
+  const fromFile = await runCli(['analyze', 'spof', catalog, '--json']);
+  expect(JSON.parse(fromFile.stdout)).toEqual(expected);
+
+  const env = { LIFEBOAT_DB: join(dir, 'analyze.db') };
+  expect((await runCli(['import', catalog], env)).code).toBe(0);
+  const fromDatabase = await runCli(['analyze', 'spof', '--service', 'pay', '--json'], env);
+  expect(JSON.parse(fromDatabase.stdout)).toEqual(expected);
+  const table = await runCli(['analyze', 'spof', '--max-order', '1'], env);
+  expect(table.stdout).toBe('SERVICE  ORDER  CUT SET\npay      -      none up to order 1\n');
+});
+
+it('refuses a bad --max-order as bad usage', async () => {
+  const result = await runCli(['analyze', 'spof', catalog, '--max-order', 'lots']);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain('--max-order');
+});
