@@ -28,7 +28,11 @@ async function openAnalysis(command: string, catalogPath: string | undefined): P
   }
   const database = await openCommandDatabase(command);
   const service = createAnalysisService({ database });
-  return { impact: service.impact, spof: service.spof, close: () => database.close() };
+  return {
+    impact: (ids) => service.impact(ids),
+    spof: (options) => service.spof(options),
+    close: () => database.close(),
+  };
 }
 
 /** Runs one analysis; an unknown id is bad usage (exit 2) and names the id. */
