@@ -1,0 +1,48 @@
+/** The engine over HTTP: impact of a scenario, single points of failure, and the dependency graph. */
+import type { FailureKind, ImpactResult, SpofResult } from '../../../src/engine/types.ts';
+import { request } from './client';
+
+export type { FailureKind, ImpactResult, SpofResult };
+
+/** `POST /api/v1/analysis/impact`: what goes down when `fail` fails, when each node is back, the breaches. */
+export function analyseImpact(fail: string[], signal?: AbortSignal) {
+  return request<ImpactResult>('POST', '/analysis/impact', { body: { fail }, signal });
+}
+
+/** `GET /api/v1/analysis/spof`: minimal cut sets up to `maxOrder` of one service or of every service. */
+export function findSpofs(options: { service?: string; maxOrder: number }, signal?: AbortSignal) {
+  return request<SpofResult>('GET', '/analysis/spof', {
+    query: { service: options.service, maxOrder: options.maxOrder },
+    signal,
+  });
+}
+
+/** A node of the dependency graph. */
+export interface GraphNode {
+  id: string;
+  kind: FailureKind;
+  name?: string;
+  tier?: number;
+  type?: string;
+}
+
+/** `from` depends on `to`; `group` is set when the dependency is a member of an anyOf/atLeast group. */
+export interface GraphEdge {
+  from: string;
+  to: string;
+  group?: { index: number; k: number; of: number };
+}
+
+/** The neighbourhood of a node. */
+export interface GraphData {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+/** Which way to walk: `down` to what a node depends on, `up` to what depends on it. */
+export type Direction = 'both' | 'down' | 'up';
+
+/** `GET /api/v1/graph?around=&depth=&direction=`. */
+export function getGraph(around: string, depth: number, direction: Direction, signal?: AbortSignal) {
+  return request<GraphData>('GET', '/graph', { query: { around, depth, direction }, signal });
+}

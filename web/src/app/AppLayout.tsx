@@ -1,0 +1,101 @@
+/** The application shell: header with the user menu, navigation, and the page; signed-out users go to login. */
+import {
+  Anchor,
+  AppShell,
+  Burger,
+  Center,
+  Group,
+  Loader,
+  NavLink,
+  ScrollArea,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { Link, Navigate, Outlet, useLocation, useNavigation } from 'react-router';
+import { useSession } from '../api/queries';
+import { KIND_LIST } from '../catalog/kind-info';
+import { UserMenu } from '../auth/UserMenu';
+
+const NAV = [
+  { to: '/', label: 'Dashboard', exact: true },
+  ...KIND_LIST.map((info) => ({ to: `/${info.plural}`, label: info.title, exact: false })),
+  { to: '/map', label: 'Map', exact: false },
+  { to: '/simulator', label: 'Simulator', exact: false },
+];
+
+function isActive(pathname: string, to: string, exact: boolean): boolean {
+  return exact ? pathname === to : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/** The layout every signed-in page is drawn in. */
+export function AppLayout() {
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const navigation = useNavigation();
+  const session = useSession();
+
+  if (session.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  }
+  if (session.data === null) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/login?next=${next}`} replace />;
+  }
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 210, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+            />
+            <Anchor component={Link} to="/" underline="never" c="inherit">
+              <Title order={3}>Lifeboat</Title>
+            </Anchor>
+            <Text c="dimmed" size="sm" visibleFrom="sm">
+              IT service continuity
+            </Text>
+          </Group>
+          <Group gap="sm">
+            {navigation.state === 'loading' && <Loader size="xs" aria-label="Loading page" />}
+            {session.data && <UserMenu user={session.data} />}
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main navigation">
+        <ScrollArea>
+          {NAV.map((item) => (
+            <NavLink
+              key={item.to}
+              component={Link}
+              to={item.to}
+              label={item.label}
+              active={isActive(location.pathname, item.to, item.exact)}
+              onClick={close}
+            />
+          ))}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Suspense fallback={<Loader aria-label="Loading" />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

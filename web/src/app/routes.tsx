@@ -1,0 +1,54 @@
+/** The routes: every page has a shareable URL; the map, the simulator and the editors load on demand. */
+import { Loader } from '@mantine/core';
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter } from 'react-router';
+import { setUnauthorizedHandler } from '../api/client';
+import { keys } from '../api/queries';
+import { LoginPage } from '../auth/LoginPage';
+import { DetailPage } from '../catalog/DetailPage';
+import { ListPage } from '../catalog/ListPage';
+import { RefRedirect } from '../catalog/links';
+import { DashboardPage } from '../dashboard/DashboardPage';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+
+/** Builds the router; a 401 from any API call clears the session and goes to the login page. */
+export function createAppRouter(queryClient: QueryClient) {
+  const router = createBrowserRouter([
+    { path: '/login', element: <LoginPage /> },
+    {
+      path: '/',
+      element: <AppLayout />,
+      // Shown while a lazy page (map, simulator, editor) loads on a first visit straight to its URL.
+      hydrateFallbackElement: <Loader m="md" aria-label="Loading" />,
+      children: [
+        { index: true, element: <DashboardPage /> },
+        { path: 'map', lazy: async () => ({ Component: (await import('../map/MapPage')).MapPage }) },
+        {
+          path: 'simulator',
+          lazy: async () => ({ Component: (await import('../simulator/SimulatorPage')).SimulatorPage }),
+        },
+        { path: 'ref/:id', element: <RefRedirect /> },
+        { path: ':plural', element: <ListPage /> },
+        {
+          path: ':plural/new',
+          lazy: async () => ({ Component: (await import('../catalog/EditPage')).CreatePage }),
+        },
+        { path: ':plural/:id', element: <DetailPage /> },
+        {
+          path: ':plural/:id/edit',
+          lazy: async () => ({ Component: (await import('../catalog/EditPage')).EditPage }),
+        },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+  setUnauthorizedHandler(() => {
+    queryClient.setQueryData(keys.session, null);
+    const { pathname, search } = router.state.location;
+    if (pathname !== '/login') {
+      void router.navigate(`/login?next=${encodeURIComponent(pathname + search)}`);
+    }
+  });
+  return router;
+}

@@ -1,0 +1,131 @@
+/** Create and edit pages: the form, the save, and what a refusal means (fields, 409, id taken). */
+import { Alert, Button, Group, Loader, Stack, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { createDocument, isPlural, KIND_OF, updateDocument } from '../api/catalog';
+import type { CatalogDocument, Plural } from '../api/catalog';
+import { isApiError } from '../api/client';
+import type { FieldError } from '../api/client';
+import { keys, useDocument } from '../api/queries';
+import { NotFoundPage } from '../app/NotFoundPage';
+import { notifyError, notifySuccess } from '../app/notify';
+import { reapply } from '../util/document-diff';
+import { ConflictAlert } from './ConflictAlert';
+import { DocumentForm } from './DocumentForm';
+import { KIND_INFO } from './kind-info';
+import { documentPath } from './links';
+
+/** `/:plural/new`. */
+export function CreatePage() {
+  const { plural } = useParams();
+  if (!isPlural(plural)) return <NotFoundPage />;
+  const kind = KIND_OF[plural];
+  const empty = {
+    apiVersion: 'lifeboat/v1',
+    kind,
+    metadata: { id: '' },
+    spec: {},
+  } as unknown as CatalogDocument;
+  return <Editor key={plural} plural={plural} initial={empty} isNew />;
+}
+
+/** `/:plural/:id/edit`. */
+export function EditPage() {
+  const { plural, id = '' } = useParams();
+  if (!isPlural(plural)) return <NotFoundPage />;
+  return <LoadThenEdit key={`${plural}/${id}`} plural={plural} id={id} />;
+}
+
+function LoadThenEdit({ plural, id }: { plural: Plural; id: string }) {
+  const document = useDocument(plural, id);
+  if (document.isPending) return <Loader aria-label="Loading" />;
+  if (document.isError) return <Alert color="red">{document.error.message}</Alert>;
+  return <Editor plural={plural} initial={document.data} isNew={false} />;
+}
+
+function Editor({ plural, initial, isNew }: { plural: Plural; initial: CatalogDocument; isNew: boolean }) {
+  const info = KIND_INFO[KIND_OF[plural]];
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  // `base` is the version the edit started from: the 409 message compares it with the current one.
+  const [base, setBase] = useState(initial);
+  const [draft, setDraft] = useState(initial);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [conflict, setConflict] = useState<CatalogDocument | null>(null);
+
+  const save = useMutation({
+    mutationFn: () => (isNew ? createDocument(plural, draft) : updateDocument(plural, draft)),
+    meta: { silent: true },
+    onSuccess: async (saved) => {
+      const id = saved.metadata.id;
+      queryClient.setQueryData(keys.document(plural, id), saved);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: keys.lists(plural) }),
+        queryClient.invalidateQueries({ queryKey: keys.audit(saved.kind, id) }),
+        queryClient.invalidateQueries({ queryKey: ['graph'] }),
+        queryClient.invalidateQueries({ queryKey: keys.allServices }),
+      ]);
+      notifySuccess(`Saved ${id} (version ${saved.metadata.version})`);
+      await navigate(documentPath(saved.kind, id));
+    },
+    onError: (error) => {
+      setErrors([]);
+      if (isApiError(error, 409) && error.problem.current) {
+        setConflict(error.problem.current as CatalogDocument);
+      } else if (isApiError(error, 409) && isNew) {
+        setErrors([{ path: 'metadata.id', message: error.message }]);
+      } else if (isApiError(error, 400, 422) && error.problem.errors?.length) {
+        setErrors(error.problem.errors);
+      } else {
+        notifyError(error);
+      }
+    },
+  });
+
+  const cancelTo = isNew ? `/${plural}` : documentPath(initial.kind, initial.metadata.id);
+  return (
+    <Stack maw={960}>
+      <Title order={2}>
+        {isNew ? `New ${info.singular}` : `Edit ${initial.metadata.name ?? initial.metadata.id}`}
+      </Title>
+      {conflict && (
+        <ConflictAlert
+          base={base}
+          draft={draft}
+          current={conflict}
+          onReapply={() => {
+            setDraft(reapply(base, draft, conflict));
+            setBase(conflict);
+            setConflict(null);
+          }}
+          onDiscard={() => {
+            setDraft(conflict);
+            setBase(conflict);
+            setConflict(null);
+            queryClient.setQueryData(keys.document(plural, conflict.metadata.id), conflict);
+          }}
+        />
+      )}
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate();
+        }}
+        aria-label={isNew ? `New ${info.singular}` : `Edit ${info.singular}`}
+      >
+        <Stack>
+          <DocumentForm info={info} draft={draft} onChange={setDraft} errors={errors} isNew={isNew} />
+          <Group>
+            <Button type="submit" loading={save.isPending} disabled={conflict !== null}>
+              {isNew ? 'Create' : 'Save'}
+            </Button>
+            <Button variant="default" component={Link} to={cancelTo}>
+              Cancel
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

@@ -1,0 +1,4 @@
+/** The dependency map page. */
+export function MapPage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** The what-if simulator page. */
+export function SimulatorPage() {
+  return null;
+}

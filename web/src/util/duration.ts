@@ -1,0 +1,32 @@
+/** Durations as people read them: minutes from the engine shown as `45m`, `4h`, `2d 6h`. */
+
+const UNITS = [
+  { unit: 'w', minutes: 7 * 24 * 60 },
+  { unit: 'd', minutes: 24 * 60 },
+  { unit: 'h', minutes: 60 },
+  { unit: 'm', minutes: 1 },
+] as const;
+
+/** Formats minutes with at most two units, largest first (`1d 2h`); null reads as "never". */
+export function formatMinutes(minutes: number | null | undefined): string {
+  if (minutes === null || minutes === undefined) return 'never';
+  if (minutes === 0) return '0m';
+  const parts: string[] = [];
+  let rest = Math.round(minutes);
+  for (const { unit, minutes: size } of UNITS) {
+    if (rest >= size && parts.length < 2) {
+      parts.push(`${Math.floor(rest / size)}${unit}`);
+      rest %= size;
+    } else if (parts.length > 0) break;
+  }
+  return parts.join(' ');
+}
+
+/** Parses a catalog duration (`45m`, `4h`, `1h30m`, `2d`, `1w`) into minutes; undefined when malformed. */
+export function parseDuration(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const match = /^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/.exec(text.trim());
+  if (!match || text.trim() === '') return undefined;
+  const [, w = '0', d = '0', h = '0', m = '0'] = match;
+  return Number(w) * 10080 + Number(d) * 1440 + Number(h) * 60 + Number(m);
+}
