@@ -85,14 +85,15 @@ export function checkReferences(
     for (const reference of document ? referencesOf(document) : lenientReferences(checked)) {
       const field = String(reference.path[1]);
       const target = index.get(reference.id);
-      const at = { file: source.file, ...source.locate(reference.path) };
+      // Positions are looked up only for findings: a walk per reference would cost seconds on a large catalog.
+      const at = () => ({ file: source.file, ...source.locate(reference.path) });
       if (!target) {
         const candidates = reference.allowed.flatMap((kind) => idsByKind.get(kind) ?? []);
         const hint = didYouMean(reference.id, candidates);
-        errors.push({ ...at, message: `unknown id "${reference.id}" in ${field}${hint}` });
+        errors.push({ ...at(), message: `unknown id "${reference.id}" in ${field}${hint}` });
       } else if (target.kind && !reference.allowed.includes(target.kind)) {
         errors.push({
-          ...at,
+          ...at(),
           message: `"${reference.id}" in ${field} is ${article(target.kind)}; expected ${kindList(reference.allowed)}`,
         });
       }

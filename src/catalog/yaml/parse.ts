@@ -71,22 +71,29 @@ export function parseCatalogText(source: SourceFile): ParsedFile {
   if (!Array.isArray(parsed)) return { documents, errors, warnings };
   parsed.forEach((document, index) => {
     for (const warning of document.warnings) warnings.push(finding(warning.pos[0], tidy(warning.message)));
-    const problems = [
-      ...document.errors.map((error) => ({ offset: error.pos[0], message: tidy(error.message) })),
-      ...(document.errors.length === 0 ? unresolvedAliases(document) : []),
-    ];
-    if (problems.length > 0) {
-      for (const problem of problems) errors.push(finding(problem.offset, `YAML syntax: ${problem.message}`));
+    if (document.errors.length > 0) {
+      for (const error of document.errors)
+        errors.push(finding(error.pos[0], `YAML syntax: ${tidy(error.message)}`));
       return;
     }
     if (isEmpty(document)) return;
     const contents = document.contents as Node | null;
     const start = contents?.range?.[0] ?? document.range[0];
     const { line, col } = lineCounter.linePos(start);
+    let data: unknown;
+    try {
+      data = document.toJS({ maxAliasCount: 1000 });
+    } catch (error) {
+      // Only an alias to a missing anchor (or an alias bomb) makes toJS throw; find it only then, as it costs a walk.
+      const aliases = unresolvedAliases(document);
+      if (aliases.length === 0) aliases.push({ offset: start, message: tidy((error as Error).message) });
+      for (const alias of aliases) errors.push(finding(alias.offset, `YAML syntax: ${alias.message}`));
+      return;
+    }
     documents.push({
       file: source.file,
       index,
-      data: document.toJS({ maxAliasCount: 1000 }) as unknown,
+      data,
       position: { line, column: col },
       locate: createLocator(contents, lineCounter, start),
     });

@@ -57,7 +57,7 @@ describe('stringifyDocument', () => {
       metadata: { id: 'ops', labels: { oncall: 'true', code: '0123' } },
     };
     expect(stringifyDocument(labelled)).toContain(
-      "  labels:\n    code: '0123'\n    oncall: 'true'\nspec: {}\n",
+      '  labels:\n    code: "0123"\n    oncall: "true"\nspec: {}\n',
     );
   });
 });

@@ -1,8 +1,7 @@
-import type { Node } from 'yaml';
-import { Document, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { CatalogDocument, Kind } from '../kinds.ts';
 import { KIND_NAMES, KINDS } from '../kinds.ts';
 import { metadataSchema } from '../metadata.schema.ts';
+import { emitYaml } from './emit.ts';
 
 const METADATA_KEYS = Object.keys(metadataSchema.shape);
 const DEPENDENCY_KEYS = ['anyOf', 'atLeast', 'of'];
@@ -46,19 +45,9 @@ export function orderDocument(document: CatalogDocument): Record<string, unknown
   };
 }
 
-/** One document as YAML text, block style, short id lists in flow style, no line folding. */
+/** One document as YAML text: block style, short id lists on one line, no line folding. */
 export function stringifyDocument(document: CatalogDocument): string {
-  const yaml = new Document(orderDocument(document));
-  visit(yaml, {
-    Pair(_key, pair) {
-      if (!isPair(pair)) return;
-      const key = isScalar(pair.key) ? pair.key.value : undefined;
-      const value = pair.value as Node | null;
-      if (typeof key === 'string' && FLOW_LISTS.has(key) && isSeq(value)) value.flow = true;
-      if (key === 'spec' && isMap(value) && value.items.length === 0) value.flow = true;
-    },
-  });
-  return yaml.toString({ lineWidth: 0, indentSeq: true, flowCollectionPadding: false, singleQuote: true });
+  return emitYaml(orderDocument(document), FLOW_LISTS);
 }
 
 function byKindThenId(a: CatalogDocument, b: CatalogDocument): number {
