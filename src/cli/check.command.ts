@@ -24,9 +24,9 @@ async function runCheck(catalogPath: string, options: { json?: boolean }): Promi
     const lines = formatFindings(result);
     if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
   }
-  const files_ = `${files.length} file${files.length === 1 ? '' : 's'}`;
-  const documents = `${result.documentCount} document${result.documentCount === 1 ? '' : 's'}`;
-  process.stderr.write(`checked ${files_}, ${documents}: ${summarizeFindings(result)}\n`);
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const checked = `${plural(files.length, 'file')}, ${plural(result.documentCount, 'document')}`;
+  process.stderr.write(`checked ${checked}: ${summarizeFindings(result)}\n`);
   return result.errors.length > 0 ? EXIT.errors : EXIT.ok;
 }
 
