@@ -126,29 +126,85 @@ function setScalars(graph: EngineGraph, v: number, node: EngineNode): void {
   } else graph.service.delete(v);
 }
 
+/** Whether `pool[from..to)` holds `value` (dependency lists are short; long groups use a Set). */
+function holds(pool: Int32Array, from: number, to: number, value: number): boolean {
+  for (let i = from; i < to; i++) if (pool[i] === value) return true;
+  return false;
+}
+
 /** Builds the compact graph from engine nodes; throws EngineInputError on a duplicate or unknown id or a bad group. */
 export function buildGraph(nodes: readonly EngineNode[]): EngineGraph {
   const n = nodes.length;
   const index = new Map<string, number>();
-  nodes.forEach((node, i) => {
-    if (index.has(node.id)) throw new EngineInputError(node.id, 'the id is used by two nodes');
-    index.set(node.id, i);
-  });
-  const reqs = nodes.map((node) => requiredOf(index, node));
-  const groups = nodes.map((node) =>
-    node.groups.map((g) => ({ k: g.k, members: membersOf(index, node, g) })),
-  );
-  let reqTotal = 0;
-  let condTotal = 0;
-  let memberTotal = 0;
+  for (let i = 0; i < n; i++) {
+    const id = nodes[i]!.id;
+    if (index.has(id)) throw new EngineInputError(id, 'the id is used by two nodes');
+    index.set(id, i);
+  }
+  // One pass resolves ids straight into growable pools; a second fills the reverse rows.
+  let reqPool = new Int32Array(n * 2 + 16);
+  let memberPool = new Int32Array(n + 16);
+  let condOwner = new Int32Array((n >> 1) + 16);
+  let condThreshold = new Int32Array(condOwner.length);
+  let condMemberFirst = new Int32Array(condOwner.length);
+  let condSize = new Int32Array(condOwner.length);
+  const reqFirst = new Int32Array(n);
+  const reqCount = new Int32Array(n);
+  const groupFirst = new Int32Array(n);
+  const groupCount = new Int32Array(n);
   const revDegree = new Int32Array(n + 1);
+  let r = 0;
+  let c = 0;
+  let p = 0;
   for (let v = 0; v < n; v++) {
-    for (const m of reqs[v]!) revDegree[m]!++;
-    reqTotal += reqs[v]!.length;
-    for (const g of groups[v]!) {
-      condTotal++;
-      memberTotal += g.members.length;
-      for (const m of g.members) revDegree[m]!++;
+    const node = nodes[v]!;
+    reqFirst[v] = r;
+    for (const id of node.requires) {
+      const m = resolve(index, node.id, id);
+      if (holds(reqPool, reqFirst[v]!, r, m)) continue;
+      reqPool = grown(reqPool, r + 1);
+      reqPool[r++] = m;
+      revDegree[m]!++;
+    }
+    reqCount[v] = r - reqFirst[v]!;
+    groupFirst[v] = c;
+    groupCount[v] = node.groups.length;
+    for (const group of node.groups) {
+      const members = group.of.length > 16 ? membersOf(index, node, group) : undefined;
+      if (!Number.isInteger(group.k) || group.k < 1 || group.k > group.of.length)
+        membersOf(index, node, group);
+      condOwner = grown(condOwner, c + 1);
+      condThreshold = grown(condThreshold, c + 1);
+      condMemberFirst = grown(condMemberFirst, c + 1);
+      condSize = grown(condSize, c + 1);
+      memberPool = grown(memberPool, p + group.of.length);
+      condOwner[c] = v;
+      condThreshold[c] = group.of.length - group.k + 1;
+      condMemberFirst[c] = p;
+      condSize[c] = group.of.length;
+      const first = p;
+      for (let i = 0; i < group.of.length; i++) {
+        const m = members?.[i] ?? resolve(index, node.id, group.of[i]!);
+        if (members === undefined && holds(memberPool, first, p, m)) membersOf(index, node, group);
+        memberPool[p++] = m;
+        revDegree[m]!++;
+      }
+      c++;
+    }
+  }
+  const revStart = new Int32Array(n + 1);
+  for (let v = 0, acc = 0; v <= n; v++) {
+    revStart[v] = acc;
+    acc += revDegree[v]!;
+  }
+  const revEntry = new Int32Array(r + p);
+  const fill = revStart.slice(0, n);
+  for (let v = 0; v < n; v++) {
+    for (let i = reqFirst[v]!, end = i + reqCount[v]!; i < end; i++) revEntry[fill[reqPool[i]!]!++] = ~v;
+  }
+  for (let cond = 0; cond < c; cond++) {
+    for (let i = condMemberFirst[cond]!, end = i + condSize[cond]!; i < end; i++) {
+      revEntry[fill[memberPool[i]!]!++] = cond;
     }
   }
   const graph: EngineGraph = {
@@ -159,57 +215,28 @@ export function buildGraph(nodes: readonly EngineNode[]): EngineGraph {
     recovery: new Float64Array(n),
     restart: new Float64Array(n),
     service: new Map(),
-    reqFirst: new Int32Array(n),
-    reqCount: new Int32Array(n),
-    reqPool: new Int32Array(reqTotal),
-    reqPoolLength: reqTotal,
-    groupFirst: new Int32Array(n),
-    groupCount: new Int32Array(n),
-    condCount: condTotal,
-    condOwner: new Int32Array(condTotal),
-    condThreshold: new Int32Array(condTotal),
-    condMemberFirst: new Int32Array(condTotal),
-    condSize: new Int32Array(condTotal),
-    memberPool: new Int32Array(memberTotal),
-    memberPoolLength: memberTotal,
-    revStart: new Int32Array(n + 1),
-    revEntry: new Int32Array(reqTotal + memberTotal),
+    reqFirst,
+    reqCount,
+    reqPool,
+    reqPoolLength: r,
+    groupFirst,
+    groupCount,
+    condCount: c,
+    condOwner,
+    condThreshold,
+    condMemberFirst,
+    condSize,
+    memberPool,
+    memberPoolLength: p,
+    revStart,
+    revEntry,
     extraHead: new Int32Array(n).fill(-1),
     extraNext: new Int32Array(0),
     extraEntry: new Int32Array(0),
     extraLength: 0,
     edits: 0,
   };
-  for (let v = 0, acc = 0; v <= n; v++) {
-    graph.revStart[v] = acc;
-    acc += revDegree[v]!;
-  }
-  const fill = graph.revStart.slice(0, n);
-  let r = 0;
-  let c = 0;
-  let p = 0;
-  for (let v = 0; v < n; v++) {
-    setScalars(graph, v, nodes[v]!);
-    graph.reqFirst[v] = r;
-    graph.reqCount[v] = reqs[v]!.length;
-    for (const m of reqs[v]!) {
-      graph.reqPool[r++] = m;
-      graph.revEntry[fill[m]!++] = ~v;
-    }
-    graph.groupFirst[v] = c;
-    graph.groupCount[v] = groups[v]!.length;
-    for (const g of groups[v]!) {
-      graph.condOwner[c] = v;
-      graph.condThreshold[c] = g.members.length - g.k + 1;
-      graph.condMemberFirst[c] = p;
-      graph.condSize[c] = g.members.length;
-      for (const m of g.members) {
-        graph.memberPool[p++] = m;
-        graph.revEntry[fill[m]!++] = c;
-      }
-      c++;
-    }
-  }
+  for (let v = 0; v < n; v++) setScalars(graph, v, nodes[v]!);
   return graph;
 }
 

@@ -17,8 +17,8 @@ export interface DownSet {
   down: Uint8Array;
   /** The down nodes in the order they went down (F first). */
   order: Int32Array;
-  /** How many members of each group are down. */
-  groupDown: Int32Array;
+  /** Per group: threshold minus down members, so a group is broken while this is <= 0 (the restore counters). */
+  groupLeft: Int32Array;
 }
 
 /** Resolves ids to node indices, throwing UnknownIdError (naming the id) for one the graph does not hold. */
@@ -41,7 +41,6 @@ export function computeDownSet(graph: EngineGraph, failed: readonly number[] | I
   const { n, revStart, revEntry, extraHead, extraNext, extraEntry, condThreshold, condOwner } = graph;
   const down = new Uint8Array(n);
   const isFailed = new Uint8Array(n);
-  const groupDown = new Int32Array(graph.condCount);
   const queue = new Int32Array(n);
   let tail = 0;
   const distinct: number[] = [];
@@ -52,27 +51,49 @@ export function computeDownSet(graph: EngineGraph, failed: readonly number[] | I
     queue[tail++] = v;
     distinct.push(v);
   }
-  const reach = (x: number): void => {
-    let v: number;
-    if (x < 0) {
-      if (x === TOMBSTONE) return;
-      v = ~x;
-    } else {
-      if (++groupDown[x]! !== condThreshold[x]) return;
-      v = condOwner[x]!;
-    }
-    if (down[v] === 0) {
-      down[v] = 1;
-      queue[tail++] = v;
-    }
-  };
+  // `left[c]`: how many more members of group c must go down before it breaks (a dead group never does).
+  const left = condThreshold.slice(0, graph.condCount);
   for (let head = 0; head < tail; head++) {
     const u = queue[head]!;
-    // The CSR row, then the overflow list that edits add to.
-    for (let e = revStart[u]!, end = revStart[u + 1]!; e < end; e++) reach(revEntry[e]!);
-    for (let e = extraHead[u]!; e >= 0; e = extraNext[e]!) reach(extraEntry[e]!);
+    // The CSR row, then the overflow list that edits add to (empty unless the node was edited).
+    for (let e = revStart[u]!, end = revStart[u + 1]!; e < end; e++) {
+      const x = revEntry[e]!;
+      let v: number;
+      if (x < 0) {
+        if (x === TOMBSTONE) continue;
+        v = ~x;
+      } else {
+        if (--left[x]! !== 0) continue;
+        v = condOwner[x]!;
+      }
+      if (down[v] === 0) {
+        down[v] = 1;
+        queue[tail++] = v;
+      }
+    }
+    for (let e = extraHead[u]!; e >= 0; e = extraNext[e]!) {
+      const x = extraEntry[e]!;
+      let v: number;
+      if (x < 0) {
+        if (x === TOMBSTONE) continue;
+        v = ~x;
+      } else {
+        if (--left[x]! !== 0) continue;
+        v = condOwner[x]!;
+      }
+      if (down[v] === 0) {
+        down[v] = 1;
+        queue[tail++] = v;
+      }
+    }
   }
-  return { failed: Int32Array.from(distinct), isFailed, down, order: queue.slice(0, tail), groupDown };
+  return {
+    failed: Int32Array.from(distinct),
+    isFailed,
+    down,
+    order: queue.subarray(0, tail),
+    groupLeft: left,
+  };
 }
 
 /**

@@ -10,7 +10,7 @@
  * Nodes never scheduled can never start: each still has a requirement that too many blocked nodes keep broken.
  * Following one such blocker from each of them must end in a cycle (the "dependency cycle that blocks it").
  */
-import { DEAD, TOMBSTONE, compareIds, type EngineGraph } from './graph.ts';
+import { TOMBSTONE, compareIds, type EngineGraph } from './graph.ts';
 import type { DownSet } from './impact.ts';
 
 /** Restore times of every down node (NaN for unrecoverable ones) and the unrecoverable nodes with their cycle. */
@@ -73,8 +73,8 @@ class TimeHeap {
 /** Simulates the restoration of a down set (see the file header). */
 export function computeRestoreTimes(graph: EngineGraph, downSet: DownSet): RestoreTimes {
   const { down, isFailed, order: downOrder } = downSet;
-  const { condThreshold, condOwner, revStart, revEntry, extraHead, extraNext, extraEntry } = graph;
-  const remaining = downSet.groupDown.slice();
+  const { condOwner, revStart, revEntry, extraHead, extraNext, extraEntry } = graph;
+  const left = downSet.groupLeft.slice();
   const unsatisfied = new Int32Array(graph.n);
   const restoreMinutes = new Float64Array(graph.n).fill(Number.NaN);
   const heap = new TimeHeap(downOrder.length);
@@ -85,7 +85,7 @@ export function computeRestoreTimes(graph: EngineGraph, downSet: DownSet): Resto
     for (let i = graph.reqFirst[v]!, end = i + graph.reqCount[v]!; i < end; i++)
       count += down[graph.reqPool[i]!]!;
     for (let c = graph.groupFirst[v]!, end = c + graph.groupCount[v]!; c < end; c++) {
-      if (remaining[c]! >= condThreshold[c]!) count++;
+      if (left[c]! <= 0) count++;
     }
     unsatisfied[v] = count;
     if (count === 0) heap.push(duration(v), v);
@@ -99,7 +99,7 @@ export function computeRestoreTimes(graph: EngineGraph, downSet: DownSet): Resto
       v = ~x;
     } else {
       // The group becomes satisfied when its down members fall from `threshold` to `threshold - 1`.
-      if (--remaining[x]! !== condThreshold[x]! - 1) return;
+      if (++left[x]! !== 1) return;
       v = condOwner[x]!;
     }
     if (down[v] === 1 && --unsatisfied[v]! === 0) heap.push(now + duration(v), v);
@@ -117,7 +117,7 @@ export function computeRestoreTimes(graph: EngineGraph, downSet: DownSet): Resto
   }
 
   const unrecoverable =
-    restored < downOrder.length ? blockingCycles(graph, downSet, restoreMinutes, remaining) : [];
+    restored < downOrder.length ? blockingCycles(graph, downSet, restoreMinutes, left) : [];
   return { restoreMinutes, order: order.slice(0, restored), unrecoverable };
 }
 
@@ -126,7 +126,7 @@ function blockingCycles(
   graph: EngineGraph,
   downSet: DownSet,
   restoreMinutes: Float64Array,
-  remaining: Int32Array,
+  left: Int32Array,
 ): { node: number; cycle: number[] }[] {
   const blocked = (v: number): boolean => downSet.down[v] === 1 && Number.isNaN(restoreMinutes[v]!);
   // One blocker per blocked node: a required dependency that is blocked, or a blocked member of a group that
@@ -137,7 +137,7 @@ function blockingCycles(
       if (blocked(m)) return m;
     }
     for (let c = graph.groupFirst[v]!, end = c + graph.groupCount[v]!; c < end; c++) {
-      if (graph.condThreshold[c] === DEAD || remaining[c]! < graph.condThreshold[c]!) continue;
+      if (left[c]! > 0) continue;
       for (let i = graph.condMemberFirst[c]!, e2 = i + graph.condSize[c]!; i < e2; i++) {
         const m = graph.memberPool[i]!;
         if (blocked(m)) return m;

@@ -58,21 +58,22 @@ export function compareCutSets(a: readonly string[], b: readonly string[]): numb
   return 0;
 }
 
-/** Options of `analyzeSpof`: one node (any failure node) instead of every Service, and the largest order. */
+/** Options of `analyzeSpof`: the nodes to analyse (any failure nodes; default every Service), the largest order. */
 export interface SpofOptions {
   service?: string;
+  services?: readonly string[];
   maxOrder?: number;
 }
 
 /**
- * Minimal cut sets up to `maxOrder` (default 2) of every Service (by tier then id) or of the one named; each set
+ * Minimal cut sets up to `maxOrder` (default 2) of every Service (by tier then id) or of those named; each set
  * sorted by id, each list by size then lexicographically; the node itself is left out of its own cut sets.
  * Throws UnknownIdError for an unknown `service`.
  */
 export function analyzeSpof(graph: EngineGraph, options: SpofOptions = {}): SpofResult {
   const maxOrder = options.maxOrder ?? 2;
-  const targets =
-    options.service === undefined ? servicesByTier(graph) : resolveIds(graph, [options.service], '--service');
+  const named = options.service !== undefined ? [options.service] : options.services;
+  const targets = named === undefined ? servicesByTier(graph) : resolveIds(graph, named, '--service');
   const families = minimalCutSets(catalogNetwork(graph), targets, maxOrder);
   return {
     maxOrder,

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { minimalCutSets } from '../cut-sets.ts';
 import { compareCutSets } from '../spof.ts';
+import { countMinimalCutSets } from './count.ts';
 import { faultTreeNetwork } from './fault-tree.ts';
 import { readMef } from './mef.ts';
 
@@ -33,4 +34,29 @@ describe.skipIf(coherent.length === 0)('Aralia models against SCRAM', () => {
     expect(sets.length).toBe(reference.upToOrder2!.count);
     expect(sets.sort(compareCutSets)).toEqual(reference.upToOrder2!.cutSets);
   });
+});
+
+interface CountReference {
+  coherent: boolean;
+  all?: { products?: number; scramWallSeconds?: Record<string, number> };
+}
+
+// Models SCRAM lists in full within 0.1 s: small enough for a unit test of the BDD/ZBDD count.
+const small = Object.entries(references as Record<string, CountReference>).filter(
+  ([, r]) =>
+    r.coherent &&
+    r.all?.products !== undefined &&
+    Math.min(...Object.values(r.all.scramWallSeconds ?? {})) <= 0.1,
+);
+
+describe.skipIf(small.length === 0)('Aralia minimal cut set counts against SCRAM', () => {
+  it.each(small)(
+    '%s: the same number of minimal cut sets of every order up to 20 as SCRAM',
+    (model, reference) => {
+      const { network, top } = faultTreeNetwork(
+        readMef(readFileSync(path.join(ARALIA, 'models', `${model}.xml`), 'utf8')),
+      );
+      expect(countMinimalCutSets(network, top, 20)?.total).toBe(reference.all!.products);
+    },
+  );
 });
