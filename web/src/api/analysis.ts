@@ -33,16 +33,23 @@ export interface GraphEdge {
   group?: { index: number; k: number; of: number };
 }
 
-/** The neighbourhood of a node. */
+/** The neighbourhood of a node; `truncated` when the server stopped at `limit` nodes. */
 export interface GraphData {
   nodes: GraphNode[];
   edges: GraphEdge[];
+  truncated?: boolean;
 }
 
 /** Which way to walk: `down` to what a node depends on, `up` to what depends on it. */
 export type Direction = 'both' | 'down' | 'up';
 
-/** `GET /api/v1/graph?around=&depth=&direction=`. */
+/** The most nodes one graph answer may hold (the server's own ceiling is 20,000). */
+export const GRAPH_LIMIT = 20_000;
+
+/** `GET /api/v1/graph?around=&depth=&direction=&limit=`. */
 export function getGraph(around: string, depth: number, direction: Direction, signal?: AbortSignal) {
-  return request<GraphData>('GET', '/graph', { query: { around, depth, direction }, signal });
+  return request<GraphData>('GET', '/graph', {
+    query: { around, depth, direction, limit: GRAPH_LIMIT },
+    signal,
+  });
 }
