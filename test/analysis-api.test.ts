@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import type { TestClient } from './support/test-app.ts';
 import type { ImpactResult, SpofResult } from '../src/engine/types.ts';
 import { body, createTestApp } from './support/test-app.ts';
 import type { TestApp } from './support/test-app.ts';
@@ -13,7 +13,7 @@ function doc(kind: string, id: string, spec: Spec) {
 
 const PLURAL: Record<string, string> = { Site: 'sites', Component: 'components', Service: 'services' };
 
-async function post(app: FastifyInstance, kind: string, id: string, spec: Spec) {
+async function post(app: TestClient, kind: string, id: string, spec: Spec) {
   const response = await app.inject({
     method: 'POST',
     url: `/api/v1/${PLURAL[kind]}`,
@@ -22,7 +22,7 @@ async function post(app: FastifyInstance, kind: string, id: string, spec: Spec) 
   expect(response.statusCode, response.body).toBe(201);
 }
 
-async function put(app: FastifyInstance, kind: string, id: string, spec: Spec) {
+async function put(app: TestClient, kind: string, id: string, spec: Spec) {
   const url = `/api/v1/${PLURAL[kind]}/${id}`;
   const version = body<{ metadata: { version: number } }>(await app.inject({ method: 'GET', url })).metadata
     .version;
@@ -34,14 +34,14 @@ async function put(app: FastifyInstance, kind: string, id: string, spec: Spec) {
   expect(response.statusCode, response.body).toBe(200);
 }
 
-async function impact(app: FastifyInstance, fail: string[]): Promise<ImpactResult> {
+async function impact(app: TestClient, fail: string[]): Promise<ImpactResult> {
   const response = await app.inject({ method: 'POST', url: '/api/v1/analysis/impact', payload: { fail } });
   expect(response.statusCode, response.body).toBe(200);
   return body<ImpactResult>(response);
 }
 
 /** Two data centres, a database in each, an application that needs either, and a payments service on top. */
-async function seed(app: FastifyInstance) {
+async function seed(app: TestClient) {
   await post(app, 'Site', 'dc-a', { type: 'data-centre', recovery: '2h' });
   await post(app, 'Site', 'dc-b', { type: 'data-centre', recovery: '3h' });
   await post(app, 'Component', 'db1', { type: 'database', site: 'dc-a', restart: '30m' });

@@ -8,6 +8,7 @@ import { createAuditRepository } from '../src/server/repositories/audit.reposito
 import { verifyAuditChain } from '../src/server/services/audit.service.ts';
 import { runCli } from './support/cli.ts';
 import { startServer } from './support/server-process.ts';
+import { SEEDED_AUDIT_ENTRIES } from './support/test-users.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lifeboat-backup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,7 +29,7 @@ it('takes a consistent backup while writes run, holding every write acknowledged
       const id = `site-${next++}`;
       const response = await fetch(`${server.url}/api/v1/sites`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...server.adminHeaders },
         body: JSON.stringify(site(id)),
       });
       if (response.status !== 201) throw new Error(`${id}: ${response.status} ${await response.text()}`);
@@ -74,7 +75,7 @@ it('takes a consistent backup while writes run, holding every write acknowledged
   try {
     expect(await verifyAuditChain(createAuditRepository(database.db))).toMatchObject({
       ok: true,
-      entries: ids.size,
+      entries: ids.size + SEEDED_AUDIT_ENTRIES,
     });
   } finally {
     await database.close();

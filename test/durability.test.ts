@@ -30,7 +30,7 @@ it('keeps every acknowledged write and an intact database when the server is kil
       try {
         const created = await fetch(`${server.url}/api/v1/sites`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...server.adminHeaders },
           body: JSON.stringify(site(id)),
         });
         if (created.status !== 201)
@@ -39,7 +39,7 @@ it('keeps every acknowledged write and an intact database when the server is kil
         for (let version = 1; version <= 2; version++) {
           const updated = await fetch(`${server.url}/api/v1/sites/${id}`, {
             method: 'PUT',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', ...server.adminHeaders },
             body: JSON.stringify(site(id, version)),
           });
           if (updated.status !== 200)
@@ -68,6 +68,7 @@ it('keeps every acknowledged write and an intact database when the server is kil
     do {
       const response = await fetch(
         `${restarted.url}/api/v1/sites?limit=500${cursor ? `&cursor=${cursor}` : ''}`,
+        { headers: restarted.adminHeaders },
       );
       const page = (await response.json()) as {
         items: { metadata: { id: string; version: number } }[];
@@ -79,7 +80,9 @@ it('keeps every acknowledged write and an intact database when the server is kil
 
     const lost = [...acknowledged].filter(([id, version]) => (stored.get(id) ?? 0) < version);
     expect(lost).toEqual([]);
-    const verdict = (await (await fetch(`${restarted.url}/api/v1/audit/verify`)).json()) as { ok: boolean };
+    const verdict = (await (
+      await fetch(`${restarted.url}/api/v1/audit/verify`, { headers: restarted.adminHeaders })
+    ).json()) as { ok: boolean };
     expect(verdict.ok).toBe(true);
   } finally {
     await restarted.stop();

@@ -4,6 +4,7 @@ import { registerBackup } from './backup.command.ts';
 import { registerCheck } from './check.command.ts';
 import { registerImport } from './import.command.ts';
 import { registerServe } from './serve.command.ts';
+import { registerUser } from './user.command.ts';
 
 /** The `lifeboat` command: one file per command, each registering itself on the program. */
 const program = new Command('lifeboat')
@@ -19,5 +20,6 @@ registerCheck(program);
 registerImport(program);
 registerAnalyze(program);
 registerBackup(program);
+registerUser(program);
 
 await program.parseAsync(process.argv);

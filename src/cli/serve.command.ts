@@ -4,7 +4,11 @@ import type { Command } from 'commander';
 import { buildApp } from '../server/app.ts';
 import { ConfigError, parsePort, serverConfigFromEnv } from '../server/config.ts';
 import { openDatabase } from '../server/db/database.ts';
+import { AuthError } from '../server/auth/auth-error.ts';
+import { createAuthService, FIRST_ADMIN_EMAIL } from '../server/auth/auth.service.ts';
+import { oidcConfigFromEnv } from '../server/auth/oidc.ts';
 import { loadExampleIfEmpty } from './import.command.ts';
+import { fail } from './output.ts';
 
 /** JSON log lines; readable lines on a terminal when pino-pretty is installed (it is a development dependency). */
 function loggerOptions(level: string): FastifyServerOptions['logger'] {
@@ -53,7 +57,33 @@ export function registerServe(program: Command): void {
           );
         }
       }
-      const app = await buildApp({ database, logger: loggerOptions(config.logLevel) });
+      const auth = createAuthService({ database, now: () => new Date() });
+      try {
+        const admin = await auth.ensureFirstAdmin(config.adminPassword);
+        if (admin.generated) {
+          process.stdout.write(
+            `Created the first user ${FIRST_ADMIN_EMAIL} with the password ${admin.generated}\n(shown once: sign in and keep it safe, or set LIFEBOAT_ADMIN_PASSWORD before the first start)\n`,
+          );
+        } else if (admin.created) {
+          process.stdout.write(
+            `Created the first user ${FIRST_ADMIN_EMAIL} with the password from LIFEBOAT_ADMIN_PASSWORD\n`,
+          );
+        }
+      } catch (error) {
+        if (error instanceof AuthError) fail('serve', `LIFEBOAT_ADMIN_PASSWORD: ${error.detail}`, 2);
+        throw error;
+      }
+      let oidc;
+      try {
+        oidc = oidcConfigFromEnv(process.env, config.publicUrl ?? `http://localhost:${config.port}`);
+      } catch (error) {
+        fail('serve', (error as Error).message, 2);
+      }
+      const app = await buildApp({
+        database,
+        logger: loggerOptions(config.logLevel),
+        ...(oidc && { auth: { oidc } }),
+      });
       const shutdown = (signal: string) => {
         app.log.info({ signal }, 'shutting down');
         void app

@@ -1,22 +1,31 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
+import { createAuthService } from './auth/auth.service.ts';
+import type { AuthSettings } from './auth/auth.service.ts';
+import { createOidc } from './auth/oidc.ts';
+import type { OidcConfig } from './auth/oidc.ts';
 import type { LifeboatDatabase } from './db/database.ts';
+import { registerAuthorization } from './http/authorization.ts';
 import { registerProblemHandlers } from './http/problem.ts';
 import { registerAnalysisRoutes } from './routes/analysis.routes.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
+import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerCatalogRoutes } from './routes/catalog.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { createAnalysisService } from './services/analysis.service.ts';
 import { createCatalogService } from './services/catalog.service.ts';
 
-/** What the application is built from; tests pass their own database and clock. */
+/** What the application is built from; tests pass their own database, clock and auth settings. */
 export interface AppOptions {
   database: LifeboatDatabase;
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
+  auth?: { settings?: Partial<AuthSettings>; oidc?: OidcConfig };
 }
 
 /** The largest request body accepted: a catalog document is a few kilobytes. */
@@ -24,8 +33,17 @@ export const BODY_LIMIT = 1024 * 1024;
 
 /** Builds the HTTP application, wired once: routes -> services -> repositories -> database. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const now = options.now ?? (() => new Date());
+  const logger = options.logger ?? false;
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Credentials never reach the logs, whatever a serializer is later taught to print.
+    logger:
+      logger === false || logger === true || logger === undefined
+        ? logger
+        : {
+            ...logger,
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          },
     bodyLimit: BODY_LIMIT,
     // Requests carry their id into every log line; a client may pass its own.
     requestIdHeader: 'x-request-id',
@@ -36,6 +54,33 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   registerProblemHandlers(app);
 
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Component libraries set style attributes; no script runs from them.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+
+  const auth = createAuthService({
+    database: options.database,
+    now,
+    ...(options.auth?.settings && { settings: options.auth.settings }),
+  });
+  registerAuthorization(app, auth);
+
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -43,21 +88,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         title: 'Lifeboat API',
         version: '1',
         description:
-          'The continuity catalog: services, components, sites, vendors, teams and people. Errors are RFC 9457 problem+json.',
+          'The continuity catalog: services, components, sites, vendors, teams and people. Errors are RFC 9457 problem+json. ' +
+          'Authenticate with the session cookie of POST /api/v1/auth/login, or with `Authorization: Bearer <token>` (lifeboat token create).',
       },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'lifeboat_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
-  const catalog = createCatalogService({
-    database: options.database,
-    now: options.now ?? (() => new Date()),
-  });
+  const catalog = createCatalogService({ database: options.database, now });
   registerHealthRoutes(app, options.database);
-  registerCatalogRoutes(app, catalog);
+  registerAuthRoutes(app, auth, options.auth?.oidc ? createOidc(options.auth.oidc) : undefined);
+  registerCatalogRoutes(app, catalog, auth);
   registerAuditRoutes(app, options.database);
   registerAnalysisRoutes(app, createAnalysisService({ database: options.database }));
   return app;

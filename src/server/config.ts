@@ -7,6 +7,10 @@ export interface ServerConfig {
   host: string;
   port: number;
   logLevel: string;
+  /** Where users reach the server (for single sign-on redirects): LIFEBOAT_PUBLIC_URL, default http://localhost:<port>. */
+  publicUrl: string | undefined;
+  /** The first admin's password (LIFEBOAT_ADMIN_PASSWORD); generated and printed once when unset. */
+  adminPassword: string | undefined;
 }
 
 /** Thrown for a setting that cannot be used, with the variable's name and what is expected. */
@@ -43,5 +47,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     host: env.HOST?.trim() || '127.0.0.1',
     port: env.PORT ? parsePort(env.PORT, 'PORT') : 8080,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    publicUrl: env.LIFEBOAT_PUBLIC_URL?.trim() || undefined,
+    adminPassword: env.LIFEBOAT_ADMIN_PASSWORD || undefined,
   };
 }

@@ -43,12 +43,57 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** The `users` table: local and single-sign-on accounts. */
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string | null;
+  role: string;
+  /** argon2id hash; null for accounts that only sign in through single sign-on. */
+  password_hash: string | null;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The `sessions` table: browser sessions, stored by the SHA-256 of their cookie value. */
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute expiry; the idle expiry is computed from last_seen_at. */
+  expires_at: string;
+}
+
+/** The `api_tokens` table: bearer tokens, stored by the SHA-256 of their value. */
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+/** The `login_failures` table: one row per failed login, keyed by account and by address. */
+export interface LoginFailuresTable {
+  key: string;
+  at: string;
+}
+
 /** Kysely's view of the whole database. */
 export interface Database {
   documents: DocumentsTable;
   document_labels: DocumentLabelsTable;
   document_refs: DocumentRefsTable;
   audit_log: AuditLogTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_failures: LoginFailuresTable;
 }
 
 /** Re-exported so migrations and repositories share one import. */

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AuthError } from '../auth/auth-error.ts';
+import type { AuthErrorCode } from '../auth/auth-error.ts';
 import { CatalogError } from '../services/errors.ts';
 import type { CatalogErrorCode, FieldError } from '../services/errors.ts';
 import { describeFieldErrors } from '../services/validation.ts';
@@ -26,6 +28,16 @@ const STATUS_OF: Record<CatalogErrorCode, { status: number; title: string }> = {
   'version-conflict': { status: 409, title: 'Version conflict' },
   'invalid-reference': { status: 422, title: 'Invalid reference' },
   referenced: { status: 409, title: 'Still referenced' },
+  forbidden: { status: 403, title: 'Forbidden' },
+};
+
+const AUTH_STATUS: Record<AuthErrorCode, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'rate-limited': 429,
 };
 
 const TITLES: Record<number, string> = {
@@ -82,6 +94,14 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         title,
         detail: error.detail,
         ...error.extensions,
+      });
+    }
+    if (error instanceof AuthError) {
+      if (error.retryAfterSeconds !== undefined)
+        void reply.header('retry-after', String(error.retryAfterSeconds));
+      return sendProblem(reply, AUTH_STATUS[error.code], {
+        type: `urn:lifeboat:problem:${error.code}`,
+        detail: error.detail,
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

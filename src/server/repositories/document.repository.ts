@@ -121,6 +121,11 @@ export function createDocumentRepository(db: Kysely<Database>) {
       return (await db.selectFrom('documents').select('id').limit(1).execute()).length > 0;
     },
 
+    /** Every document of one kind, in id order. */
+    async allOfKind(kind: string): Promise<DocumentRow[]> {
+      return db.selectFrom('documents').selectAll().where('kind', '=', kind).orderBy('id').execute();
+    },
+
     /** Every document of the catalog, in id order (export and bulk import work on the whole set). */
     async all(): Promise<DocumentRow[]> {
       return db.selectFrom('documents').selectAll().orderBy('id').execute();

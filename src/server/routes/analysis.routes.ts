@@ -66,6 +66,7 @@ export function registerAnalysisRoutes(app: FastifyInstance, analysis: AnalysisS
   route.post(
     '/api/v1/analysis/impact',
     {
+      config: { access: 'catalog:read' },
       schema: {
         tags: ['analysis'],
         summary: 'What a failure takes down, when each service is back, and which objectives are breached',
@@ -79,6 +80,7 @@ export function registerAnalysisRoutes(app: FastifyInstance, analysis: AnalysisS
   route.get(
     '/api/v1/analysis/spof',
     {
+      config: { access: 'catalog:read' },
       schema: {
         tags: ['analysis'],
         summary: 'Minimal cut sets (single points of failure and pairs) of every service or one',
@@ -98,6 +100,7 @@ export function registerAnalysisRoutes(app: FastifyInstance, analysis: AnalysisS
   route.get(
     '/api/v1/graph',
     {
+      config: { access: 'catalog:read' },
       schema: {
         tags: ['analysis'],
         summary: 'The dependency graph around a failure node',

@@ -13,7 +13,10 @@ const entrySchema = z
     seq: z.int(),
     at: z.string(),
     actor: z.string(),
-    action: z.enum(['create', 'update', 'delete']),
+    action: z.string().meta({
+      description:
+        'create, update, delete; login, login-failed, logout, user-create, user-update, token-create, token-revoke',
+    }),
     kind: z.string(),
     id: z.string(),
     before: z.unknown(),
@@ -29,6 +32,7 @@ export function registerAuditRoutes(app: FastifyInstance, database: LifeboatData
   route.get(
     '/api/v1/audit',
     {
+      config: { access: 'audit:read' },
       schema: {
         tags: ['audit'],
         summary: 'Read the audit log',
@@ -69,6 +73,7 @@ export function registerAuditRoutes(app: FastifyInstance, database: LifeboatData
   route.get(
     '/api/v1/audit/verify',
     {
+      config: { access: 'audit:read' },
       schema: {
         tags: ['audit'],
         summary: 'Check that no audit entry was changed or removed',

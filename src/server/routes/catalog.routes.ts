@@ -1,11 +1,13 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { KIND_NAMES, KINDS, documentSchemas } from '../../catalog/kinds.ts';
 import type { Kind } from '../../catalog/kinds.ts';
 import { idSchema } from '../../catalog/metadata.schema.ts';
 import { CatalogError } from '../services/errors.ts';
-import type { CatalogService } from '../services/catalog.service.ts';
+import type { Actor, CatalogService } from '../services/catalog.service.ts';
+import type { AuthService } from '../auth/auth.service.ts';
+import { actorOf } from '../http/authorization.ts';
 import { MAX_PAGE_SIZE } from '../services/catalog.service.ts';
 import { problemSchema } from '../http/problem.ts';
 
@@ -55,11 +57,14 @@ function parseLabels(label: string | string[] | undefined): { key: string; value
   });
 }
 
+/** The actor of a write request. */
+type Writer = (request: FastifyRequest) => Promise<Actor>;
+
 function withEtag(reply: FastifyReply, version: number | undefined): FastifyReply {
   return version === undefined ? reply : reply.header('etag', `"${version}"`);
 }
 
-function registerKind(app: FastifyInstance, catalog: CatalogService, kind: Kind): void {
+function registerKind(app: FastifyInstance, catalog: CatalogService, writer: Writer, kind: Kind): void {
   const { plural } = KINDS[kind];
   const base = `/api/v1/${plural}`;
   const documentSchema = documentSchemas[kind];
@@ -72,6 +77,7 @@ function registerKind(app: FastifyInstance, catalog: CatalogService, kind: Kind)
   route.get(
     base,
     {
+      config: { access: 'catalog:read' },
       schema: {
         tags,
         summary: `List ${plural}`,
@@ -94,6 +100,7 @@ function registerKind(app: FastifyInstance, catalog: CatalogService, kind: Kind)
   route.post(
     base,
     {
+      config: { access: 'catalog:write', kind },
       schema: {
         tags,
         summary: `Create a ${kind}`,
@@ -102,7 +109,7 @@ function registerKind(app: FastifyInstance, catalog: CatalogService, kind: Kind)
       },
     },
     async (request, reply) => {
-      const created = await catalog.create(kind, request.body, 'anonymous');
+      const created = await catalog.create(kind, request.body, await writer(request));
       return withEtag(reply, created.metadata.version)
         .code(201)
         .header('location', `${base}/${created.metadata.id}`)
@@ -113,6 +120,7 @@ function registerKind(app: FastifyInstance, catalog: CatalogService, kind: Kind)
   route.get(
     `${base}/:id`,
     {
+      config: { access: 'catalog:read' },
       schema: {
         tags,
         summary: `Read a ${kind}`,
@@ -129,6 +137,7 @@ function registerKind(app: FastifyInstance, catalog: CatalogService, kind: Kind)
   route.put(
     `${base}/:id`,
     {
+      config: { access: 'catalog:write', kind },
       schema: {
         tags,
         summary: `Replace a ${kind}`,
@@ -141,7 +150,13 @@ function registerKind(app: FastifyInstance, catalog: CatalogService, kind: Kind)
     },
     async (request, reply) => {
       const version = parseIfMatch(request.headers['if-match']);
-      const updated = await catalog.update(kind, request.params.id, request.body, version, 'anonymous');
+      const updated = await catalog.update(
+        kind,
+        request.params.id,
+        request.body,
+        version,
+        await writer(request),
+      );
       return withEtag(reply, updated.metadata.version).send(updated);
     },
   );
@@ -149,6 +164,7 @@ function registerKind(app: FastifyInstance, catalog: CatalogService, kind: Kind)
   route.delete(
     `${base}/:id`,
     {
+      config: { access: 'catalog:write', kind },
       schema: {
         tags,
         summary: `Delete a ${kind}`,
@@ -160,13 +176,24 @@ function registerKind(app: FastifyInstance, catalog: CatalogService, kind: Kind)
     },
     async (request, reply) => {
       const version = parseIfMatch(request.headers['if-match']);
-      await catalog.delete(kind, request.params.id, version, 'anonymous');
+      await catalog.delete(kind, request.params.id, version, await writer(request));
       return reply.code(204).send(null);
     },
   );
 }
 
 /** `GET/POST /api/v1/{kind}` and `GET/PUT/DELETE /api/v1/{kind}/{id}` for every kind. */
-export function registerCatalogRoutes(app: FastifyInstance, catalog: CatalogService): void {
-  for (const kind of KIND_NAMES) registerKind(app, catalog, kind);
+export function registerCatalogRoutes(
+  app: FastifyInstance,
+  catalog: CatalogService,
+  auth: AuthService,
+): void {
+  // A service owner writes within a scope: their Person document and their teams, looked up per request.
+  const writer: Writer = async (request) => {
+    const name = actorOf(request);
+    const principal = request.principal;
+    if (principal?.role !== 'owner') return name;
+    return { name, ownerScope: await auth.ownerScope(principal.email) };
+  };
+  for (const kind of KIND_NAMES) registerKind(app, catalog, writer, kind);
 }

@@ -4,11 +4,25 @@ import type { AuditRepository, AuditRow } from '../repositories/audit.repository
 /** The hash the first entry chains to. */
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** What an audit entry records. */
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'login'
+  | 'login-failed'
+  | 'logout'
+  | 'user-create'
+  | 'user-update'
+  | 'token-create'
+  | 'token-revoke';
+
 /** What a write records, before the chain fields are added. */
 export interface AuditEvent {
   at: string;
   actor: string;
-  action: 'create' | 'update' | 'delete';
+  /** `create`, `update`, `delete` for documents; `login`, `login-failed`, `user-*`, `token-*` for accounts. */
+  action: AuditAction;
   kind: string;
   documentId: string;
   before: unknown;

@@ -12,8 +12,32 @@ import { CatalogError } from './errors.ts';
 import type { FieldError } from './errors.ts';
 import { validateDocument } from './validation.ts';
 
-/** Who made a change: a user's email, a token's name, or `anonymous` before sign-in exists. */
-export type Actor = string;
+/**
+ * Who makes a change: the name the audit log records (a user's email, with the token's name when one was used),
+ * and for a service owner the ids they may write for (their Person and their teams).
+ */
+export type Actor = string | { name: string; ownerScope?: ReadonlySet<string> };
+
+function actorName(actor: Actor): string {
+  return typeof actor === 'string' ? actor : actor.name;
+}
+
+/** Refuses a service owner's write to a document whose owner (before or after) is not theirs. */
+function checkOwnerScope(actor: Actor, kind: Kind, owners: (string | undefined)[]): void {
+  if (typeof actor === 'string' || actor.ownerScope === undefined) return;
+  const scope = actor.ownerScope;
+  const outside = owners.find((owner) => owner === undefined || !scope.has(owner));
+  if (owners.length > 0 && outside === undefined) return;
+  const yours = scope.size > 0 ? [...scope].join(', ') : 'none: no Person document has your email';
+  throw new CatalogError(
+    'forbidden',
+    `As a service owner you may only write ${kind === 'Service' ? 'services' : 'components'} owned by you or your teams (${yours}); this one's owner is ${outside === undefined ? 'unset' : `"${outside}"`}`,
+  );
+}
+
+function ownerOf(spec: unknown): string | undefined {
+  return (spec as { owner?: string }).owner;
+}
 
 /** A page of a listing; `nextCursor` is null on the last page. */
 export interface DocumentPage {
@@ -127,6 +151,7 @@ export function createCatalogService(deps: { database: LifeboatDatabase; now: ()
             `The id "${existing.id}" is already used by a ${existing.kind}; ids are unique across the catalog`,
           );
         }
+        checkOwnerScope(actor, kind, [ownerOf(document.spec)]);
         await checkReferences(repos.documents, document);
         const at = now().toISOString();
         const row = documentToRow(document, 1, at, at);
@@ -136,7 +161,7 @@ export function createCatalogService(deps: { database: LifeboatDatabase; now: ()
         const after = rowToDocument(row);
         await appendAudit(repos.audit, {
           at,
-          actor,
+          actor: actorName(actor),
           action: 'create',
           kind,
           documentId: row.id,
@@ -179,6 +204,7 @@ export function createCatalogService(deps: { database: LifeboatDatabase; now: ()
             { current: rowToDocument(current) },
           );
         }
+        checkOwnerScope(actor, kind, [ownerOf(JSON.parse(current.spec)), ownerOf(document.spec)]);
         await checkReferences(repos.documents, document);
         const at = now().toISOString();
         const row = documentToRow(document, current.version + 1, current.created_at, at);
@@ -191,7 +217,7 @@ export function createCatalogService(deps: { database: LifeboatDatabase; now: ()
         const after = rowToDocument(row);
         await appendAudit(repos.audit, {
           at,
-          actor,
+          actor: actorName(actor),
           action: 'update',
           kind,
           documentId: id,
@@ -214,6 +240,7 @@ export function createCatalogService(deps: { database: LifeboatDatabase; now: ()
             { current: rowToDocument(current) },
           );
         }
+        checkOwnerScope(actor, kind, [ownerOf(JSON.parse(current.spec))]);
         const referrers = await repos.documents.referrers(id);
         if (referrers.length > 0) {
           const names = [...new Set(referrers.map((ref) => `${ref.kind} "${ref.id}"`))];
@@ -226,7 +253,7 @@ export function createCatalogService(deps: { database: LifeboatDatabase; now: ()
         await repos.documents.delete(id);
         await appendAudit(repos.audit, {
           at: now().toISOString(),
-          actor,
+          actor: actorName(actor),
           action: 'delete',
           kind,
           documentId: id,

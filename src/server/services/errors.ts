@@ -6,7 +6,8 @@ export type CatalogErrorCode =
   | 'version-required'
   | 'version-conflict'
   | 'invalid-reference'
-  | 'referenced';
+  | 'referenced'
+  | 'forbidden';
 
 /** A refusal a person can act on: `detail` names the thing, the value and what is expected. */
 export class CatalogError extends Error {

@@ -6,7 +6,6 @@ import { createAuditRepository } from '../repositories/audit.repository.ts';
 import { createDocumentRepository } from '../repositories/document.repository.ts';
 import type { DocumentRow } from '../repositories/document.repository.ts';
 import { createAuditChain } from './audit.service.ts';
-import type { Actor } from './catalog.service.ts';
 import { documentLinks, documentToRow, rowToDocument } from './document-mapping.ts';
 import { CatalogError } from './errors.ts';
 import type { FieldError } from './errors.ts';
@@ -15,7 +14,8 @@ import { documentSchemas } from '../../catalog/kinds.ts';
 
 /** How an import runs. */
 export interface ImportOptions {
-  actor: Actor;
+  /** The name the audit log records. */
+  actor: string;
   /** Delete what the database holds and the import does not. */
   prune?: boolean;
   /** Check and count, write nothing. */
