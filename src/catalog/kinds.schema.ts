@@ -31,11 +31,9 @@ export type Dependency = z.infer<typeof dependencySchema>;
 /** Fields every failure node (Service, Component, Site, Vendor) may have. */
 const failureNodeFields = {
   dependsOn: z.array(dependencySchema).optional(),
-  recovery: durationSchema
-    .optional()
-    .meta({
-      description: 'Time to restore this node after it failed itself, once its dependencies are back.',
-    }),
+  recovery: durationSchema.optional().meta({
+    description: 'Time to restore this node after it failed itself, once its dependencies are back.',
+  }),
   restart: durationSchema.optional().meta({
     description: 'Time to bring this node back when it went down only because a dependency did.',
   }),
