@@ -101,6 +101,7 @@ export function andFamilies(a: Family, b: Family, k: number): Family {
   if (a.length === 0 || b.length === 0) return FALSE;
   if (a.length === 1 && a[0]!.length === 0) return b;
   if (b.length === 1 && b[0]!.length === 0) return a;
+  if (k === 2) return andOrder2(a, b);
   const out: CutSet[] = [];
   for (const x of a) {
     for (const y of b) {
@@ -108,6 +109,29 @@ export function andFamilies(a: Family, b: Family, k: number): Family {
       if (u !== undefined) out.push(u);
     }
   }
+  return minimize(out);
+}
+
+/**
+ * AND at order 2 without the |A| x |B| loop: a product of order <= 2 is a common single, two singles, a pair of
+ * one side holding a single of the other, or a pair common to both; every other product has order > 2.
+ */
+function andOrder2(a: Family, b: Family): Family {
+  const singlesA = new Set<number>();
+  const singlesB = new Set<number>();
+  for (const s of a) if (s.length === 1) singlesA.add(s[0]!);
+  for (const s of b) if (s.length === 1) singlesB.add(s[0]!);
+  const out: CutSet[] = [];
+  for (const x of singlesA) {
+    for (const y of singlesB) out.push(x === y ? [x] : x < y ? [x, y] : [y, x]);
+  }
+  const pairsB = new Set<number>();
+  for (const s of b) if (s.length === 2) pairsB.add(setKey(s) as number);
+  for (const s of a) {
+    if (s.length === 2 && (singlesB.has(s[0]!) || singlesB.has(s[1]!) || pairsB.has(setKey(s) as number)))
+      out.push(s);
+  }
+  for (const s of b) if (s.length === 2 && (singlesA.has(s[0]!) || singlesA.has(s[1]!))) out.push(s);
   return minimize(out);
 }
 
