@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+
+/** Debian's Chromium: .ci/run installs the `chromium` package when it is missing. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Whether the browser tests can run here; under CI=true a missing browser is an error, never a skip. */
+export function chromiumAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.CI === 'true') {
+    throw new Error(
+      `${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (CI must run the browser tests)`,
+    );
+  }
+  return false;
+}
+
+/** A headless Chromium with its own throw-away profile. */
+export interface Browser {
+  /** A fresh context: its own cookies, as a second user or a second tab of another session. */
+  newContext(): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/**
+ * Launches Chromium headless with the flags that keep it quiet and deterministic in a container. Playwright gives
+ * each launch a fresh --user-data-dir in os.tmpdir() and removes it on close (it refuses the flag from us, as
+ * several isolated contexts need the non-persistent launch).
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  return {
+    newContext: () => browser.newContext({ viewport: { width: 1400, height: 900 } }),
+    close: () => browser.close(),
+  };
+}
