@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ROLES } from '../src/server/auth/roles.ts';
+import type { Role } from '../src/server/auth/roles.ts';
+import { body, createTestApp, seedFixtures } from './support/test-app.ts';
+import type { TestApp } from './support/test-app.ts';
+
+/**
+ * Who may call each route, written out by hand: the test compares it with what the server does, so a rule that
+ * changes or a new route without an entry here fails.
+ */
+const READ = ['admin', 'manager', 'owner', 'viewer', 'auditor'] as const;
+const WRITE = ['admin', 'manager'] as const;
+const OWNER_WRITE = ['admin', 'manager', 'owner'] as const;
+const AUDIT = ['admin', 'manager', 'auditor'] as const;
+type Rule = 'public' | readonly Role[];
+
+const KIND_RULES: Record<string, Rule> = {};
+for (const plural of ['services', 'components', 'sites', 'vendors', 'teams', 'people']) {
+  const write = plural === 'services' || plural === 'components' ? OWNER_WRITE : WRITE;
+  KIND_RULES[`GET /api/v1/${plural}`] = READ;
+  KIND_RULES[`POST /api/v1/${plural}`] = write;
+  KIND_RULES[`GET /api/v1/${plural}/{id}`] = READ;
+  KIND_RULES[`PUT /api/v1/${plural}/{id}`] = write;
+  KIND_RULES[`DELETE /api/v1/${plural}/{id}`] = write;
+}
+
+const EXPECTED: Record<string, Rule> = {
+  'GET /healthz': 'public',
+  'GET /readyz': 'public',
+  'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/auth/logout': 'public',
+  'GET /api/v1/auth/me': READ,
+  'GET /api/v1/auth/config': 'public',
+  'GET /api/v1/auth/oidc/login': 'public',
+  'GET /api/v1/auth/oidc/callback': 'public',
+  ...KIND_RULES,
+  'GET /api/v1/audit': AUDIT,
+  'GET /api/v1/audit/verify': AUDIT,
+  'POST /api/v1/analysis/impact': READ,
+  'GET /api/v1/analysis/spof': READ,
+  'GET /api/v1/graph': READ,
+};
+
+let t: TestApp;
+let routes: string[];
+beforeAll(async () => {
+  t = await createTestApp('sqlite');
+  await seedFixtures(t.app);
+  const spec = body<{ paths: Record<string, Record<string, unknown>> }>(
+    await t.server.inject({ method: 'GET', url: '/api/openapi.json' }),
+  );
+  routes = Object.entries(spec.paths).flatMap(([path, methods]) =>
+    Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+  );
+});
+afterAll(async () => {
+  await t.close();
+});
+
+it('has an access rule in this table for every route of the OpenAPI document, and no stale entry', () => {
+  expect([...routes].sort()).toEqual(Object.keys(EXPECTED).sort());
+});
+
+/** The route-level verdict of one request: refused for lack of credentials, for the role, or let through. */
+function verdict(status: number, type: unknown): 'unauthenticated' | 'not-permitted' | 'allowed' {
+  if (status === 401 && type === 'urn:lifeboat:problem:unauthenticated') return 'unauthenticated';
+  if (status === 403 && type === 'urn:lifeboat:problem:not-permitted') return 'not-permitted';
+  return 'allowed';
+}
+
+it('lets exactly the allowed roles through every route, and no credentials only through public ones', async () => {
+  const mismatches: string[] = [];
+  for (const route of routes) {
+    const [method, path] = route.split(' ') as [string, string];
+    // The id of a document nobody else refers to, so an allowed delete does not change what later rows see.
+    const url = path.replace('{id}', 'no-such-document');
+    const rule = EXPECTED[route] ?? [];
+    for (const role of [null, ...ROLES]) {
+      const response = await t.as(role).inject({
+        method: method as 'GET',
+        url,
+        ...(method !== 'GET' && method !== 'DELETE' && { payload: {} }),
+      });
+      const type = response.body ? (response.json() as { type?: unknown }).type : undefined;
+      const got = verdict(response.statusCode, type);
+      const expected =
+        rule === 'public'
+          ? 'allowed'
+          : role === null
+            ? 'unauthenticated'
+            : rule.includes(role)
+              ? 'allowed'
+              : 'not-permitted';
+      if (got !== expected)
+        mismatches.push(
+          `${route} as ${role ?? 'anonymous'}: expected ${expected}, got ${got} (${response.statusCode})`,
+        );
+    }
+  }
+  expect(mismatches).toEqual([]);
+});
