@@ -77,11 +77,11 @@ it('lets exactly the allowed roles through every route, and no credentials only 
     const rule = EXPECTED[route] ?? [];
     for (const role of [null, ...ROLES]) {
       const response = await t.as(role).inject({
-        method: method as 'GET',
+        method,
         url,
         ...(method !== 'GET' && method !== 'DELETE' && { payload: {} }),
       });
-      const type = response.body ? (response.json() as { type?: unknown }).type : undefined;
+      const type = response.body ? response.json<{ type?: unknown }>().type : undefined;
       const got = verdict(response.statusCode, type);
       const expected =
         rule === 'public'
