@@ -59,7 +59,7 @@ export function renderMarkdown(results: {
     '(no redundancy logic), which over-approximates the down set when a group survives ("reached" vs "down").',
     '"engine, full" is `analyzeImpact`: down set, restore times, cause chains, service breaches, all as JSON objects.',
     '',
-    '| nodes | scenario | down (engine) | reached (plain BFS) | engine down set | minimal BFS (floor) | engine / floor | graphology BFS | SQLite CTE | PostgreSQL CTE | CTE / engine | restore times | engine, full |',
+    '| nodes | scenario | down (engine) | reached (plain BFS) | engine down set | minimal BFS (floor) | engine / floor (median; best) | graphology BFS | SQLite CTE | PostgreSQL CTE | CTE / engine | restore times | engine, full |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   );
   const notes: string[] = [];
@@ -67,7 +67,7 @@ export function renderMarkdown(results: {
     for (const sc of s.scenarios) {
       const fastestCte = [sc.sqliteMs, sc.postgresMs].filter((x): x is number => x !== null);
       lines.push(
-        `| ${count(s.nodes)} | ${sc.name} | ${count(sc.downEngine)} | ${count(sc.reachable)} | ${ms(sc.engineDownSetMs)} | ${ms(sc.minimalBfsMs)} | ${ratio(sc.engineDownSetMs, sc.minimalBfsMs)} | ${ms(sc.graphologyMs)} | ${ms(sc.sqliteMs)} | ${ms(sc.postgresMs)} | ${fastestCte.length ? ratio(Math.min(...fastestCte), sc.engineDownSetMs) : '–'} | ${ms(sc.engineRestoreMs)} | ${ms(sc.engineFullMs)} |`,
+        `| ${count(s.nodes)} | ${sc.name} | ${count(sc.downEngine)} | ${count(sc.reachable)} | ${ms(sc.engineDownSetMs)} | ${ms(sc.minimalBfsMs)} | ${ratio(sc.engineDownSetMs, sc.minimalBfsMs)}; ${ratio(sc.engineDownSetBestMs, sc.minimalBfsBestMs)} | ${ms(sc.graphologyMs)} | ${ms(sc.sqliteMs)} | ${ms(sc.postgresMs)} | ${fastestCte.length ? ratio(Math.min(...fastestCte), sc.engineDownSetMs) : '–'} | ${ms(sc.engineRestoreMs)} | ${ms(sc.engineFullMs)} |`,
       );
       for (const note of sc.notes) notes.push(`- ${count(s.nodes)} nodes, ${sc.name}: ${note}.`);
     }
@@ -112,7 +112,9 @@ function goals(sizes: SizeResult[]): string {
     : 'the recursive CTEs were skipped at this size (see the notes); compare at the sizes below';
   return (
     `Goals, whole-graph impact on ${count(big.nodes)} nodes: ${(root.engineDownSetMs / root.minimalBfsMs).toFixed(2)}x the ` +
-    `minimal BFS (goal: within 2x); ${cteText} (goal: at least 100x).`
+    `minimal BFS by median, ${(root.engineDownSetBestMs / root.minimalBfsBestMs).toFixed(2)}x by best run (goal: within 2x); ` +
+    `${cteText} (goal: at least 100x). The engine and the floor were timed alternately, run after run, so ` +
+    'both saw the same background load.'
   );
 }
 

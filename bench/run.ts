@@ -43,7 +43,7 @@ function time(runs: number, fn: () => unknown): number {
 }
 
 /** Medians of `a` and `b` run alternately, so both see the same background load on a shared machine. */
-function timePair(runs: number, a: () => unknown, b: () => unknown): [number, number] {
+function timePair(runs: number, a: () => unknown, b: () => unknown): [number, number, number, number] {
   a();
   b();
   const samplesA: number[] = [];
@@ -57,7 +57,7 @@ function timePair(runs: number, a: () => unknown, b: () => unknown): [number, nu
     samplesB.push(performance.now() - t);
   }
   const median = (xs: number[]): number => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-  return [median(samplesA), median(samplesB)];
+  return [median(samplesA), median(samplesB), samplesA[0]!, samplesB[0]!];
 }
 
 async function timeAsync(runs: number, fn: () => Promise<unknown>): Promise<number> {
@@ -78,6 +78,8 @@ export interface ScenarioResult {
   downEngine: number;
   reachable: number;
   engineDownSetMs: number;
+  engineDownSetBestMs: number;
+  minimalBfsBestMs: number;
   engineRestoreMs: number;
   engineFullMs: number;
   minimalBfsMs: number;
@@ -157,7 +159,7 @@ async function runSize(target: number): Promise<SizeResult> {
     const source = graph.index.get(failed)!;
     const notes: string[] = [];
     const downSet = computeDownSet(graph, [source]);
-    const [engineDownSetMs, minimalBfsMs] = timePair(
+    const [engineDownSetMs, minimalBfsMs, engineDownSetBestMs, minimalBfsBestMs] = timePair(
       runs,
       () => computeDownSet(graph, [source]),
       () => floor(source),
@@ -200,6 +202,8 @@ async function runSize(target: number): Promise<SizeResult> {
       downEngine: downSet.order.length,
       reachable,
       engineDownSetMs,
+      engineDownSetBestMs,
+      minimalBfsBestMs,
       engineRestoreMs,
       engineFullMs,
       minimalBfsMs,

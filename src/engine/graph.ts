@@ -6,8 +6,9 @@
  *   into `reqPool`) and node -> its redundancy groups (`groupFirst`/`groupCount`, contiguous condition indices);
  *   a group ("condition") c has an owner, a member range in `memberPool` and a `threshold`: the number of down
  *   members that breaks it (n - k + 1).
- * - reverse, for propagation: node -> what depends on it (`revStart`/`revEntry`). An entry `~v` (negative) means
- *   "v requires this node"; an entry `c >= 0` means "this node is a member of group c".
+ * - reverse, for propagation: node -> what depends on it (`revStart`/`revEntry`). A row holds first the nodes
+ *   that require this node (`revStart[u] .. revSplit[u]`, plain indices, -1 once removed by an edit), then the
+ *   groups this node is a member of (`revSplit[u] .. revStart[u + 1]`): two tight loops without a type test.
  *
  * Edits without a rebuild (`updateNode`, `addNode`): the base CSR is never rewritten. A node's new dependency
  * lists are appended at the end of the pools and its ranges repointed; a removed required edge is overwritten in
@@ -19,7 +20,7 @@
 import { EngineInputError, UnknownIdError } from './errors.ts';
 import type { EngineGroup, EngineNode, FailureKind } from './types.ts';
 
-/** A reverse entry that was removed by an edit. */
+/** An overflow entry that was removed by an edit (a removed base entry of a required edge becomes -1). */
 export const TOMBSTONE = -0x80000000;
 /** The threshold of a group removed by an edit: it can never break. */
 export const DEAD = 0x7fffffff;
@@ -58,6 +59,7 @@ export interface EngineGraph {
   memberPool: Int32Array;
   memberPoolLength: number;
   revStart: Int32Array;
+  revSplit: Int32Array;
   revEntry: Int32Array;
   extraHead: Int32Array;
   extraNext: Int32Array;
@@ -200,8 +202,9 @@ export function buildGraph(nodes: readonly EngineNode[]): EngineGraph {
   const revEntry = new Int32Array(r + p);
   const fill = revStart.slice(0, n);
   for (let v = 0; v < n; v++) {
-    for (let i = reqFirst[v]!, end = i + reqCount[v]!; i < end; i++) revEntry[fill[reqPool[i]!]!++] = ~v;
+    for (let i = reqFirst[v]!, end = i + reqCount[v]!; i < end; i++) revEntry[fill[reqPool[i]!]!++] = v;
   }
+  const revSplit = fill.slice();
   for (let cond = 0; cond < c; cond++) {
     for (let i = condMemberFirst[cond]!, end = i + condSize[cond]!; i < end; i++) {
       revEntry[fill[memberPool[i]!]!++] = cond;
@@ -229,6 +232,7 @@ export function buildGraph(nodes: readonly EngineNode[]): EngineGraph {
     memberPool,
     memberPoolLength: p,
     revStart,
+    revSplit,
     revEntry,
     extraHead: new Int32Array(n).fill(-1),
     extraNext: new Int32Array(0),
@@ -249,13 +253,15 @@ function pushExtra(graph: EngineGraph, member: number, entry: number): void {
   graph.extraHead[member] = e;
 }
 
-function removeReverse(graph: EngineGraph, member: number, entry: number): void {
-  for (let e = graph.revStart[member]!; e < graph.revStart[member + 1]!; e++) {
-    if (graph.revEntry[e] === entry) {
-      graph.revEntry[e] = TOMBSTONE;
+/** Removes "v requires member" from member's reverse row (base part or overflow list). */
+function removeRequiredBy(graph: EngineGraph, member: number, v: number): void {
+  for (let e = graph.revStart[member]!; e < graph.revSplit[member]!; e++) {
+    if (graph.revEntry[e] === v) {
+      graph.revEntry[e] = -1;
       return;
     }
   }
+  const entry = ~v;
   for (let e = graph.extraHead[member]!; e >= 0; e = graph.extraNext[e]!) {
     if (graph.extraEntry[e] === entry) {
       graph.extraEntry[e] = TOMBSTONE;
@@ -272,7 +278,7 @@ export function updateNode(graph: EngineGraph, node: EngineNode): void {
   const groups = node.groups.map((g) => ({ k: g.k, members: membersOf(graph.index, node, g) }));
   setScalars(graph, v, node);
   for (let i = 0; i < graph.reqCount[v]!; i++)
-    removeReverse(graph, graph.reqPool[graph.reqFirst[v]! + i]!, ~v);
+    removeRequiredBy(graph, graph.reqPool[graph.reqFirst[v]! + i]!, v);
   for (let i = 0; i < graph.groupCount[v]!; i++) graph.condThreshold[graph.groupFirst[v]! + i] = DEAD;
 
   graph.reqPool = grown(graph.reqPool, graph.reqPoolLength + reqs.length);
@@ -321,6 +327,8 @@ export function addNode(graph: EngineGraph, node: EngineNode): number {
   graph.extraHead.fill(-1, oldHeads);
   graph.revStart = grown(graph.revStart, size + 1);
   graph.revStart[size] = graph.revStart[v]!; // an empty base row: its dependents live in the overflow list
+  graph.revSplit = grown(graph.revSplit, size);
+  graph.revSplit[v] = graph.revStart[v]!;
   graph.n = size;
   graph.ids.push(node.id);
   graph.index.set(node.id, v);
@@ -339,9 +347,13 @@ export function addNode(graph: EngineGraph, node: EngineNode): number {
 
 /** Calls `visit(entry)` for every live reverse entry of `u` (`~v`: v requires u; `c >= 0`: u is in group c). */
 export function forEachDependent(graph: EngineGraph, u: number, visit: (entry: number) => void): void {
-  for (let e = graph.revStart[u]!; e < graph.revStart[u + 1]!; e++) {
-    const x = graph.revEntry[e]!;
-    if (x !== TOMBSTONE && (x < 0 || graph.condThreshold[x] !== DEAD)) visit(x);
+  for (let e = graph.revStart[u]!; e < graph.revSplit[u]!; e++) {
+    const v = graph.revEntry[e]!;
+    if (v >= 0) visit(~v);
+  }
+  for (let e = graph.revSplit[u]!; e < graph.revStart[u + 1]!; e++) {
+    const c = graph.revEntry[e]!;
+    if (graph.condThreshold[c] !== DEAD) visit(c);
   }
   for (let e = graph.extraHead[u]!; e >= 0; e = graph.extraNext[e]!) {
     const x = graph.extraEntry[e]!;

@@ -4,7 +4,7 @@
  * each node is queued once, when it goes down, and each reverse edge is looked at once (counting down members
  * per group), so the work is O(down nodes + their reverse edges), like a plain breadth-first search.
  */
-import { DEAD, TOMBSTONE, type EngineGraph } from './graph.ts';
+import { DEAD, TOMBSTONE, forEachDependent, type EngineGraph } from './graph.ts';
 import { UnknownIdError } from './errors.ts';
 
 /** The down set of a scenario, and the per-group down counts the restore simulation starts from. */
@@ -38,7 +38,8 @@ export function resolveIds(graph: EngineGraph, ids: readonly string[], where: st
 
 /** The least fixed point down set for failed node indices (see the file header). */
 export function computeDownSet(graph: EngineGraph, failed: readonly number[] | Int32Array): DownSet {
-  const { n, revStart, revEntry, extraHead, extraNext, extraEntry, condThreshold, condOwner } = graph;
+  const { n, revStart, revSplit, revEntry, extraHead, extraNext, extraEntry, condThreshold, condOwner } =
+    graph;
   const down = new Uint8Array(n);
   const isFailed = new Uint8Array(n);
   const queue = new Int32Array(n);
@@ -53,25 +54,29 @@ export function computeDownSet(graph: EngineGraph, failed: readonly number[] | I
   }
   // `left[c]`: how many more members of group c must go down before it breaks (a dead group never does).
   const left = condThreshold.slice(0, graph.condCount);
+  const edited = graph.extraLength > 0;
   for (let head = 0; head < tail; head++) {
     const u = queue[head]!;
     // The CSR row, then the overflow list that edits add to (empty unless the node was edited).
-    for (let e = revStart[u]!, end = revStart[u + 1]!; e < end; e++) {
-      const x = revEntry[e]!;
-      let v: number;
-      if (x < 0) {
-        if (x === TOMBSTONE) continue;
-        v = ~x;
-      } else {
-        if (--left[x]! !== 0) continue;
-        v = condOwner[x]!;
+    const split = revSplit[u]!;
+    for (let e = revStart[u]!; e < split; e++) {
+      const v = revEntry[e]!;
+      if (v >= 0 && down[v] === 0) {
+        down[v] = 1;
+        queue[tail++] = v;
       }
+    }
+    for (let e = split, end = revStart[u + 1]!; e < end; e++) {
+      const c = revEntry[e]!;
+      if (--left[c]! !== 0) continue;
+      const v = condOwner[c]!;
       if (down[v] === 0) {
         down[v] = 1;
         queue[tail++] = v;
       }
     }
-    for (let e = extraHead[u]!; e >= 0; e = extraNext[e]!) {
+    // Edits since the last build: skip the lookup entirely on a graph that was never edited.
+    for (let e = edited ? extraHead[u]! : -1; e >= 0; e = extraNext[e]!) {
       const x = extraEntry[e]!;
       let v: number;
       if (x < 0) {
@@ -125,8 +130,7 @@ export function causeParents(graph: EngineGraph, downSet: DownSet, sources: read
   };
   for (let head = 0; head < tail; head++) {
     const u = queue[head]!;
-    for (let e = graph.revStart[u]!; e < graph.revStart[u + 1]!; e++) visit(u, graph.revEntry[e]!);
-    for (let e = graph.extraHead[u]!; e >= 0; e = graph.extraNext[e]!) visit(u, graph.extraEntry[e]!);
+    forEachDependent(graph, u, (x) => visit(u, x));
   }
   return parent;
 }

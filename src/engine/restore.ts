@@ -73,7 +73,7 @@ class TimeHeap {
 /** Simulates the restoration of a down set (see the file header). */
 export function computeRestoreTimes(graph: EngineGraph, downSet: DownSet): RestoreTimes {
   const { down, isFailed, order: downOrder } = downSet;
-  const { condOwner, revStart, revEntry, extraHead, extraNext, extraEntry } = graph;
+  const { condOwner, revStart, revSplit, revEntry, extraHead, extraNext, extraEntry } = graph;
   const left = downSet.groupLeft.slice();
   const unsatisfied = new Int32Array(graph.n);
   const restoreMinutes = new Float64Array(graph.n).fill(Number.NaN);
@@ -91,6 +91,7 @@ export function computeRestoreTimes(graph: EngineGraph, downSet: DownSet): Resto
     if (count === 0) heap.push(duration(v), v);
   }
 
+  const edited = graph.extraLength > 0;
   let now = 0;
   const release = (x: number): void => {
     let v: number;
@@ -112,8 +113,12 @@ export function computeRestoreTimes(graph: EngineGraph, downSet: DownSet): Resto
     heap.pop();
     restoreMinutes[u] = now;
     order[restored++] = u;
-    for (let e = revStart[u]!, end = revStart[u + 1]!; e < end; e++) release(revEntry[e]!);
-    for (let e = extraHead[u]!; e >= 0; e = extraNext[e]!) release(extraEntry[e]!);
+    for (let e = revStart[u]!, split = revSplit[u]!; e < split; e++) {
+      const v = revEntry[e]!;
+      if (v >= 0 && down[v] === 1 && --unsatisfied[v]! === 0) heap.push(now + duration(v), v);
+    }
+    for (let e = revSplit[u]!, end = revStart[u + 1]!; e < end; e++) release(revEntry[e]!);
+    if (edited) for (let e = extraHead[u]!; e >= 0; e = extraNext[e]!) release(extraEntry[e]!);
   }
 
   const unrecoverable =
