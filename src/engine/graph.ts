@@ -14,7 +14,7 @@
  * lists are appended at the end of the pools and its ranges repointed; a removed required edge is overwritten in
  * the dependency's reverse row by a tombstone; a removed group keeps its reverse entries but its threshold
  * becomes `DEAD`, so it never breaks; new reverse entries go to a per-node overflow list (`extraHead`,
- * `extraNext`, `extraEntry`). Propagation walks the CSR row then the overflow list. `buildGraph` on the same
+ * `extraNext`, `extraEntry`; an entry is `~v` for "v requires this node", `c >= 0` for a group). Propagation walks the CSR row then the overflow list. `buildGraph` on the same
  * nodes compacts everything again (worth it once the overflow is a sizeable share of the edges, see `edits`).
  */
 import { EngineInputError, UnknownIdError } from './errors.ts';
