@@ -75,12 +75,23 @@ function validateAll(inputs: readonly unknown[]): CatalogDocument[] {
   return documents;
 }
 
+/** Labels are a map: the same pairs in another order (an export sorts them) are not a change. */
+function sameLabels(a: string | null, b: string | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  const sorted = (json: string) =>
+    JSON.stringify(
+      Object.entries(JSON.parse(json) as Record<string, string>).sort(([x], [y]) => (x < y ? -1 : 1)),
+    );
+  return sorted(a) === sorted(b);
+}
+
 function sameContent(a: DocumentRow, b: DocumentRow): boolean {
   return (
     a.kind === b.kind &&
     a.name === b.name &&
     a.description === b.description &&
-    a.labels === b.labels &&
+    sameLabels(a.labels, b.labels) &&
     a.spec === b.spec
   );
 }
