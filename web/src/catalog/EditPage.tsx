@@ -7,7 +7,8 @@ import { createDocument, isPlural, KIND_OF, updateDocument } from '../api/catalo
 import type { CatalogDocument, Plural } from '../api/catalog';
 import { isApiError } from '../api/client';
 import type { FieldError } from '../api/client';
-import { keys, useDocument } from '../api/queries';
+import { canWrite } from '../api/auth';
+import { keys, useDocument, useSession } from '../api/queries';
 import { NotFoundPage } from '../app/NotFoundPage';
 import { notifyError, notifySuccess } from '../app/notify';
 import { reapply } from '../util/document-diff';
@@ -46,6 +47,7 @@ function LoadThenEdit({ plural, id }: { plural: Plural; id: string }) {
 
 function Editor({ plural, initial, isNew }: { plural: Plural; initial: CatalogDocument; isNew: boolean }) {
   const info = KIND_INFO[KIND_OF[plural]];
+  const session = useSession();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   // `base` is the version the edit started from: the 409 message compares it with the current one.
@@ -84,6 +86,13 @@ function Editor({ plural, initial, isNew }: { plural: Plural; initial: CatalogDo
   });
 
   const cancelTo = isNew ? `/${plural}` : documentPath(initial.kind, initial.metadata.id);
+  if (session.data && !canWrite(session.data, info.kind)) {
+    return (
+      <Alert color="yellow" title="Read only" role="alert">
+        Your role ({session.data.role}) cannot change {info.title.toLowerCase()}.
+      </Alert>
+    );
+  }
   return (
     <Stack maw={960}>
       <Title order={2}>

@@ -94,7 +94,10 @@ export function SimulatorPage() {
           data={data}
           filter={({ options }) => options}
           value={fail}
-          onChange={setFail}
+          onChange={(ids) => {
+            setFail(ids);
+            setSearch('');
+          }}
           style={{ flex: 1, maxWidth: 720 }}
         />
         {fail.length > 0 && (
