@@ -11,10 +11,11 @@ import { createOidc } from './auth/oidc.ts';
 import type { OidcConfig } from './auth/oidc.ts';
 import type { LifeboatDatabase } from './db/database.ts';
 import { registerAuthorization } from './http/authorization.ts';
-import { registerProblemHandlers } from './http/problem.ts';
+import { registerProblemHandlers, sendProblem } from './http/problem.ts';
 import { registerAnalysisRoutes } from './routes/analysis.routes.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
+import { registerCatalogIoRoutes } from './routes/catalog-io.routes.ts';
 import { registerCatalogRoutes } from './routes/catalog.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { createAnalysisService } from './services/analysis.service.ts';
@@ -45,6 +46,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
           },
     bodyLimit: BODY_LIMIT,
+    // Errors found while routing (a malformed or over-long URL) are problem+json like every other error.
+    frameworkErrors: (error, _request, reply) => {
+      const detail =
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? 'A value in the URL path is too long: an id has at most 63 characters'
+          : 'The URL is not valid: it holds a malformed percent-encoding or character';
+      return sendProblem(reply, error.statusCode ?? 400, { detail });
+    },
     // Requests carry their id into every log line; a client may pass its own.
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
@@ -109,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerHealthRoutes(app, options.database);
   registerAuthRoutes(app, auth, options.auth?.oidc ? createOidc(options.auth.oidc) : undefined);
   registerCatalogRoutes(app, catalog, auth);
+  registerCatalogIoRoutes(app, { database: options.database, now });
   registerAuditRoutes(app, options.database);
   registerAnalysisRoutes(app, createAnalysisService({ database: options.database }));
   return app;
