@@ -47,7 +47,7 @@ function best(times: Record<string, number> | undefined, suffix: string): number
   return values.length === 0 ? null : Math.min(...values);
 }
 
-/** Runs every model; `countBudgetMs` bounds the full count (a model whose BDD grows past it is reported as skipped). */
+/** Runs every model; `countNodeLimit` bounds the full count (a model whose diagrams outgrow it is reported as skipped). */
 export function runAralia(dir: string, countNodeLimit: number, log: (line: string) => void): AraliaRow[] {
   if (!existsSync(dir)) return [];
   const references = JSON.parse(readFileSync(path.join(dir, 'reference.json'), 'utf8')) as Record<
