@@ -16,7 +16,6 @@ import { registerAnalysisRoutes } from './routes/analysis.routes.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerCatalogIoRoutes } from './routes/catalog-io.routes.ts';
-import { registerCatalogIoRoutes } from './routes/catalog-io.routes.ts';
 import { registerCatalogRoutes } from './routes/catalog.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { createAnalysisService } from './services/analysis.service.ts';
@@ -119,7 +118,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerHealthRoutes(app, options.database);
   registerAuthRoutes(app, auth, options.auth?.oidc ? createOidc(options.auth.oidc) : undefined);
   registerCatalogRoutes(app, catalog, auth);
-  registerCatalogIoRoutes(app, { database: options.database, now });
   registerCatalogIoRoutes(app, { database: options.database, now });
   registerAuditRoutes(app, options.database);
   registerAnalysisRoutes(app, createAnalysisService({ database: options.database }));
