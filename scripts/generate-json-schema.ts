@@ -1,7 +1,5 @@
-// Regenerates docs/catalog.schema.json from the zod schemas: `npx tsx scripts/generate-json-schema.mjs`.
+// Regenerates docs/catalog.schema.json from the zod schemas: `npm run schema`.
 // src/catalog/json-schema.test.ts fails while the committed file is stale.
-// An .mjs file (run through tsx, which loads the TypeScript it imports) because tsconfig.json does not
-// include scripts/, so a .ts file here could not be type-checked or linted.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';

@@ -9,7 +9,7 @@ type Json = Record<string, unknown>;
 const schema = catalogJsonSchema() as Json & { oneOf: Json[]; definitions: Record<string, Json> };
 
 describe('the catalog JSON Schema', () => {
-  it('matches the committed docs/catalog.schema.json (run `npx tsx scripts/generate-json-schema.mjs` when this fails)', async () => {
+  it('matches the committed docs/catalog.schema.json (run `npm run schema` when this fails)', async () => {
     const committed = await readFile(CATALOG_SCHEMA_PATH, 'utf8');
     expect(committed).toBe(catalogJsonSchemaText());
   });

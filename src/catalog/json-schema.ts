@@ -21,7 +21,7 @@ export function catalogJsonSchema(): Record<string, unknown> {
     title: `Lifeboat catalog document (${API_VERSION})`,
     description:
       'One document of a Lifeboat catalog: a Service, Component, Site, Vendor, Team or Person. ' +
-      'Generated from the zod schemas by scripts/generate-json-schema.mjs; do not edit by hand.',
+      'Generated from the zod schemas by `npm run schema`; do not edit by hand.',
     ...rest,
   };
 }

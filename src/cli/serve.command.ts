@@ -9,6 +9,7 @@ import { createAuthService, FIRST_ADMIN_EMAIL } from '../server/auth/auth.servic
 import { oidcConfigFromEnv } from '../server/auth/oidc.ts';
 import { loadExampleIfEmpty } from './import.command.ts';
 import { fail } from './output.ts';
+import { ensureWebBuild, WEB_DIST } from './web-build.ts';
 
 /** JSON log lines; readable lines on a terminal when pino-pretty is installed (it is a development dependency). */
 function loggerOptions(level: string): FastifyServerOptions['logger'] {
@@ -79,9 +80,11 @@ export function registerServe(program: Command): void {
       } catch (error) {
         fail('serve', (error as Error).message, 2);
       }
+      await ensureWebBuild();
       const app = await buildApp({
         database,
         logger: loggerOptions(config.logLevel),
+        webRoot: WEB_DIST,
         ...(oidc && { auth: { oidc } }),
       });
       const shutdown = (signal: string) => {

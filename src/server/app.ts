@@ -12,6 +12,7 @@ import type { OidcConfig } from './auth/oidc.ts';
 import type { LifeboatDatabase } from './db/database.ts';
 import { registerAuthorization } from './http/authorization.ts';
 import { registerProblemHandlers, sendProblem } from './http/problem.ts';
+import { registerWebApp } from './http/web-static.ts';
 import { registerAnalysisRoutes } from './routes/analysis.routes.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
@@ -27,6 +28,8 @@ export interface AppOptions {
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
   auth?: { settings?: Partial<AuthSettings>; oidc?: OidcConfig };
+  /** The built web application to serve (web/dist); API-only when absent. */
+  webRoot?: string;
 }
 
 /** The largest request body accepted: a catalog document is a few kilobytes. */
@@ -52,7 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         error.code === 'FST_ERR_MAX_PARAM_LENGTH'
           ? 'A value in the URL path is too long: an id has at most 63 characters'
           : 'The URL is not valid: it holds a malformed percent-encoding or character';
-      return sendProblem(reply, error.statusCode ?? 400, { detail });
+      void sendProblem(reply, error.statusCode ?? 400, { detail });
     },
     // Requests carry their id into every log line; a client may pass its own.
     requestIdHeader: 'x-request-id',
@@ -121,5 +124,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCatalogIoRoutes(app, { database: options.database, now });
   registerAuditRoutes(app, options.database);
   registerAnalysisRoutes(app, createAnalysisService({ database: options.database }));
+  if (options.webRoot) await registerWebApp(app, { root: options.webRoot });
   return app;
 }

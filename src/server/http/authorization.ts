@@ -73,6 +73,7 @@ export function registerAuthorization(app: FastifyInstance, auth: AuthService): 
       const principal = match?.[1] ? await auth.tokenPrincipal(match[1]) : undefined;
       if (!principal) {
         return sendProblem(reply.header('www-authenticate', 'Bearer'), 401, {
+          type: 'urn:lifeboat:problem:unauthenticated',
           detail: 'The bearer token is unknown, revoked or expired',
         });
       }
@@ -84,6 +85,7 @@ export function registerAuthorization(app: FastifyInstance, auth: AuthService): 
         if (principal) {
           if (crossSite(request)) {
             return sendProblem(reply, 403, {
+              type: 'urn:lifeboat:problem:cross-site',
               detail:
                 'A change sent with a session cookie must come from a Lifeboat page (the Origin header does not match)',
             });
@@ -96,6 +98,7 @@ export function registerAuthorization(app: FastifyInstance, auth: AuthService): 
     const principal = request.principal;
     if (!principal) {
       return sendProblem(reply.header('www-authenticate', 'Bearer'), 401, {
+        type: 'urn:lifeboat:problem:unauthenticated',
         detail:
           'Sign in first: send a session cookie (POST /api/v1/auth/login) or an Authorization: Bearer token',
       });
@@ -111,6 +114,7 @@ export function registerAuthorization(app: FastifyInstance, auth: AuthService): 
       );
     if (!allowed) {
       return sendProblem(reply, 403, {
+        type: 'urn:lifeboat:problem:not-permitted',
         detail: `Your role (${principal.role}) may not ${request.method} ${request.url.split('?')[0]}`,
       });
     }

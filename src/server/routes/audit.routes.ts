@@ -37,7 +37,10 @@ export function registerAuditRoutes(app: FastifyInstance, database: LifeboatData
         tags: ['audit'],
         summary: 'Read the audit log',
         querystring: z.object({
-          kind: z.enum(KIND_NAMES).optional(),
+          kind: z
+            .enum([...KIND_NAMES, 'User'])
+            .optional()
+            .meta({ description: 'A document kind, or User for account events.' }),
           id: idSchema.optional(),
           cursor: z.coerce
             .number()

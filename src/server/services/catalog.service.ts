@@ -26,8 +26,9 @@ function actorName(actor: Actor): string {
 function checkOwnerScope(actor: Actor, kind: Kind, owners: (string | undefined)[]): void {
   if (typeof actor === 'string' || actor.ownerScope === undefined) return;
   const scope = actor.ownerScope;
-  const outside = owners.find((owner) => owner === undefined || !scope.has(owner));
-  if (owners.length > 0 && outside === undefined) return;
+  const index = owners.findIndex((owner) => owner === undefined || !scope.has(owner));
+  if (index === -1) return;
+  const outside = owners[index];
   const yours = scope.size > 0 ? [...scope].join(', ') : 'none: no Person document has your email';
   throw new CatalogError(
     'forbidden',
