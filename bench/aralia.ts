@@ -48,7 +48,12 @@ function best(times: Record<string, number> | undefined, suffix: string): number
 }
 
 /** Runs every model; `countNodeLimit` bounds the full count (a model whose diagrams outgrow it is reported as skipped). */
-export function runAralia(dir: string, countNodeLimit: number, log: (line: string) => void): AraliaRow[] {
+export function runAralia(
+  dir: string,
+  countNodeLimit: number,
+  log: (line: string) => void,
+  beforeEach: () => void = () => {},
+): AraliaRow[] {
   if (!existsSync(dir)) return [];
   const references = JSON.parse(readFileSync(path.join(dir, 'reference.json'), 'utf8')) as Record<
     string,
@@ -74,6 +79,7 @@ export function runAralia(dir: string, countNodeLimit: number, log: (line: strin
       note: '',
     };
     rows.push(row);
+    beforeEach();
     try {
       const tree = readMef(readFileSync(path.join(dir, 'models', `${model}.xml`), 'utf8'));
       const { network, top } = faultTreeNetwork(tree);

@@ -25,9 +25,10 @@ export function renderMarkdown(results: {
   const lines: string[] = [
     '# Benchmarks',
     '',
-    'Written by `npm run bench` (bench/run.ts); `npm run bench -- --json` prints the same figures as JSON. Every',
-    'figure comes from one run on one machine, the engine and its alternatives on the same graph. Times are',
-    'medians of several runs after a warm-up (one run for the slowest cases), in milliseconds.',
+    'Written by `npm run bench` (bench/run.ts); `npm run -s bench -- --json` prints the same figures as JSON alone',
+    '(progress goes to stderr). Every figure comes from one run on one machine, the engine and its alternatives on',
+    'the same graph. Times are medians of several runs after a warm-up (one run for the slowest cases), in',
+    'milliseconds. The run takes about 15 minutes on 2 cores.',
     '',
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB memory, Node ${machine.node}, ${machine.platform}` +
       ` (load average at the start: ${machine.loadAverage.join(', ')}; other work shared the machine, so expect noise).`,
@@ -108,7 +109,9 @@ function goals(sizes: SizeResult[]): string {
   if (!big || !root) return '';
   const ctes = [root.sqliteMs, root.postgresMs].filter((x): x is number => x !== null);
   const cteText = ctes.length
-    ? `${(Math.min(...ctes) / root.engineDownSetMs).toFixed(0)}x faster than the fastest recursive CTE that ran`
+    ? `${(Math.min(...ctes) / root.engineDownSetMs).toFixed(0)}x faster than the fastest recursive CTE that ran ` +
+      `(the minimal BFS itself is ${(Math.min(...ctes) / root.minimalBfsMs).toFixed(0)}x faster than it, the most any ` +
+      'traversal in this process could reach)'
     : 'the recursive CTEs were skipped at this size (see the notes); compare at the sizes below';
   return (
     `Goals, whole-graph impact on ${count(big.nodes)} nodes: ${(root.engineDownSetMs / root.minimalBfsMs).toFixed(2)}x the ` +
