@@ -18,6 +18,10 @@ describe('graph', () => {
     expect(() => buildGraph([node('a'), node('b', { atLeast: [[0, ['a']]] })])).toThrow(EngineInputError);
   });
 
+  it('rejects a negative recovery time, because restore events must move forward in time', () => {
+    expect(() => buildGraph([node('db', { recovery: -5 })])).toThrow(/recovery must be a finite number/);
+  });
+
   it('rejects a group that lists a member twice', () => {
     expect(() => buildGraph([node('a'), node('b', { anyOf: [['a', 'a']] })])).toThrow(/twice/);
   });

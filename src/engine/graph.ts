@@ -113,7 +113,16 @@ function membersOf(index: Map<string, number>, node: EngineNode, group: EngineGr
   return members;
 }
 
+/** The restore simulation processes events in time order, which needs finite, non-negative durations. */
+function checkMinutes(node: EngineNode, name: string, minutes: number): void {
+  if (!Number.isFinite(minutes) || minutes < 0) {
+    throw new EngineInputError(node.id, `${name} must be a finite number of minutes >= 0, got ${minutes}`);
+  }
+}
+
 function setScalars(graph: EngineGraph, v: number, node: EngineNode): void {
+  checkMinutes(node, 'recovery', node.recoveryMinutes);
+  checkMinutes(node, 'restart', node.restartMinutes);
   graph.kinds[v] = kindCode(node);
   graph.recovery[v] = node.recoveryMinutes;
   graph.restart[v] = node.restartMinutes;
