@@ -220,6 +220,37 @@ describeEachDatabase('catalog API', (dialect) => {
     expect(await all('&q=50%25')).toEqual([]);
   });
 
+  it('filters a listing on spec fields and on missing objectives, page after page', async () => {
+    const { app } = t;
+    await seedFixtures(app);
+    const service = (id: string, spec: Record<string, unknown>) =>
+      app.inject({
+        method: 'POST',
+        url: collection('Service'),
+        payload: { apiVersion: 'lifeboat/v1', kind: 'Service', metadata: { id }, spec },
+      });
+    await service('email', { type: 'it', tier: 3, owner: 'ops' });
+    await service('payroll', { type: 'business', tier: 3, owner: 'ana', rto: '3d' });
+    await service('atm', { type: 'business', tier: 2, rto: '8h', rpo: '0m', mtpd: '2d' });
+    const ids = async (query: string) =>
+      body<{ items: Doc[] }>(
+        await app.inject({ method: 'GET', url: `${collection('Service')}?${query}` }),
+      ).items.map((item) => item.metadata.id);
+    expect(await ids('tier=3')).toEqual(['email', 'payroll']);
+    expect(await ids('tier=3&type=business')).toEqual(['payroll']);
+    expect(await ids('owner=ops')).toEqual(['email']);
+    expect(await ids('missing=rto')).toEqual(['email']);
+    expect(await ids('missing=owner&missing=rpo')).toEqual([]);
+    expect(await ids('missing=owner')).toEqual(['atm']);
+    expect(await ids('tier=1&limit=1')).toEqual(['payments']);
+    const components = body<{ items: Doc[] }>(
+      await app.inject({ method: 'GET', url: `${collection('Component')}?site=dc-north` }),
+    );
+    expect(components.items.map((item) => item.metadata.id)).toEqual(['db-primary']);
+    const bad = await app.inject({ method: 'GET', url: `${collection('Service')}?missing=colour` });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('answers a cursor it did not issue with 400 problem+json', async () => {
     const response = await t.app.inject({
       method: 'GET',

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, DocumentLabelsTable, DocumentRefsTable, DocumentsTable } from '../db/schema.ts';
 
@@ -14,7 +15,16 @@ export interface DocumentQuery {
   q?: string;
   /** Every label must match. */
   labels?: { key: string; value: string }[];
+  /** Spec fields that must equal a value (`tier` = `1`), compared as text. */
+  fields?: { field: SpecField; value: string }[];
+  /** Spec fields that must be absent. */
+  missing?: SpecField[];
 }
+
+/** The spec fields a listing can filter on; a whitelist, since the name becomes part of a JSON path. */
+export const SPEC_FIELDS = ['tier', 'type', 'site', 'owner', 'vendor', 'team', 'rto', 'rpo', 'mtpd'] as const;
+/** A spec field a listing can filter on. */
+export type SpecField = (typeof SPEC_FIELDS)[number];
 
 /** A document that references another, and where. */
 export interface Referrer {
@@ -37,7 +47,13 @@ function likePattern(text: string): string {
 }
 
 /** SQL for catalog documents, their labels and their references; no rules. */
-export function createDocumentRepository(db: Kysely<Database>) {
+export function createDocumentRepository(db: Kysely<Database>, dialect: 'sqlite' | 'postgres' = 'sqlite') {
+  /** A spec field as text (null when absent), in each database's JSON dialect. */
+  const specText = (field: SpecField) =>
+    dialect === 'sqlite'
+      ? sql<string | null>`cast(json_extract(spec, ${`$.${field}`}) as text)`
+      : sql<string | null>`(spec::jsonb ->> ${field})`;
+
   return {
     async get(id: string): Promise<DocumentRow | undefined> {
       return db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
@@ -93,6 +109,10 @@ export function createDocumentRepository(db: Kysely<Database>) {
           ),
         );
       }
+      for (const { field, value } of query.fields ?? []) {
+        select = select.where(specText(field), '=', value);
+      }
+      for (const field of query.missing ?? []) select = select.where(specText(field), 'is', null);
       return select.orderBy('id').limit(query.limit).execute();
     },
 

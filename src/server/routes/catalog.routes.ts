@@ -9,7 +9,33 @@ import type { Actor, CatalogService } from '../services/catalog.service.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import { actorOf } from '../http/authorization.ts';
 import { MAX_PAGE_SIZE } from '../services/catalog.service.ts';
+import { SPEC_FIELDS } from '../repositories/document.repository.ts';
+import type { SpecField } from '../repositories/document.repository.ts';
 import { problemSchema } from '../http/problem.ts';
+
+/** Spec fields that `GET /api/v1/{kind}?field=value` filters on. */
+const FILTER_FIELDS = [
+  'tier',
+  'type',
+  'site',
+  'owner',
+  'vendor',
+  'team',
+] as const satisfies readonly SpecField[];
+
+interface ListQuery {
+  limit?: number;
+  cursor?: string;
+  q?: string;
+  label?: string | string[];
+  missing?: SpecField | SpecField[];
+  tier?: string;
+  type?: string;
+  site?: string;
+  owner?: string;
+  vendor?: string;
+  team?: string;
+}
 
 const listQuerySchema = z.object({
   limit: z.coerce
@@ -29,7 +55,21 @@ const listQuerySchema = z.object({
     .union([z.string(), z.array(z.string())])
     .optional()
     .meta({ description: 'key=value; repeat to require several labels.' }),
-});
+  ...Object.fromEntries(
+    FILTER_FIELDS.map((field) => [
+      field,
+      z
+        .string()
+        .max(200)
+        .optional()
+        .meta({ description: `Only documents whose spec.${field} equals this.` }),
+    ]),
+  ),
+  missing: z
+    .union([z.enum(SPEC_FIELDS), z.array(z.enum(SPEC_FIELDS))])
+    .optional()
+    .meta({ description: 'Only documents without this spec field (e.g. missing=rto); repeat for several.' }),
+}) as z.ZodType<ListQuery>;
 
 const ifMatchHeaders = z.object({
   'if-match': z.string().optional().meta({ description: 'The version you read, e.g. "3" (the ETag).' }),
@@ -86,13 +126,19 @@ function registerKind(app: FastifyInstance, catalog: CatalogService, writer: Wri
       },
     },
     async (request) => {
-      const { limit, cursor, q, label } = request.query;
+      const { limit, cursor, q, label, missing } = request.query;
       const labels = parseLabels(label);
+      const fields = FILTER_FIELDS.flatMap((field) => {
+        const value = request.query[field];
+        return value === undefined ? [] : [{ field, value }];
+      });
       return catalog.list(kind, {
         ...(limit !== undefined && { limit }),
         ...(cursor !== undefined && { cursor }),
         ...(q !== undefined && q !== '' && { q }),
         ...(labels !== undefined && { labels }),
+        ...(fields.length > 0 && { fields }),
+        ...(missing !== undefined && { missing: [missing].flat() }),
       });
     },
   );

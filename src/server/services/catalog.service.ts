@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.ts';
 import type { LifeboatDatabase } from '../db/database.ts';
 import { createAuditRepository } from '../repositories/audit.repository.ts';
 import { createDocumentRepository } from '../repositories/document.repository.ts';
-import type { DocumentRepository, DocumentRow } from '../repositories/document.repository.ts';
+import type { DocumentRepository, DocumentRow, SpecField } from '../repositories/document.repository.ts';
 import { appendAudit } from './audit.service.ts';
 import { documentLinks, documentToRow, rowToDocument } from './document-mapping.ts';
 import { CatalogError } from './errors.ts';
@@ -52,6 +52,8 @@ export interface ListOptions {
   cursor?: string;
   q?: string;
   labels?: { key: string; value: string }[];
+  fields?: { field: SpecField; value: string }[];
+  missing?: SpecField[];
 }
 
 /** The largest page a listing returns. */
@@ -126,12 +128,14 @@ export function createCatalogService(deps: { database: LifeboatDatabase; now: ()
 
     async list(kind: Kind, options: ListOptions = {}): Promise<DocumentPage> {
       const limit = Math.min(options.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-      const rows = await createDocumentRepository(database.db).list({
+      const rows = await createDocumentRepository(database.db, database.dialect).list({
         kind,
         limit: limit + 1,
         ...(options.cursor !== undefined && { after: decodeCursor(kind, options.cursor) }),
         ...(options.q !== undefined && { q: options.q }),
         ...(options.labels !== undefined && { labels: options.labels }),
+        ...(options.fields !== undefined && { fields: options.fields }),
+        ...(options.missing !== undefined && { missing: options.missing }),
       });
       const page = rows.slice(0, limit);
       const last = page.at(-1);

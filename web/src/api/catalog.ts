@@ -51,10 +51,18 @@ export interface ListParams {
 }
 
 /**
- * Field filters the server applies itself. It filters on `q` and labels only today; the list page checks the
- * others in the browser while it pages. Name a filter here once the API takes it as a query parameter.
+ * Field filters the server applies itself (`GET /api/v1/{kind}?tier=1&missing=rto`), so a list of 100k
+ * components pages through the matches only; any other filter is checked in the browser while it pages.
  */
-export const SERVER_FIELD_FILTERS: readonly string[] = [];
+export const SERVER_FIELD_FILTERS: readonly string[] = [
+  'tier',
+  'type',
+  'site',
+  'owner',
+  'vendor',
+  'team',
+  'missing',
+];
 
 /** `GET /api/v1/{plural}`. */
 export function listDocuments(plural: Plural, params: ListParams, signal?: AbortSignal) {
