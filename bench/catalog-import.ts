@@ -6,7 +6,15 @@
  * equal the first byte for byte. Writes its section of docs/benchmarks.md, leaving the other sections as they are.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -162,22 +170,45 @@ function writeCatalog(
 
 interface Run {
   seconds: number;
+  /** User plus system CPU seconds of the child, when GNU time is there to measure it. */
+  cpuSeconds: number | undefined;
+  /** Peak resident memory of the child in MiB, likewise. */
+  peakMiB: number | undefined;
   code: number;
   stdout: string;
   stderr: string;
 }
 
+/** GNU time reports a child's CPU time and peak memory; wall time alone misleads on a shared, loaded machine. */
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
 /** Runs the real command as a child process and times it from spawn to exit. */
-function lifeboat(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+function lifeboat(args: string[], env: NodeJS.ProcessEnv, work: string): Promise<Run> {
+  const usage = path.join(work, 'usage.txt');
+  const command = [process.execPath, LIFEBOAT_BIN, ...args];
+  const [file, ...rest] = GNU_TIME ? [GNU_TIME, '-f', '%U %S %M', '-o', usage, ...command] : command;
   const start = performance.now();
   return new Promise((resolve) => {
     execFile(
-      process.execPath,
-      [LIFEBOAT_BIN, ...args],
+      file!,
+      rest,
       { env: { ...process.env, ...env }, maxBuffer: 512 * 1024 * 1024 },
       (error, stdout, stderr) => {
+        const seconds = (performance.now() - start) / 1000;
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ seconds: (performance.now() - start) / 1000, code, stdout, stderr });
+        let cpuSeconds: number | undefined;
+        let peakMiB: number | undefined;
+        if (GNU_TIME) {
+          const [user, system, peakKiB] = readFileSync(usage, 'utf8')
+            .trim()
+            .split('\n')
+            .at(-1)!
+            .split(' ')
+            .map(Number);
+          cpuSeconds = user! + system!;
+          peakMiB = peakKiB! / 1024;
+        }
+        resolve({ seconds, cpuSeconds, peakMiB, code, stdout, stderr });
       },
     );
   });
@@ -202,6 +233,8 @@ export interface CatalogStep {
   step: string;
   command: string;
   seconds: number;
+  cpuSeconds: number | undefined;
+  peakMiB: number | undefined;
   output: string;
 }
 
@@ -247,9 +280,13 @@ export async function runCatalogBench(components: number, keep = false): Promise
     ];
     const steps: CatalogStep[] = [];
     for (const { step, args, expect } of plan) {
-      const run = await lifeboat(args, env);
-      const output = (run.stdout.trim() || run.stderr.trim()).split('\n').at(-1) ?? '';
-      log(`${step}: ${run.seconds.toFixed(1)} s (${output})`);
+      const run = await lifeboat(args, env, work);
+      // The last line the command printed, without the temporary folder's path.
+      const last = (run.stdout.trim() || run.stderr.trim()).split('\n').at(-1) ?? '';
+      const output = last.replaceAll(`${work}/`, '');
+      log(
+        `${step}: ${run.seconds.toFixed(1)} s wall, ${run.cpuSeconds?.toFixed(1) ?? '?'} s CPU, ${run.peakMiB?.toFixed(0) ?? '?'} MiB (${output})`,
+      );
       if (run.code !== 0 || (expect && !expect.test(run.stdout)))
         throw new Error(`lifeboat ${args[0]} failed (exit ${run.code}): ${run.stderr.slice(0, 2000)}`);
       steps.push({
@@ -283,8 +320,11 @@ export async function runCatalogBench(components: number, keep = false): Promise
 
 /** The section of docs/benchmarks.md, from its heading to the end. */
 export function renderCatalogSection(result: CatalogBenchResult): string {
+  const figure = (value: number | undefined, unit: string) =>
+    value === undefined ? 'n/a' : `${value.toFixed(unit === 'MiB' ? 0 : 1)} ${unit}`;
   const rows = result.steps.map(
-    (step) => `| ${step.step} | \`${step.command}\` | ${step.seconds.toFixed(1)} s | ${step.output} |`,
+    (step) =>
+      `| ${step.step} | \`${step.command}\` | ${step.seconds.toFixed(1)} s | ${figure(step.cpuSeconds, 's')} | ${figure(step.peakMiB, 'MiB')} | ${step.output} |`,
   );
   return [
     SECTION_HEADING,
@@ -293,12 +333,13 @@ export function renderCatalogSection(result: CatalogBenchResult): string {
     `of ${result.components.toLocaleString('en-GB')} components plus the sites, vendors, teams, people and services they refer to`,
     `(${result.documents.toLocaleString('en-GB')} documents, ${result.files} files, ${result.megabytes.toFixed(1)} MiB of YAML), each step the real`,
     '`lifeboat` command as a child process, timed from spawn to exit (so Node start-up is included), on SQLite.',
+    'Wall time depends on what else the machine runs; the CPU time (GNU time) is the steadier figure.',
     '',
     `Machine: ${result.machine}.`,
     `Run: ${result.date}.`,
     '',
-    '| step | command | time | output |',
-    '| --- | --- | --- | --- |',
+    '| step | command | wall time | CPU time (user + system) | peak memory | output |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
     `Round trip: export, import --prune, export gave ${result.roundTrip ? 'byte-identical files' : 'DIFFERENT files'}.`,

@@ -110,9 +110,16 @@ describeEachDatabase('catalog import and export over HTTP', (dialect) => {
     expect(await storedIds(t)).toEqual([]);
   });
 
-  it('refuses a JSON body with 415 and an empty body with 400: the route reads YAML only', async () => {
+  it('refuses a JSON or plain-text body with 415 and an empty body with 400: the route reads YAML only', async () => {
     const json = await t.app.inject({ method: 'POST', url: '/api/v1/catalog/import', payload: { a: 1 } });
     expect(json.statusCode).toBe(415);
+    const text = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/catalog/import',
+      headers: { 'content-type': 'text/plain' },
+      payload: site('a'),
+    });
+    expect(text.statusCode).toBe(415);
     const empty = await importYaml(t.app, '# nothing here\n', '?prune=true');
     expect(empty.statusCode).toBe(400);
     expect(body(empty).detail).toMatch(/holds no catalog document/);

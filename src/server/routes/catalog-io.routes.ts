@@ -87,10 +87,13 @@ export function registerCatalogIoRoutes(
         const role = request.principal?.role;
         if (role !== 'admin' && role !== 'manager') {
           return sendProblem(reply, 403, {
+            type: 'urn:lifeboat:problem:not-permitted',
             detail: `Your role (${role ?? 'none'}) may not import a catalog: importing is for admins and managers`,
           });
         }
-        if (typeof request.body !== 'string') {
+        // Only a YAML media type: text/plain (which Fastify also reads as a string) is not a catalog upload.
+        const mediaType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '';
+        if (!YAML_TYPES.includes(mediaType) || typeof request.body !== 'string') {
           return sendProblem(reply, 415, {
             detail: `Send the catalog as YAML with content-type ${YAML_TYPES.slice(0, 2).join(' or ')}`,
           });
