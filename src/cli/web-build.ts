@@ -39,7 +39,8 @@ export async function buildWeb(): Promise<void> {
   await build({
     root: WEB_ROOT,
     configFile: join(WEB_ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
+    // Only errors: a user starting the server needs no bundler timing notes.
+    logLevel: 'error',
   });
 }
 
