@@ -293,6 +293,8 @@ export async function runCatalogBench(components: number, keep = false): Promise
         step,
         command: `lifeboat ${args[0]}${args.includes('--prune') ? ' --prune' : ''}`,
         seconds: run.seconds,
+        cpuSeconds: run.cpuSeconds,
+        peakMiB: run.peakMiB,
         output,
       });
     }
