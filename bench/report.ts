@@ -20,6 +20,8 @@ export function renderMarkdown(results: {
   date: string;
   sizes: SizeResult[];
   aralia: AraliaRow[];
+  /** Set when the Aralia table comes from another run than the engine tables (see the file's Run line). */
+  araliaDate?: string;
 }): string {
   const { machine, sizes, aralia } = results;
   const lines: string[] = [
@@ -32,7 +34,10 @@ export function renderMarkdown(results: {
     '',
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB memory, Node ${machine.node}, ${machine.platform}` +
       ` (load average at the start: ${machine.loadAverage.join(', ')}; other work shared the machine, so expect noise).`,
-    `Run: ${results.date}.`,
+    results.araliaDate === undefined
+      ? `Run: ${results.date}.`
+      : `Runs: engine tables ${results.date}; Aralia table ${results.araliaDate} (a later run, in which the 1M-node` +
+        ' graph ran close to the heap limit and its figures were dominated by garbage collection).',
     '',
     '## Engine: synthetic infrastructures',
     '',
@@ -151,4 +156,19 @@ function araliaSection(rows: AraliaRow[]): string[] {
       `Full counts: ${counted.filter((r) => r.allMatch).length} of ${counted.length} counted models where SCRAM has a count match it.`,
   );
   return out;
+}
+
+/** The `## ` sections of a page by heading (the text before the first one is left out). */
+function sectionsOf(page: string): Map<string, string> {
+  const sections = new Map<string, string>();
+  const parts = `\n${page}`.split('\n## ').slice(1);
+  for (const part of parts) sections.set(part.slice(0, part.indexOf('\n')), `## ${part.trimEnd()}\n`);
+  return sections;
+}
+
+/** The new page with every section the engine bench does not write (such as the catalog bench's) carried over. */
+export function carryOtherSections(previous: string, next: string): string {
+  const ours = sectionsOf(next);
+  const carried = [...sectionsOf(previous)].filter(([heading]) => !ours.has(heading)).map(([, text]) => text);
+  return carried.length === 0 ? next : `${next.trimEnd()}\n\n${carried.join('\n')}`;
 }

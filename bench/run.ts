@@ -3,7 +3,7 @@
  * nodes against recursive CTEs (SQLite, PostgreSQL), graphology and a minimal typed-array BFS, all in one run on
  * the same graph; then the Aralia fault trees against SCRAM. Writes docs/benchmarks.md.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -17,7 +17,7 @@ import { catalogNetwork } from '../src/engine/spof.ts';
 import { runAralia, type AraliaRow } from './aralia.ts';
 import { edgesOf, graphologyBfs, minimalBfs, postgresCte, sqliteCte } from './baselines.ts';
 import { describeInfrastructure, generateInfrastructure } from './generate.ts';
-import { renderMarkdown } from './report.ts';
+import { carryOtherSections, renderMarkdown } from './report.ts';
 
 const json = process.argv.includes('--json');
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -290,6 +290,9 @@ const aralia: AraliaRow[] = process.argv.includes('--skip-aralia')
 const sizes: SizeResult[] = [];
 for (const target of targets) sizes.push(await runSize(target));
 const results = { machine, date: new Date().toISOString(), sizes, aralia };
-writeFileSync(path.join(repoRoot, 'docs/benchmarks.md'), renderMarkdown(results));
+const page = path.join(repoRoot, 'docs/benchmarks.md');
+// Other benches own other sections of the page (bench/catalog-import.ts): keep them.
+const previous = existsSync(page) ? readFileSync(page, 'utf8') : '';
+writeFileSync(page, carryOtherSections(previous, renderMarkdown(results)));
 log('wrote docs/benchmarks.md');
 if (json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
