@@ -15,7 +15,16 @@ const AUDIT = ['admin', 'manager', 'auditor'] as const;
 type Rule = 'public' | readonly Role[];
 
 const KIND_RULES: Record<string, Rule> = {};
-for (const plural of ['services', 'components', 'sites', 'vendors', 'teams', 'people']) {
+for (const plural of [
+  'services',
+  'components',
+  'sites',
+  'vendors',
+  'teams',
+  'people',
+  'plans',
+  'incidents',
+]) {
   const write = plural === 'services' || plural === 'components' ? OWNER_WRITE : WRITE;
   KIND_RULES[`GET /api/v1/${plural}`] = READ;
   KIND_RULES[`POST /api/v1/${plural}`] = write;

@@ -22,12 +22,18 @@ function dependencies(dependsOn: readonly Dependency[] | undefined, first: strin
 /**
  * Adapts validated catalog documents to the engine's nodes: a Component's `site` becomes a required
  * dependency, `anyOf` a group with k = 1, `atLeast` a group with k; durations become minutes (0 when
- * unset); services carry their tier and objectives (null when unset). Teams and People are skipped.
+ * unset); services carry their tier and objectives (null when unset). Teams, People, Plans and Incidents are skipped.
  */
 export function toEngineNodes(documents: Iterable<CatalogDocument>): EngineNode[] {
   const nodes: EngineNode[] = [];
   for (const document of documents) {
-    if (document.kind === 'Team' || document.kind === 'Person') continue;
+    if (
+      document.kind === 'Team' ||
+      document.kind === 'Person' ||
+      document.kind === 'Plan' ||
+      document.kind === 'Incident'
+    )
+      continue;
     const { spec } = document;
     const site =
       document.kind === 'Component' && document.spec.site !== undefined ? [document.spec.site] : [];

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { metadataSchema } from './metadata.schema.ts';
 import {
   componentSpecSchema,
+  incidentSpecSchema,
   personSpecSchema,
+  planSpecSchema,
   serviceSpecSchema,
   siteSpecSchema,
   teamSpecSchema,
@@ -20,6 +22,8 @@ export const KINDS = {
   Vendor: { plural: 'vendors', spec: vendorSpecSchema, failureNode: true },
   Team: { plural: 'teams', spec: teamSpecSchema, failureNode: false },
   Person: { plural: 'people', spec: personSpecSchema, failureNode: false },
+  Plan: { plural: 'plans', spec: planSpecSchema, failureNode: false },
+  Incident: { plural: 'incidents', spec: incidentSpecSchema, failureNode: false },
 } as const;
 
 /** The name of a kind: `Service`, `Component`, ... */
@@ -62,6 +66,8 @@ export const documentSchemas = {
   Vendor: documentSchemaOf('Vendor'),
   Team: documentSchemaOf('Team'),
   Person: documentSchemaOf('Person'),
+  Plan: documentSchemaOf('Plan'),
+  Incident: documentSchemaOf('Incident'),
 } satisfies { [K in Kind]: z.ZodType };
 
 /** A document of one kind. */
@@ -81,4 +87,6 @@ export const catalogDocumentSchema = z.discriminatedUnion('kind', [
   documentSchemas.Vendor,
   documentSchemas.Team,
   documentSchemas.Person,
+  documentSchemas.Plan,
+  documentSchemas.Incident,
 ]);

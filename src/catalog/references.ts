@@ -1,6 +1,7 @@
 import type { Kind } from './kinds.ts';
 import { FAILURE_KINDS } from './kinds.ts';
-import type { Dependency } from './kinds.schema.ts';
+import type { Dependency, IncidentSpec, PlanSpec } from './kinds.schema.ts';
+import { PLAN_PHASES } from './kinds.schema.ts';
 
 /** One reference from a document to another: where it is, which id, and the kinds it may name. */
 export interface Reference {
@@ -54,7 +55,63 @@ export function referencesOf(document: { kind: Kind; spec: Record<string, unknow
       return [...many('members', spec.members, ['Person']), ...single('lead', spec.lead, ['Person'])];
     case 'Person':
       return [...single('team', spec.team, ['Team']), ...single('deputy', spec.deputy, ['Person'])];
+    case 'Plan':
+      return planReferences(document.spec as unknown as PlanSpec);
+    case 'Incident':
+      return incidentReferences(document.spec as unknown as IncidentSpec);
   }
+}
+
+/** A plan's services, owner, scenario, call tree, step owners and the nodes its steps restore. */
+function planReferences(spec: PlanSpec): Reference[] {
+  const steps = PLAN_PHASES.flatMap((phase) =>
+    (spec.phases?.[phase] ?? []).flatMap((step, index) => {
+      const at = ['spec', 'phases', phase, index];
+      return [
+        ...(step.owner === undefined
+          ? []
+          : [{ path: [...at, 'owner'], id: step.owner, allowed: OWNER_KINDS }]),
+        ...(step.restores ?? []).map((id, i) => ({
+          path: [...at, 'restores', i],
+          id,
+          allowed: FAILURE_KINDS,
+        })),
+      ];
+    }),
+  );
+  return [
+    ...many('services', spec.services, ['Service']),
+    ...single('owner', spec.owner, OWNER_KINDS),
+    ...spec.scenario.fail.map((id, i) => ({
+      path: ['spec', 'scenario', 'fail', i],
+      id,
+      allowed: FAILURE_KINDS,
+    })),
+    ...(spec.contacts ?? []).map((contact, i) => ({
+      path: ['spec', 'contacts', i, 'id'],
+      id: contact.id,
+      allowed: OWNER_KINDS,
+    })),
+    ...steps,
+  ];
+}
+
+/** An incident's failed nodes, timeline authors, action owners and the plan it invoked. */
+function incidentReferences(spec: IncidentSpec): Reference[] {
+  return [
+    ...many('failed', spec.failed, FAILURE_KINDS),
+    ...(spec.timeline ?? []).flatMap((item, i) =>
+      item.by === undefined
+        ? []
+        : [{ path: ['spec', 'timeline', i, 'by'], id: item.by, allowed: OWNER_KINDS }],
+    ),
+    ...(spec.actions ?? []).map((action, i) => ({
+      path: ['spec', 'actions', i, 'owner'],
+      id: action.owner,
+      allowed: OWNER_KINDS,
+    })),
+    ...single('plan', spec.plan, ['Plan']),
+  ];
 }
 
 /** A path as text: `spec.dependsOn[2].anyOf[0]`. */

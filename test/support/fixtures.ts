@@ -54,9 +54,40 @@ export const FIXTURES = {
       dependsOn: ['db-primary', { anyOf: ['telco'] }],
     },
   },
+  Plan: {
+    apiVersion: 'lifeboat/v1',
+    kind: 'Plan',
+    metadata: { id: 'plan-dc-north', name: 'Loss of the North data centre' },
+    spec: {
+      services: ['payments'],
+      owner: 'ops',
+      scenario: { description: 'The North data centre is lost', fail: ['dc-north'] },
+      activation: 'Any outage of dc-north over 30 minutes; the on-call manager decides.',
+      contacts: [{ id: 'ana', escalateAfter: '15m' }, { id: 'ops' }],
+      phases: {
+        activation: [{ id: 'call', title: 'Call the team', owner: 'ana', duration: '15m' }],
+        recovery: [
+          { id: 'restore-db', title: 'Restore the database', owner: 'ops', duration: '4h', after: ['call'] },
+        ],
+      },
+    },
+  },
+  Incident: {
+    apiVersion: 'lifeboat/v1',
+    kind: 'Incident',
+    metadata: { id: 'inc-2024-001', name: 'North data centre power loss' },
+    spec: {
+      title: 'North data centre power loss',
+      started: '2024-05-01T08:00:00Z',
+      resolved: '2024-05-01T14:00:00Z',
+      failed: ['dc-north'],
+      actions: [{ title: 'Test the generator monthly', owner: 'ana', due: '2024-07-01', status: 'open' }],
+      plan: 'plan-dc-north',
+    },
+  },
 } as const satisfies Record<Kind, unknown>;
 
-/** The kinds in an order where each fixture's references already exist. */
+/** The kinds in an order where each fixture's references already exist (Plan and Incident: see plans-api.test.ts). */
 export const FIXTURE_ORDER: Kind[] = ['Team', 'Person', 'Site', 'Vendor', 'Component', 'Service'];
 
 /** `/api/v1/services` for `Service`. */

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { PlanSpec } from '../catalog/kinds.schema.ts';
+import type { EngineNode } from '../engine/index.ts';
+import { checkStepOrder } from './step-order.ts';
+
+const node = (id: string, over: Partial<EngineNode> = {}): EngineNode => ({
+  id,
+  kind: 'Component',
+  requires: [],
+  groups: [],
+  recoveryMinutes: 0,
+  restartMinutes: 0,
+  ...over,
+});
+const nodes = new Map(
+  [
+    node('san'),
+    node('db', { requires: ['san'] }),
+    node('app', { requires: ['db'], groups: [{ k: 1, of: ['sw1', 'sw2'] }] }),
+    node('sw1'),
+    node('sw2'),
+  ].map((n) => [n.id, n]),
+);
+const plan = (recovery: NonNullable<PlanSpec['phases']>['recovery']): PlanSpec => ({
+  services: ['svc'],
+  owner: 'ops',
+  scenario: { description: 'x', fail: ['san'] },
+  activation: 'x',
+  phases: { recovery },
+});
+
+describe('checkStepOrder', () => {
+  it('accepts steps that restore dependencies first', () => {
+    const spec = plan([
+      { id: 's1', title: 'SAN', restores: ['san'] },
+      { id: 's2', title: 'DB', restores: ['db'], after: ['s1'] },
+      { id: 's3', title: 'App', restores: ['app'], after: ['s2'] },
+    ]);
+    expect(checkStepOrder(spec, nodes)).toEqual([]);
+  });
+
+  it('flags a step that restores the database before the SAN it needs, even through another dependency', () => {
+    const spec = plan([
+      { id: 'app-first', title: 'App', restores: ['app'] },
+      { id: 'san-later', title: 'SAN', restores: ['san'], after: ['app-first'] },
+    ]);
+    const problems = checkStepOrder(spec, nodes);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ type: 'contradiction', steps: ['app-first', 'san-later'] });
+    expect(problems[0]?.message).toContain('"app-first" restores "app", which needs "san"');
+  });
+
+  it('accepts a step before one member of a redundancy group is back, but not before all of them', () => {
+    const oneLate = plan([
+      { id: 'sw1', title: 'Switch 1', restores: ['sw1'] },
+      { id: 'app', title: 'App', restores: ['app'], after: ['sw1'] },
+      { id: 'sw2', title: 'Switch 2', restores: ['sw2'], after: ['app'] },
+    ]);
+    expect(checkStepOrder(oneLate, nodes)).toEqual([]);
+    const bothLate = plan([
+      { id: 'app', title: 'App', restores: ['app'] },
+      { id: 'sw1', title: 'Switch 1', restores: ['sw1'], after: ['app'] },
+      { id: 'sw2', title: 'Switch 2', restores: ['sw2'], after: ['app'] },
+    ]);
+    expect(checkStepOrder(bothLate, nodes).map((p) => p.steps)).toEqual([['app', 'sw1', 'sw2']]);
+  });
+
+  it('reports steps that wait for each other in a loop, since none of them can start', () => {
+    const spec = plan([
+      { id: 'a', title: 'A', after: ['b'] },
+      { id: 'b', title: 'B', after: ['a'] },
+    ]);
+    expect(checkStepOrder(spec, nodes)).toMatchObject([{ type: 'cycle', steps: ['a', 'b'] }]);
+  });
+});
