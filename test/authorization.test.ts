@@ -48,6 +48,8 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/v1/analysis/impact': READ,
   'GET /api/v1/analysis/spof': READ,
   'GET /api/v1/graph': READ,
+  'POST /api/v1/catalog/import': WRITE,
+  'GET /api/v1/catalog/export': READ,
 };
 
 let t: TestApp;
@@ -90,7 +92,8 @@ it('lets exactly the allowed roles through every route, and no credentials only 
         url,
         ...(method !== 'GET' && method !== 'DELETE' && { payload: {} }),
       });
-      const type = response.body ? response.json<{ type?: unknown }>().type : undefined;
+      const isProblem = String(response.headers['content-type'] ?? '').includes('application/problem+json');
+      const type = isProblem ? response.json<{ type?: unknown }>().type : undefined;
       const got = verdict(response.statusCode, type);
       const expected =
         rule === 'public'
