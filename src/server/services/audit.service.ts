@@ -62,24 +62,35 @@ export function entryHash(row: Omit<AuditRow, 'hash'>): string {
 /** Appends events to the chain; reads the chain's head once, so a bulk write appends without re-reading it. */
 export function createAuditChain(repo: AuditRepository) {
   let head: { seq: number; hash: string } | undefined;
+  /** The next row of the chain; moves the head. */
+  function link(current: { seq: number; hash: string }, event: AuditEvent): AuditRow {
+    const row = {
+      seq: current.seq + 1,
+      at: event.at,
+      actor: event.actor,
+      action: event.action,
+      kind: event.kind,
+      document_id: event.documentId,
+      before: event.before === null ? null : JSON.stringify(event.before),
+      after: event.after === null ? null : JSON.stringify(event.after),
+      prev_hash: current.hash,
+    };
+    const hash = entryHash(row);
+    head = { seq: row.seq, hash };
+    return { ...row, hash };
+  }
   return {
     /** Call inside the write transaction that made the change. */
     async append(event: AuditEvent): Promise<void> {
       head ??= (await repo.last()) ?? { seq: 0, hash: GENESIS_HASH };
-      const row = {
-        seq: head.seq + 1,
-        at: event.at,
-        actor: event.actor,
-        action: event.action,
-        kind: event.kind,
-        document_id: event.documentId,
-        before: event.before === null ? null : JSON.stringify(event.before),
-        after: event.after === null ? null : JSON.stringify(event.after),
-        prev_hash: head.hash,
-      };
-      const hash = entryHash(row);
-      await repo.insert({ ...row, hash });
-      head = { seq: row.seq, hash };
+      await repo.insert(link(head, event));
+    },
+    /** Appends many events in order, inserting them in batches (a bulk import writes one per document). */
+    async appendMany(events: Iterable<AuditEvent>): Promise<void> {
+      head ??= (await repo.last()) ?? { seq: 0, hash: GENESIS_HASH };
+      const rows: AuditRow[] = [];
+      for (const event of events) rows.push(link(head, event));
+      await repo.insertMany(rows);
     },
   };
 }

@@ -195,41 +195,36 @@ export function createImportService(deps: { database: LifeboatDatabase; now: () 
           refs,
         );
 
-        const audit = createAuditChain(createAuditRepository(trx));
         const { actor } = options;
-        for (const row of deleted) {
-          await audit.append({
+        await createAuditChain(createAuditRepository(trx)).appendMany([
+          ...deleted.map((row) => ({
             at,
             actor,
-            action: 'delete',
+            action: 'delete' as const,
             kind: row.kind,
             documentId: row.id,
             before: rowToDocument(row),
             after: null,
-          });
-        }
-        for (const row of created) {
-          await audit.append({
+          })),
+          ...created.map((row) => ({
             at,
             actor,
-            action: 'create',
+            action: 'create' as const,
             kind: row.kind,
             documentId: row.id,
             before: null,
             after: rowToDocument(row),
-          });
-        }
-        for (const { row, before } of updated) {
-          await audit.append({
+          })),
+          ...updated.map(({ row, before }) => ({
             at,
             actor,
-            action: 'update',
+            action: 'update' as const,
             kind: row.kind,
             documentId: row.id,
             before: rowToDocument(before),
             after: rowToDocument(row),
-          });
-        }
+          })),
+        ]);
         options.onProgress?.(total, total);
         return { ...result, dryRun: false };
       });
