@@ -7,7 +7,8 @@ import type { Query } from './client';
 export type { CatalogDocument, DocumentOf, Kind, Dependency };
 
 /** The collection names used in URLs. */
-export type Plural = 'services' | 'components' | 'sites' | 'vendors' | 'teams' | 'people';
+export type Plural =
+  'services' | 'components' | 'sites' | 'vendors' | 'teams' | 'people' | 'plans' | 'incidents';
 
 /** Kind -> plural, as the API names collections. */
 export const PLURAL_OF: Record<Kind, Plural> = {
@@ -17,6 +18,8 @@ export const PLURAL_OF: Record<Kind, Plural> = {
   Vendor: 'vendors',
   Team: 'teams',
   Person: 'people',
+  Plan: 'plans',
+  Incident: 'incidents',
 };
 
 /** Plural -> kind. */
@@ -27,6 +30,8 @@ export const KIND_OF: Record<Plural, Kind> = {
   vendors: 'Vendor',
   teams: 'Team',
   people: 'Person',
+  plans: 'Plan',
+  incidents: 'Incident',
 };
 
 /** Whether a URL segment names a collection. */

@@ -201,6 +201,52 @@ export const KIND_INFO: Record<Kind, KindInfo> = {
     columns: ['role', 'team', 'email', 'phone'],
     filters: [{ name: 'team', label: 'Team', kinds: ['Team'] }],
   },
+  // Scenario, contacts, phases, timelines and actions are nested lists: the form's JSON tab edits them.
+  Plan: {
+    kind: 'Plan',
+    plural: 'plans',
+    title: 'Plans',
+    singular: 'plan',
+    failureNode: false,
+    fields: [
+      { name: 'services', label: 'Services protected', type: 'refs', kinds: ['Service'], required: true },
+      { name: 'owner', label: 'Owner', type: 'ref', kinds: OWNER_KINDS, required: true },
+      {
+        name: 'activation',
+        label: 'Activation criteria',
+        type: 'text',
+        help: 'When to invoke it and who decides',
+      },
+      { name: 'reviewInterval', label: 'Review interval', type: 'duration', help: 'Default 52w' },
+      { name: 'lastReviewed', label: 'Last reviewed', type: 'text', help: 'A date, e.g. 2026-05-01' },
+    ],
+    columns: ['status', 'owner', 'lastReviewed'],
+    filters: [{ name: 'owner', label: 'Owner', kinds: OWNER_KINDS }],
+  },
+  Incident: {
+    kind: 'Incident',
+    plural: 'incidents',
+    title: 'Incidents',
+    singular: 'incident',
+    failureNode: false,
+    fields: [
+      { name: 'title', label: 'Title', type: 'text', required: true },
+      { name: 'summary', label: 'Summary', type: 'text' },
+      {
+        name: 'started',
+        label: 'Started',
+        type: 'text',
+        required: true,
+        help: 'ISO 8601, e.g. 2026-02-03T08:15:00Z',
+      },
+      { name: 'detected', label: 'Detected', type: 'text' },
+      { name: 'resolved', label: 'Resolved', type: 'text' },
+      { name: 'rootCause', label: 'Root cause', type: 'text' },
+      { name: 'plan', label: 'Plan invoked', type: 'ref', kinds: ['Plan'] },
+    ],
+    columns: ['title', 'started', 'resolved'],
+    filters: [],
+  },
 };
 
 /** The kinds in navigation order. */
