@@ -50,6 +50,14 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/graph': READ,
   'POST /api/v1/catalog/import': WRITE,
   'GET /api/v1/catalog/export': READ,
+  'POST /api/v1/plans/{id}/approve': WRITE,
+  'GET /api/v1/plans/due': READ,
+  'GET /api/v1/plans/{id}/versions': READ,
+  'GET /api/v1/plans/{id}/versions/{number}': READ,
+  'GET /api/v1/plans/{id}/recovery-order': READ,
+  'GET /api/v1/plans/{id}/pack': READ,
+  'GET /api/v1/incidents/{id}/figures': READ,
+  'GET /api/v1/actions': READ,
 };
 
 let t: TestApp;

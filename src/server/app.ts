@@ -19,8 +19,12 @@ import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerCatalogIoRoutes } from './routes/catalog-io.routes.ts';
 import { registerCatalogRoutes } from './routes/catalog.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
+import { registerIncidentRoutes } from './routes/incident.routes.ts';
+import { registerPlanRoutes } from './routes/plan.routes.ts';
 import { createAnalysisService } from './services/analysis.service.ts';
 import { createCatalogService } from './services/catalog.service.ts';
+import { createIncidentService } from './services/incident.service.ts';
+import { createPlanService } from './services/plan.service.ts';
 
 /** What the application is built from; tests pass their own database, clock and auth settings. */
 export interface AppOptions {
@@ -124,6 +128,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCatalogIoRoutes(app, { database: options.database, now });
   registerAuditRoutes(app, options.database);
   registerAnalysisRoutes(app, createAnalysisService({ database: options.database }));
+  registerPlanRoutes(app, createPlanService({ database: options.database, now }));
+  registerIncidentRoutes(app, createIncidentService({ database: options.database, now }));
   if (options.webRoot) await registerWebApp(app, { root: options.webRoot });
   return app;
 }

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-auth.ts';
+import * as m0003 from './0003-plans.ts';
 
 /**
  * Every migration, in order. Append-only: a landed migration is never edited; a change to the schema is a new
@@ -9,6 +10,7 @@ import * as m0002 from './0002-auth.ts';
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-auth': m0002,
+  '0003-plans': m0003,
 };
 
 /** Kysely's migration provider over the static list (no file-system scanning, so it works from any cwd). */

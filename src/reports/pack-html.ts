@@ -1,0 +1,94 @@
+import type { PackModel } from './pack-model.ts';
+import { minutesText } from './pack-model.ts';
+
+const escape = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** A table from a header row and rows of text (escaped here). */
+function table(head: string[], rows: string[][]): string {
+  return `<table><thead><tr>${head.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((row) => `<tr>${row.map((cell) => `<td>${escape(cell)}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+}
+
+// Inline only: the file must work from a USB stick or a phone with no network (no fonts, scripts or images).
+const STYLE = `
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#111}
+h1{font-size:1.8rem;margin:.2rem 0}h2{border-bottom:2px solid #0b3d91;margin-top:2rem;color:#0b3d91}
+table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #999;padding:.25rem .4rem;text-align:left;vertical-align:top}
+th{background:#e8edf7}.meta{color:#444}.warn{background:#fff3cd;border:1px solid #c90;padding:.5rem}
+.gantt{position:relative;height:1.1rem;background:#f2f2f2}.bar{position:absolute;top:0;bottom:0;background:#0b3d91}
+.phone{white-space:nowrap;font-weight:600}
+@media print{body{max-width:none;font-size:11pt}h2{break-after:avoid}tr{break-inside:avoid}.title{break-after:page}a{color:inherit}}
+`;
+
+/** The plan pack as one self-contained HTML file: inline CSS with a print style sheet, no script, no network. */
+export function renderPackHtml(model: PackModel): string {
+  const total = Math.max(1, ...model.recovery.items.map((item) => item.end));
+  const gantt = model.recovery.items
+    .map((item) => {
+      const left = (item.start / total) * 100;
+      const width = Math.max(0.5, ((item.end - item.start) / total) * 100);
+      return `<tr><td>${escape(item.name)}</td><td class="ganttcell"><div class="gantt"><div class="bar" style="left:${left.toFixed(2)}%;width:${width.toFixed(2)}%"></div></div></td></tr>`;
+    })
+    .join('');
+  const version = model.version.number === null ? 'draft (not approved)' : `version ${model.version.number}`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(model.title)}</title><style>${STYLE}</style></head><body>
+<section class="title">
+<p class="meta">Lifeboat plan pack · ${escape(model.id)}</p>
+<h1>${escape(model.title)}</h1>
+<p>${escape(model.description)}</p>
+<table><tbody>
+<tr><th>Version</th><td>${escape(version)}</td></tr>
+<tr><th>Status</th><td>${escape(model.status)}</td></tr>
+<tr><th>Approved by</th><td>${escape(model.version.approvedBy ?? '-')} ${escape(model.version.approvedAt ?? '')}</td></tr>
+<tr><th>Owner</th><td>${escape(model.owner)}</td></tr>
+<tr><th>Last reviewed</th><td>${escape(model.review.lastReviewed ?? 'never')}</td></tr>
+<tr><th>Next review due</th><td>${escape(model.review.nextReview ?? 'now')}</td></tr>
+<tr><th>Exported at</th><td>${escape(model.exportedAt)}</td></tr>
+<tr><th>SHA-256 of the plan version</th><td><code>${escape(model.version.checksum)}</code></td></tr>
+</tbody></table>
+${model.review.due ? `<p class="warn">Due for review: ${escape(model.review.reasons.join('; '))}</p>` : ''}
+</section>
+<h2>Scope</h2>
+<p>${escape(model.scenario.description)}</p>
+<p>Failed in this scenario: ${escape(model.scenario.fail.join(', '))}</p>
+<h2>Activation criteria</h2>
+<p>${escape(model.activation)}</p>
+<h2>Call tree</h2>
+${table(
+  ['#', 'Who', 'Role', 'Phone', 'Escalate after', 'Deputy', 'Deputy phone'],
+  model.contacts.map((c) => [String(c.order), c.name, c.role, c.phone, c.escalateAfter, c.deputy?.name ?? '-', c.deputy?.phone ?? '-']),
+)}
+<h2>Steps</h2>
+${model.phases
+  .filter((phase) => phase.steps.length > 0)
+  .map(
+    (phase) =>
+      `<h3>${escape(phase.name)}</h3>${table(
+        ['Step', 'Owner', 'Duration', 'After', 'Details'],
+        phase.steps.map((s) => [s.title, s.owner, s.duration, s.after.join(', '), s.details]),
+      )}`,
+  )
+  .join('')}
+${model.stepProblems.length > 0 ? `<p class="warn">The written step order contradicts the dependency graph: ${escape(model.stepProblems.join('; '))}</p>` : ''}
+<h2>Recovery order (generated)</h2>
+${table(
+  ['#', 'What', 'Kind', 'Start', 'Back', 'Waits for'],
+  model.recovery.items.map((item, i) => [String(i + 1), item.name, item.kind, minutesText(item.start), minutesText(item.end), item.waitsFor.join(', ')]),
+)}
+${model.recovery.unrecoverable.length > 0 ? `<p class="warn">Never comes back (dependency cycle): ${escape(model.recovery.unrecoverable.map((u) => `${u.id} (${u.cycle.join(' -> ')})`).join('; '))}</p>` : ''}
+<h3>Timeline</h3>
+<table class="gantt-table"><tbody>${gantt}</tbody></table>
+<p class="meta">From 0 to ${escape(minutesText(total))} after the disruption.</p>
+<h2>Services in scope</h2>
+${table(
+  ['Service', 'Tier', 'RTO', 'RPO', 'MTPD', 'Back after (model)', 'Breach'],
+  model.services.map((s) => [s.name, s.tier === null ? '-' : String(s.tier), s.rto, s.rpo, s.mtpd, s.restore, s.breach]),
+)}
+<p class="meta">Exported ${escape(model.exportedAt)} · plan version SHA-256 ${escape(model.version.checksum)}</p>
+</body></html>
+`;
+}

@@ -1,0 +1,124 @@
+import PDFDocument from 'pdfkit';
+import type { PackModel } from './pack-model.ts';
+import { minutesText } from './pack-model.ts';
+
+const MARGIN = 50;
+
+/** The plan pack as a PDF for print (pdfkit, built-in Helvetica: no browser, no font files, no network). */
+export function renderPackPdf(model: PackModel): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    info: { Title: model.title, Subject: `Lifeboat plan pack ${model.id}`, Creator: 'Lifeboat' },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const width = doc.page.width - 2 * MARGIN;
+  const heading = (text: string): void => {
+    if (doc.y > doc.page.height - 150) doc.addPage();
+    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(14).fillColor('#0b3d91').text(text).fillColor('black');
+    doc.font('Helvetica').fontSize(10).moveDown(0.3);
+  };
+  const line = (label: string, value: string): void => {
+    doc.font('Helvetica-Bold').text(`${label}: `, { continued: true }).font('Helvetica').text(value);
+  };
+  // One table row as text columns; pdfkit wraps each cell and the row takes the tallest cell's height.
+  const row = (cells: string[], widths: number[], bold = false): void => {
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+    const heights = cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i]! - 4 }));
+    const height = Math.max(...heights) + 4;
+    if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
+    const top = doc.y;
+    let x = MARGIN;
+    cells.forEach((cell, i) => {
+      doc.text(cell, x + 2, top + 2, { width: widths[i]! - 4 });
+      x += widths[i]!;
+    });
+    doc.moveTo(MARGIN, top + height).lineTo(MARGIN + width, top + height).strokeColor('#999').stroke();
+    doc.x = MARGIN;
+    doc.y = top + height + 1;
+  };
+  const columns = (...fractions: number[]): number[] => fractions.map((f) => f * width);
+
+  // Title page: what this is, which version, who approved it, when it must be reviewed.
+  doc.font('Helvetica').fontSize(10).fillColor('#444').text(`Lifeboat plan pack · ${model.id}`).fillColor('black');
+  doc.moveDown(2).font('Helvetica-Bold').fontSize(24).text(model.title);
+  doc.moveDown(0.5).font('Helvetica').fontSize(11).text(model.description);
+  doc.moveDown(1.5).fontSize(11);
+  line('Version', model.version.number === null ? 'draft (not approved)' : String(model.version.number));
+  line('Status', model.status);
+  line('Approved by', model.version.approvedBy ?? '-');
+  line('Approved at', model.version.approvedAt ?? '-');
+  line('Owner', model.owner);
+  line('Last reviewed', model.review.lastReviewed ?? 'never');
+  line('Next review due', model.review.nextReview ?? 'now');
+  line('Exported at', model.exportedAt);
+  line('SHA-256 of the plan version', model.version.checksum);
+  if (model.review.due) doc.moveDown().text(`Due for review: ${model.review.reasons.join('; ')}`);
+
+  doc.addPage();
+  heading('Scope');
+  doc.text(model.scenario.description);
+  doc.text(`Failed in this scenario: ${model.scenario.fail.join(', ')}`);
+  heading('Activation criteria');
+  doc.text(model.activation);
+
+  heading('Call tree');
+  const callWidths = columns(0.05, 0.2, 0.25, 0.18, 0.1, 0.22);
+  row(['#', 'Who', 'Role', 'Phone', 'Escalate', 'Deputy'], callWidths, true);
+  for (const c of model.contacts)
+    row(
+      [String(c.order), c.name, c.role, c.phone, c.escalateAfter, c.deputy ? `${c.deputy.name}\n${c.deputy.phone}` : '-'],
+      callWidths,
+    );
+
+  heading('Steps');
+  const stepWidths = columns(0.3, 0.3, 0.1, 0.3);
+  for (const phase of model.phases) {
+    if (phase.steps.length === 0) continue;
+    doc.moveDown(0.4).font('Helvetica-Bold').fontSize(11).text(phase.name);
+    row(['Step', 'Owner', 'Duration', 'Details'], stepWidths, true);
+    for (const s of phase.steps)
+      row([s.title, s.owner, s.duration, [s.details, s.after.length ? `after: ${s.after.join(', ')}` : ''].filter(Boolean).join('\n')], stepWidths);
+  }
+  if (model.stepProblems.length > 0)
+    doc.moveDown().font('Helvetica-Bold').text('The written step order contradicts the dependency graph:').font('Helvetica').text(model.stepProblems.join('\n'));
+
+  heading('Recovery order (generated)');
+  const orderWidths = columns(0.05, 0.3, 0.13, 0.1, 0.1, 0.32);
+  row(['#', 'What', 'Kind', 'Start', 'Back', 'Waits for'], orderWidths, true);
+  model.recovery.items.forEach((item, i) =>
+    row([String(i + 1), item.name, item.kind, minutesText(item.start), minutesText(item.end), item.waitsFor.join(', ')], orderWidths),
+  );
+  for (const u of model.recovery.unrecoverable) doc.text(`Never comes back: ${u.id} (cycle ${u.cycle.join(' -> ')})`);
+
+  heading('Timeline');
+  const total = Math.max(1, ...model.recovery.items.map((item) => item.end));
+  const labelWidth = width * 0.3;
+  const barWidth = width - labelWidth;
+  for (const item of model.recovery.items) {
+    if (doc.y > doc.page.height - MARGIN - 14) doc.addPage();
+    const top = doc.y;
+    doc.font('Helvetica').fontSize(7).text(item.name, MARGIN, top, { width: labelWidth - 4, lineBreak: false });
+    doc.rect(MARGIN + labelWidth, top, barWidth, 8).fill('#eeeeee');
+    const x = MARGIN + labelWidth + (item.start / total) * barWidth;
+    doc.rect(x, top, Math.max(1, ((item.end - item.start) / total) * barWidth), 8).fill('#0b3d91').fillColor('black');
+    doc.x = MARGIN;
+    doc.y = top + 11;
+  }
+  doc.fontSize(8).text(`From 0 to ${minutesText(total)} after the disruption.`, MARGIN);
+
+  heading('Services in scope');
+  const serviceWidths = columns(0.28, 0.07, 0.1, 0.1, 0.1, 0.17, 0.18);
+  row(['Service', 'Tier', 'RTO', 'RPO', 'MTPD', 'Back (model)', 'Breach'], serviceWidths, true);
+  for (const s of model.services)
+    row([s.name, s.tier === null ? '-' : String(s.tier), s.rto, s.rpo, s.mtpd, s.restore, s.breach], serviceWidths);
+
+  doc.moveDown().fontSize(8).text(`Exported ${model.exportedAt} · plan version SHA-256 ${model.version.checksum}`);
+  doc.end();
+  return done;
+}

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idSchema } from '../../catalog/metadata.schema.ts';
+import { problemSchema } from '../http/problem.ts';
+import type { IncidentService } from '../services/incident.service.ts';
+
+/** `GET /api/v1/incidents/{id}/figures` and `GET /api/v1/actions` beside the generic incident routes. */
+export function registerIncidentRoutes(app: FastifyInstance, incidents: IncidentService): void {
+  const route = app.withTypeProvider<ZodTypeProvider>();
+  route.get(
+    '/api/v1/incidents/:id/figures',
+    {
+      config: { access: 'catalog:read' },
+      schema: {
+        tags: ['incidents'],
+        summary:
+          'Affected services, real downtime against RTO and MTPD, data loss against RPO, predicted restore',
+        params: z.object({ id: idSchema }),
+        response: { 200: z.unknown(), 400: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => incidents.figures(request.params.id),
+  );
+
+  route.get(
+    '/api/v1/actions',
+    {
+      config: { access: 'catalog:read' },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Corrective actions of every incident, soonest due first',
+        querystring: z.object({ status: z.enum(['open', 'done']).optional() }),
+        response: { 200: z.unknown(), 400: problemSchema },
+      },
+    },
+    async (request) => ({ items: await incidents.actions(request.query.status) }),
+  );
+}

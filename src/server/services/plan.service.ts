@@ -1,0 +1,227 @@
+import { toEngineNodes } from '../../catalog/engine-input.ts';
+import type { CatalogDocument, DocumentOf } from '../../catalog/kinds.ts';
+import { analyzeImpact, buildGraph, UnknownIdError } from '../../engine/index.ts';
+import type { EngineNode } from '../../engine/index.ts';
+import { recoveryOrderOf } from '../../plans/recovery-order.ts';
+import type { RecoveryOrder } from '../../plans/recovery-order.ts';
+import { planScope, reviewStatus } from '../../plans/review.ts';
+import type { ReviewStatus } from '../../plans/review.ts';
+import { checkStepOrder } from '../../plans/step-order.ts';
+import type { StepOrderProblem } from '../../plans/step-order.ts';
+import { applyPlanEdit, approvePlan, planChecksum } from '../../plans/versions.ts';
+import type { PlanDocument, PlanVersion } from '../../plans/versions.ts';
+import { buildPackModel } from '../../reports/pack-model.ts';
+import type { PackModel } from '../../reports/pack-model.ts';
+import type { LifeboatDatabase } from '../db/database.ts';
+import { createAuditRepository } from '../repositories/audit.repository.ts';
+import { createDocumentRepository } from '../repositories/document.repository.ts';
+import { createPlanRepository } from '../repositories/plan.repository.ts';
+import type { PlanVersionRow } from '../repositories/plan.repository.ts';
+import { appendAudit } from './audit.service.ts';
+import { documentToRow, rowToDocument } from './document-mapping.ts';
+import { CatalogError } from './errors.ts';
+
+/** The whole stored catalog, with the engine's nodes: plans read across many kinds at once. */
+export interface CatalogSnapshot {
+  documents: CatalogDocument[];
+  byId: Map<string, CatalogDocument>;
+  nodes: Map<string, EngineNode>;
+}
+
+/** Builds a snapshot from documents (the server's, or a YAML catalog's in the CLI). */
+export function snapshotOf(documents: CatalogDocument[]): CatalogSnapshot {
+  const nodes = toEngineNodes(documents);
+  return {
+    documents,
+    byId: new Map(documents.map((document) => [document.metadata.id, document])),
+    nodes: new Map(nodes.map((node) => [node.id, node])),
+  };
+}
+
+/** A plan's generated recovery order beside its written steps. */
+export interface PlanRecoveryOrder extends RecoveryOrder {
+  plan: string;
+  /** Written steps that contradict the dependency graph, or wait for each other in a loop. */
+  stepProblems: StepOrderProblem[];
+}
+
+/** The recovery order of a plan's scenario on a snapshot, with the step-order check. */
+export function planRecoveryOrder(snapshot: CatalogSnapshot, plan: PlanDocument): PlanRecoveryOrder {
+  try {
+    const impact = analyzeImpact(buildGraph([...snapshot.nodes.values()]), plan.spec.scenario.fail);
+    return {
+      plan: plan.metadata.id,
+      ...recoveryOrderOf(snapshot.nodes, impact),
+      stepProblems: checkStepOrder(plan.spec, snapshot.nodes),
+    };
+  } catch (error) {
+    if (error instanceof UnknownIdError) throw new CatalogError('invalid', error.message);
+    throw error;
+  }
+}
+
+/** Whether a plan is due for review on a snapshot at `now`. */
+export function planReview(snapshot: CatalogSnapshot, plan: PlanDocument, now: Date): ReviewStatus {
+  const scope = [...planScope(plan.spec, snapshot.nodes)].flatMap((id) => {
+    const document = snapshot.byId.get(id);
+    return document ? [{ id, kind: document.kind, updatedAt: document.metadata.updatedAt }] : [];
+  });
+  return reviewStatus(plan.spec, scope, now);
+}
+
+/** The plans of a snapshot that are due for review, with the reasons. */
+export function duePlans(snapshot: CatalogSnapshot, now: Date) {
+  return snapshot.documents
+    .filter((document): document is PlanDocument => document.kind === 'Plan')
+    .map((plan) => ({
+      id: plan.metadata.id,
+      name: plan.metadata.name ?? plan.metadata.id,
+      ...planReview(snapshot, plan, now),
+    }))
+    .filter((plan) => plan.due);
+}
+
+/** A plan pack's model from a snapshot: the frozen version when the plan is approved as it stands, else the draft. */
+export function packModelOf(
+  snapshot: CatalogSnapshot,
+  plan: PlanDocument,
+  version: PlanVersion | undefined,
+  exportedAt: Date,
+): PackModel {
+  const current = version && planChecksum(plan) === version.checksum ? version : undefined;
+  return buildPackModel({
+    plan: current?.document ?? plan,
+    version: current
+      ? {
+          number: current.number,
+          checksum: current.checksum,
+          approvedBy: current.approvedBy,
+          approvedAt: current.approvedAt,
+        }
+      : { number: null, checksum: planChecksum(plan), approvedBy: null, approvedAt: null },
+    documents: snapshot.byId,
+    recovery: planRecoveryOrder(snapshot, current?.document ?? plan),
+    review: planReview(snapshot, plan, exportedAt),
+    exportedAt,
+  });
+}
+
+function toVersion(row: PlanVersionRow): PlanVersion {
+  return {
+    number: row.number,
+    document: JSON.parse(row.document) as PlanDocument,
+    checksum: row.checksum,
+    approvedBy: row.approved_by,
+    approvedAt: row.approved_at,
+  };
+}
+
+/** Plans on the stored catalog: approval and frozen versions, recovery order, review, packs. */
+export function createPlanService(deps: { database: LifeboatDatabase; now: () => Date }) {
+  const { database, now } = deps;
+
+  async function snapshot(): Promise<CatalogSnapshot> {
+    return snapshotOf((await createDocumentRepository(database.db).all()).map(rowToDocument));
+  }
+
+  async function getPlan(id: string): Promise<PlanDocument> {
+    const row = await createDocumentRepository(database.db).get(id);
+    if (row?.kind !== 'Plan') throw new CatalogError('not-found', `No Plan has the id "${id}"`);
+    return rowToDocument(row) as DocumentOf<'Plan'>;
+  }
+
+  async function latestVersion(id: string): Promise<PlanVersion | undefined> {
+    const repo = createPlanRepository(database.db);
+    const row = await repo.get(id, await repo.lastNumber(id));
+    return row && toVersion(row);
+  }
+
+  return {
+    /** Approves the plan as it stands: status approved, by the actor, now; freezes it as the next version. */
+    async approve(id: string, actor: string): Promise<{ document: PlanDocument; version: PlanVersion }> {
+      return database.writeTransaction(async (trx) => {
+        const documents = createDocumentRepository(trx);
+        const plans = createPlanRepository(trx);
+        const row = await documents.get(id);
+        if (row?.kind !== 'Plan') throw new CatalogError('not-found', `No Plan has the id "${id}"`);
+        const current = rowToDocument(row) as PlanDocument;
+        const at = now().toISOString();
+        let result;
+        try {
+          result = approvePlan(current, { number: (await plans.lastNumber(id)) + 1, actor, at });
+        } catch (error) {
+          if (error instanceof RangeError) throw new CatalogError('invalid', error.message);
+          throw error;
+        }
+        const updated = documentToRow(result.document, row.version + 1, row.created_at, at);
+        await documents.update(updated, row.version);
+        const { version } = result;
+        await plans.insert({
+          plan_id: id,
+          number: version.number,
+          document: JSON.stringify(version.document),
+          checksum: version.checksum,
+          approved_by: version.approvedBy,
+          approved_at: version.approvedAt,
+        });
+        const after = rowToDocument(updated) as PlanDocument;
+        await appendAudit(createAuditRepository(trx), {
+          at,
+          actor,
+          action: 'update',
+          kind: 'Plan',
+          documentId: id,
+          before: current,
+          after,
+        });
+        return { document: after, version };
+      });
+    },
+
+    /** What a generic PUT of a plan stores: an edited approved plan becomes a draft; approval is refused there. */
+    async editOutcome(id: string, incoming: PlanDocument): Promise<PlanDocument> {
+      const row = await createDocumentRepository(database.db).get(id);
+      const previous = row?.kind === 'Plan' ? (rowToDocument(row) as PlanDocument) : undefined;
+      const outcome = applyPlanEdit(previous, incoming);
+      if ('refused' in outcome) throw new CatalogError('invalid', outcome.refused);
+      return outcome.document;
+    },
+
+    /** Every frozen version of a plan, oldest first, without the documents. */
+    async versions(id: string) {
+      const rows = await createPlanRepository(database.db).list(id);
+      if (rows.length === 0) await getPlan(id);
+      return rows.map(({ document: _document, ...row }) => ({
+        number: row.number,
+        checksum: row.checksum,
+        approvedBy: row.approved_by,
+        approvedAt: row.approved_at,
+      }));
+    },
+
+    /** One frozen version, with the full document as it was approved. */
+    async version(id: string, number: number): Promise<PlanVersion> {
+      const row = await createPlanRepository(database.db).get(id, number);
+      if (!row) throw new CatalogError('not-found', `The Plan "${id}" has no version ${number}`);
+      return toVersion(row);
+    },
+
+    async recoveryOrder(id: string): Promise<PlanRecoveryOrder> {
+      return planRecoveryOrder(await snapshot(), await getPlan(id));
+    },
+
+    /** Plans due for review now, with why. */
+    async due() {
+      return duePlans(await snapshot(), now());
+    },
+
+    /** The model a plan pack is rendered from. */
+    async packModel(id: string): Promise<PackModel> {
+      const plan = await getPlan(id);
+      return packModelOf(await snapshot(), plan, await latestVersion(id), now());
+    },
+  };
+}
+
+/** The plan service's interface. */
+export type PlanService = ReturnType<typeof createPlanService>;

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { body, createTestApp, seedFixtures } from './support/test-app.ts';
+import type { TestApp } from './support/test-app.ts';
+import { FIXTURES, collection } from './support/fixtures.ts';
+import { describeEachDatabase } from './support/test-databases.ts';
+
+describeEachDatabase('incidents API', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { now: () => new Date('2024-08-01T00:00:00Z') });
+    await seedFixtures(t.app);
+    for (const kind of ['Plan', 'Incident'] as const) {
+      const created = await t.app.inject({ method: 'POST', url: collection(kind), payload: FIXTURES[kind] });
+      expect(created.statusCode).toBe(201);
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('derives the affected services, downtime against RTO and MTPD, and the prediction error', async () => {
+    const figures = body<{ durationMinutes: number; services: Record<string, unknown>[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/incidents/inc-2024-001/figures' }),
+    );
+    expect(figures.durationMinutes).toBe(360);
+    // dc-north takes 1d to recover, the database 30m to restart: the model predicts 1470 minutes, reality was 360.
+    expect(figures.services).toEqual([
+      expect.objectContaining({
+        id: 'payments',
+        actualDowntimeMinutes: 360,
+        rtoMinutes: 240,
+        rtoMet: false,
+        mtpdMet: true,
+        rpoMinutes: 15,
+        predictedRestoreMinutes: 1470,
+        predictionErrorMinutes: -1110,
+      }),
+    ]);
+  });
+
+  it('lists open actions with their incident, owner and due date, overdue when past it', async () => {
+    const open = body<{ items: unknown[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/actions?status=open' }),
+    );
+    expect(open.items).toEqual([
+      {
+        incident: 'inc-2024-001',
+        index: 0,
+        title: 'Test the generator monthly',
+        owner: 'ana',
+        due: '2024-07-01',
+        status: 'open',
+        overdue: true,
+      },
+    ]);
+    const done = body<{ items: unknown[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/actions?status=done' }),
+    );
+    expect(done.items).toEqual([]);
+  });
+
+  it('answers 404 for the figures of an unknown incident and refuses deleting a plan an incident invoked', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/incidents/nope/figures' })).statusCode).toBe(
+      404,
+    );
+    const refused = await t.app.inject({ method: 'DELETE', url: '/api/v1/plans/plan-dc-north' });
+    expect(refused.statusCode).toBe(409);
+  });
+});
