@@ -215,6 +215,11 @@ export function createPlanService(deps: { database: LifeboatDatabase; now: () =>
       return duePlans(await snapshot(), now());
     },
 
+    /** The ids of every plan, in id order. */
+    async ids(): Promise<string[]> {
+      return (await createDocumentRepository(database.db).allOfKind('Plan')).map((row) => row.id).sort();
+    },
+
     /** The model a plan pack is rendered from. */
     async packModel(id: string): Promise<PackModel> {
       const plan = await getPlan(id);
