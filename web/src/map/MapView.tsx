@@ -83,7 +83,13 @@ export function MapView({ elements, onSelect, onActivate, selected, height = 600
           padding: 20,
           minLen: (edge: cytoscape.EdgeSingular) => Number(edge.data('minLen') ?? 1),
         } as cytoscape.LayoutOptions);
-    layout.one('layoutstop', () => handlers.current.onReady?.(nodeCount));
+    layout.one('layoutstop', () => {
+      // Readiness marks for bench/web-map.ts: the nodes are placed (with the SPOF marks they have so far).
+      container.current?.setAttribute('data-map-ready', String(nodeCount));
+      container.current?.setAttribute('data-map-spofs', String(instance.nodes('.spof').length));
+      (window as { __lifeboatMapReady?: number }).__lifeboatMapReady = performance.now();
+      handlers.current.onReady?.(nodeCount);
+    });
     layout.run();
   }, [elements, large, nodeCount]);
 
