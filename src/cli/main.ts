@@ -59,6 +59,16 @@ const COMMANDS: readonly { term: string; summary: string; load: () => Promise<Re
     summary: 'manage API tokens (Authorization: Bearer <token>)',
     load: async () => (await import('./user.command.ts')).registerUser,
   },
+  {
+    term: 'plans',
+    summary: 'continuity plans: export offline packs (PDF, HTML) into <dir>, list plans due for review',
+    load: async () => (await import('./plans.command.ts')).registerPlans,
+  },
+  {
+    term: 'actions',
+    summary: 'open corrective actions from incidents, soonest due first',
+    load: async () => (await import('./plans.command.ts')).registerPlans,
+  },
 ];
 
 const nameOf = (term: string): string => term.split(' ')[0] ?? term;

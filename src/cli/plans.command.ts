@@ -49,7 +49,17 @@ export function registerPlans(program: Command): void {
         const due = await createPlanService({ database, now: () => new Date() }).due();
         if (options.json) process.stdout.write(`${JSON.stringify(due, null, 2)}\n`);
         else if (due.length === 0) process.stdout.write('no plan is due for review\n');
-        else for (const plan of due) process.stdout.write(`${plan.id}: ${plan.reasons.join('; ')}\n`);
+        else {
+          // A reader wants the first reasons, not a hundred: --json lists them all.
+          for (const plan of due) {
+            const shown = plan.reasons.slice(0, 3).join('; ');
+            const more =
+              plan.reasons.length > 3
+                ? `; and ${plan.reasons.length - 3} more changes in scope (--json lists them)`
+                : '';
+            process.stdout.write(`${plan.id}: ${shown}${more}\n`);
+          }
+        }
       } finally {
         await database.close();
       }

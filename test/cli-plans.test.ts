@@ -1,0 +1,58 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runCli } from './support/cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'lifeboat-cli-plans-'));
+const env = { LIFEBOAT_DB: join(dir, 'plans.db') };
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeAll(async () => {
+  const demo = await runCli(['demo'], env);
+  expect(demo.code, demo.stderr).toBe(0);
+});
+
+it('exports a PDF and a self-contained HTML pack for every plan of the example organisation', async () => {
+  const result = await runCli(['plans', 'export', join(dir, 'packs')], env);
+  expect(result.code, result.stderr).toBe(0);
+  expect(readdirSync(join(dir, 'packs')).sort()).toEqual([
+    'plan-dc-leeds-loss.html',
+    'plan-dc-leeds-loss.pdf',
+    'plan-ransomware.html',
+    'plan-ransomware.pdf',
+  ]);
+  expect(
+    readFileSync(join(dir, 'packs', 'plan-dc-leeds-loss.pdf'))
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
+  const html = readFileSync(join(dir, 'packs', 'plan-ransomware.html'), 'utf8');
+  // Self-contained: nothing is fetched from anywhere when the file is opened.
+  expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)="https?:/);
+  expect(result.stdout).toMatch(
+    /^plan-dc-leeds-loss: draft, sha256 [0-9a-f]{64} -> plan-dc-leeds-loss\.pdf, plan-dc-leeds-loss\.html$/m,
+  );
+});
+
+it('lists the plans due for review with the first reasons, and every reason as JSON', async () => {
+  const text = await runCli(['plans', 'due'], env);
+  expect(text.code).toBe(0);
+  expect(text.stdout).toMatch(
+    /^plan-ransomware: the review interval \(52w\) since the last review on 2024-09-02 ended on 2025-09-01/m,
+  );
+  const json = JSON.parse((await runCli(['plans', 'due', '--json'], env)).stdout) as {
+    id: string;
+    reasons: string[];
+  }[];
+  expect(json.map((plan) => plan.id).sort()).toEqual(['plan-dc-leeds-loss', 'plan-ransomware']);
+});
+
+it('lists open incident actions, soonest due first', async () => {
+  const result = await runCli(['actions'], env);
+  expect(result.code).toBe(0);
+  const lines = result.stdout.trim().split('\n');
+  expect(lines).toHaveLength(3);
+  const dues = lines.map((line) => line.slice(0, 10));
+  expect([...dues].sort()).toEqual(dues);
+  expect(result.stdout).toContain('Rehearse the core banking database restore twice a year');
+});
