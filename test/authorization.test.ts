@@ -25,7 +25,7 @@ for (const plural of [
   'plans',
   'incidents',
 ]) {
-  const write = plural === 'services' || plural === 'components' ? OWNER_WRITE : WRITE;
+  const write = plural === 'services' || plural === 'components' || plural === 'plans' ? OWNER_WRITE : WRITE;
   KIND_RULES[`GET /api/v1/${plural}`] = READ;
   KIND_RULES[`POST /api/v1/${plural}`] = write;
   KIND_RULES[`GET /api/v1/${plural}/{id}`] = READ;

@@ -90,6 +90,26 @@ describeEachDatabase('service owner scope', (dialect) => {
     );
   });
 
+  it("lets an owner write their team's plan but not approve it, and not write another team's plan", async () => {
+    const plan = (id: string, owner: string) =>
+      doc('Plan', id, {
+        services: ['payments'],
+        owner,
+        scenario: { description: 'Payments lost', fail: ['payments'] },
+        activation: 'On the duty manager’s call',
+      });
+    await create(owner, 'plans', plan('plan-payments', 'ops'));
+    const foreign = await owner.inject({
+      method: 'POST',
+      url: '/api/v1/plans',
+      payload: plan('plan-ledger', 'finance'),
+    });
+    expect(foreign.statusCode).toBe(403);
+    const approve = await owner.inject({ method: 'POST', url: '/api/v1/plans/plan-payments/approve' });
+    expect(approve.statusCode).toBe(403);
+    expect(body(approve).type).toBe('urn:lifeboat:problem:not-permitted');
+  });
+
   it('lets an owner create a component for their team but not an unowned one, and never a site', async () => {
     await create(owner, 'components', doc('Component', 'pay-db', { type: 'database', owner: 'ops' }));
     const unowned = await owner.inject({

@@ -101,6 +101,9 @@ describeEachDatabase('plans API', (dialect) => {
       ['plan-dc-north', ['the plan has never been reviewed']],
       ['plan-unreviewed', ['the plan has never been reviewed']],
     ]);
+    // The same list through the listing's filter, as the API reference names it.
+    const filtered = body(await t.app.inject({ method: 'GET', url: '/api/v1/plans?due=true' }));
+    expect(filtered).toEqual(due);
   });
 
   it('serves the pack as a PDF and as HTML naming the plan version checksum', async () => {

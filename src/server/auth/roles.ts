@@ -23,7 +23,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 };
 
 /** The kinds an owner may write at all (within their scope). */
-export const OWNER_WRITABLE_KINDS: readonly string[] = ['Service', 'Component'];
+export const OWNER_WRITABLE_KINDS: readonly string[] = ['Service', 'Component', 'Plan'];
 
 /** Whether a string names a role. */
 export function isRole(value: string): value is Role {

@@ -19,6 +19,13 @@ const errors = { 200: z.unknown(), 400: problemSchema, 404: problemSchema };
  * packs. A hook on the generic PUT applies the edit rule: an approved plan that changes becomes a draft again.
  */
 export function registerPlanRoutes(app: FastifyInstance, plans: PlanService): void {
+  // `GET /api/v1/plans?due=true` is the same list as `GET /api/v1/plans/due` (the generic listing has no `due`).
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.method !== 'GET' || request.routeOptions.url !== '/api/v1/plans') return;
+    if (new URLSearchParams(request.url.split('?')[1] ?? '').get('due') !== 'true') return;
+    return reply.send({ items: await plans.due() });
+  });
+
   app.addHook('preHandler', async (request) => {
     if (request.method !== 'PUT' || request.routeOptions.url !== '/api/v1/plans/:id') return;
     const body = request.body as PlanDocument;
@@ -29,7 +36,8 @@ export function registerPlanRoutes(app: FastifyInstance, plans: PlanService): vo
   route.post(
     '/api/v1/plans/:id/approve',
     {
-      config: { access: 'catalog:write', kind: 'Plan' },
+      // No `kind`: a service owner may edit their plans, but approving one is for a manager or an admin.
+      config: { access: 'catalog:write' },
       schema: {
         tags,
         summary: 'Approve a plan as it stands and freeze it as the next numbered version',

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { KINDS } from '../../catalog/kinds.ts';
 import type { CatalogDocument, Kind } from '../../catalog/kinds.ts';
 import { formatPath, referencesOf } from '../../catalog/references.ts';
 import type { Database } from '../db/schema.ts';
@@ -32,7 +33,7 @@ function checkOwnerScope(actor: Actor, kind: Kind, owners: (string | undefined)[
   const yours = scope.size > 0 ? [...scope].join(', ') : 'none: no Person document has your email';
   throw new CatalogError(
     'forbidden',
-    `As a service owner you may only write ${kind === 'Service' ? 'services' : 'components'} owned by you or your teams (${yours}); this one's owner is ${outside === undefined ? 'unset' : `"${outside}"`}`,
+    `As a service owner you may only write ${KINDS[kind].plural} owned by you or your teams (${yours}); this one's owner is ${outside === undefined ? 'unset' : `"${outside}"`}`,
   );
 }
 
