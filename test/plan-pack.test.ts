@@ -14,6 +14,7 @@ import { readCatalogSources } from '../src/catalog/yaml/read.ts';
 import { renderPackHtml } from '../src/reports/pack-html.ts';
 import { renderPackPdf } from '../src/reports/pack-pdf.ts';
 import { packModelOf, snapshotOf } from '../src/server/services/plan.service.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from './e2e/support/browser.ts';
 
 /** Every text item of a PDF, page by page, joined; whitespace collapsed so wrapped cells still read whole. */
 async function pdfText(file: string): Promise<string> {
@@ -54,21 +55,7 @@ describe('offline plan packs of the example catalog', () => {
       });
     }
     expectations = expectations.filter((e) => e.phones.length > 0);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   });
   afterAll(async () => {
     await browser.close();

@@ -23,6 +23,19 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+/** Headless, no sandbox (root in a container), and none of Chromium's own network traffic. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
 /**
  * Launches Chromium headless with the flags that keep it quiet and deterministic in a container. Playwright gives
  * each launch a fresh --user-data-dir in os.tmpdir() and removes it on close (it refuses the flag from us, as
@@ -32,17 +45,7 @@ export async function launchBrowser(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
+    args: CHROMIUM_ARGS,
   });
   return {
     newContext: () => browser.newContext({ viewport: { width: 1400, height: 900 } }),
