@@ -120,3 +120,30 @@ export function formatPath(path: readonly (string | number)[]): string {
     .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`))
     .join('');
 }
+
+/** A reference that cannot be stored: its path as text and why. */
+export interface ReferenceProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * The references of a document that name nothing, a document of the wrong kind, or the document itself, given
+ * the kind each id will have (`kindOf` answers undefined for an unknown id).
+ */
+export function referenceProblems(
+  document: { kind: Kind; metadata: { id: string }; spec: Record<string, unknown> },
+  kindOf: (id: string) => string | undefined,
+): ReferenceProblem[] {
+  const problems: ReferenceProblem[] = [];
+  for (const ref of referencesOf(document)) {
+    const path = formatPath(ref.path);
+    const kind = ref.id === document.metadata.id ? undefined : kindOf(ref.id);
+    if (ref.id === document.metadata.id)
+      problems.push({ path, message: `"${ref.id}" refers to the document itself` });
+    else if (kind === undefined) problems.push({ path, message: `unknown id "${ref.id}"` });
+    else if (!(ref.allowed as readonly string[]).includes(kind))
+      problems.push({ path, message: `"${ref.id}" is a ${kind}, expected ${ref.allowed.join(' or ')}` });
+  }
+  return problems;
+}

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { KINDS } from '../../catalog/kinds.ts';
 import type { CatalogDocument, Kind } from '../../catalog/kinds.ts';
-import { formatPath, referencesOf } from '../../catalog/references.ts';
+import { referenceProblems, referencesOf } from '../../catalog/references.ts';
 import type { Database } from '../db/schema.ts';
 import type { LifeboatDatabase } from '../db/database.ts';
 import { createAuditRepository } from '../repositories/audit.repository.ts';
@@ -86,15 +86,7 @@ async function checkReferences(repo: DocumentRepository, document: CatalogDocume
   const refs = referencesOf(document);
   const self = document.metadata.id;
   const kinds = await repo.kindsOf(refs.map((ref) => ref.id).filter((id) => id !== self));
-  const errors: FieldError[] = [];
-  for (const ref of refs) {
-    const path = formatPath(ref.path);
-    const kind = kinds.get(ref.id);
-    if (ref.id === self) errors.push({ path, message: `"${ref.id}" refers to the document itself` });
-    else if (kind === undefined) errors.push({ path, message: `unknown id "${ref.id}"` });
-    else if (!(ref.allowed as readonly string[]).includes(kind))
-      errors.push({ path, message: `"${ref.id}" is a ${kind}, expected ${ref.allowed.join(' or ')}` });
-  }
+  const errors: FieldError[] = referenceProblems(document, (id) => kinds.get(id));
   if (errors.length > 0) {
     const detail = errors.map((error) => `${error.path}: ${error.message}`).join('; ');
     throw new CatalogError(

@@ -1,6 +1,6 @@
 import { isKind } from '../../catalog/kinds.ts';
 import type { CatalogDocument } from '../../catalog/kinds.ts';
-import { formatPath, referencesOf } from '../../catalog/references.ts';
+import { referenceProblems } from '../../catalog/references.ts';
 import type { LifeboatDatabase } from '../db/database.ts';
 import { createAuditRepository } from '../repositories/audit.repository.ts';
 import { createDocumentRepository } from '../repositories/document.repository.ts';
@@ -123,16 +123,8 @@ export function createImportService(deps: { database: LifeboatDatabase; now: () 
               message: `"${id}" is a ${before.kind} in the database; the catalog makes it a ${document.kind}`,
             });
           }
-          for (const ref of referencesOf(document)) {
-            const kind = finalKinds.get(ref.id);
-            const path = `${id}: ${formatPath(ref.path)}`;
-            if (ref.id === id) errors.push({ path, message: `"${ref.id}" refers to the document itself` });
-            else if (kind === undefined) errors.push({ path, message: `unknown id "${ref.id}"` });
-            else if (!(ref.allowed as readonly string[]).includes(kind))
-              errors.push({
-                path,
-                message: `"${ref.id}" is a ${kind}, expected ${ref.allowed.join(' or ')}`,
-              });
+          for (const problem of referenceProblems(document, (ref) => finalKinds.get(ref))) {
+            errors.push({ path: `${id}: ${problem.path}`, message: problem.message });
           }
         });
         if (errors.length > 0) refuse(errors, `${errors.length} reference error(s)`);
