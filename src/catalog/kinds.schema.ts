@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DURATION_PATTERN, parseDuration } from './duration.ts';
 import { idSchema } from './metadata.schema.ts';
+import { COMPONENT_TYPES, SITE_TYPES } from './vocabulary.ts';
 
 /** A duration string such as `45m`, `4h`, `2d`, `1w` or `1h30m`. */
 export const durationSchema = z
@@ -39,21 +40,7 @@ const failureNodeFields = {
   }),
 };
 
-/** The types of component. */
-export const COMPONENT_TYPES = [
-  'server',
-  'vm',
-  'container',
-  'database',
-  'storage',
-  'network',
-  'application',
-  'cloud',
-  'saas',
-  'power',
-  'facility',
-  'other',
-] as const;
+export { COMPONENT_TYPES, SITE_TYPES };
 
 /** A service provided to the organisation: business (what users see) or IT (what supports it). */
 export const serviceSpecSchema = z.strictObject({
@@ -79,7 +66,7 @@ export const componentSpecSchema = z.strictObject({
 
 /** A place things run: a data centre, a cloud region, an office. */
 export const siteSpecSchema = z.strictObject({
-  type: z.enum(['data-centre', 'cloud-region', 'colocation', 'office', 'other']).optional(),
+  type: z.enum(SITE_TYPES).optional(),
   location: z.string().max(500).optional(),
   ...failureNodeFields,
 });

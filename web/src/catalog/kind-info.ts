@@ -3,6 +3,9 @@
  * columns and filters of its list. The schemas themselves live in src/catalog; these lists follow them.
  */
 import type { Kind, Plural } from '../api/catalog';
+import { COMPONENT_TYPES, SITE_TYPES } from '../../../src/catalog/vocabulary.ts';
+
+export { COMPONENT_TYPES, SITE_TYPES };
 
 /** One spec field, as forms and detail pages show it. */
 export type FieldInfo =
@@ -53,25 +56,6 @@ export interface KindInfo {
   columns: readonly string[];
   filters: readonly FilterInfo[];
 }
-
-/** Component types, as in src/catalog/kinds.schema.ts. */
-export const COMPONENT_TYPES = [
-  'server',
-  'vm',
-  'container',
-  'database',
-  'storage',
-  'network',
-  'application',
-  'cloud',
-  'saas',
-  'power',
-  'facility',
-  'other',
-] as const;
-
-/** Site types, as in src/catalog/kinds.schema.ts. */
-export const SITE_TYPES = ['data-centre', 'cloud-region', 'colocation', 'office', 'other'] as const;
 
 /** The kinds that can fail and be depended on. */
 export const FAILURE_KINDS: readonly Kind[] = ['Service', 'Component', 'Site', 'Vendor'];
