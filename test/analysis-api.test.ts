@@ -102,9 +102,16 @@ describeEachDatabase('analysis API', (dialect) => {
   });
 
   it('sees catalog edits at once: removing the redundancy makes one data centre a single point of failure', async () => {
+    const dependentsOfDb2 = async () =>
+      body<{ nodes: { id: string }[] }>(
+        await t.app.inject({ method: 'GET', url: '/api/v1/graph?around=db2&depth=1&direction=up' }),
+      ).nodes.map((node) => node.id);
     expect((await impact(t.app, ['dc-a'])).services[0]?.down).toBe(false);
+    expect(await dependentsOfDb2()).toEqual(['app', 'db2']);
     await put(t.app, 'Component', 'app', { type: 'application', dependsOn: ['db1'], restart: '10m' });
     expect((await impact(t.app, ['dc-a'])).services[0]?.down).toBe(true);
+    // The neighbourhood follows the edit too: app no longer depends on db2.
+    expect(await dependentsOfDb2()).toEqual(['db2']);
 
     // A new node, created after the graph was cached, is known to the engine too.
     await post(t.app, 'Component', 'cache', { type: 'database' });

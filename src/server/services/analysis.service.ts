@@ -44,6 +44,21 @@ interface CachedGraph {
   seq: number;
   graph: EngineGraph;
   nodes: Map<string, EngineNode>;
+  /** Who depends on each id: built on the first neighbourhood request, dropped when the nodes change. */
+  dependents?: Map<string, string[]>;
+}
+
+/** Reverse edges: for each id, the nodes that require it or hold it in a group. */
+function dependentsOf(nodes: ReadonlyMap<string, EngineNode>): Map<string, string[]> {
+  const dependents = new Map<string, string[]>();
+  for (const node of nodes.values()) {
+    for (const to of [...node.requires, ...node.groups.flatMap((group) => group.of)]) {
+      const list = dependents.get(to);
+      if (list) list.push(node.id);
+      else dependents.set(to, [node.id]);
+    }
+  }
+  return dependents;
 }
 
 const FAILURE = new Set<string>(FAILURE_KINDS);
@@ -89,7 +104,7 @@ export function createAnalysisService(deps: { database: LifeboatDatabase }) {
     } catch {
       return undefined;
     }
-    return { ...current, seq };
+    return { seq, graph: current.graph, nodes: current.nodes };
   }
 
   async function refresh(): Promise<CachedGraph> {
@@ -134,19 +149,14 @@ export function createAnalysisService(deps: { database: LifeboatDatabase }) {
       around: string,
       options: { depth: number; direction: 'up' | 'down' | 'both'; limit: number },
     ): Promise<{ nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean }> {
-      const { nodes } = await current();
+      const cached = await current();
+      const { nodes } = cached;
       if (!nodes.has(around))
         throw new CatalogError('not-found', `No Service, Component, Site or Vendor has the id "${around}"`);
-      const dependents = new Map<string, string[]>();
-      if (options.direction !== 'down') {
-        for (const node of nodes.values()) {
-          for (const to of [...node.requires, ...node.groups.flatMap((group) => group.of)]) {
-            const list = dependents.get(to);
-            if (list) list.push(node.id);
-            else dependents.set(to, [node.id]);
-          }
-        }
-      }
+      const dependents =
+        options.direction === 'down'
+          ? new Map<string, string[]>()
+          : (cached.dependents ??= dependentsOf(nodes));
       const seen = new Set([around]);
       let frontier = [around];
       let truncated = false;
