@@ -8,6 +8,9 @@ export const WEB_ROOT = fileURLToPath(new URL('../../web/', import.meta.url));
 /** Where the production build goes (what `lifeboat serve` serves). */
 export const WEB_DIST = join(WEB_ROOT, 'dist');
 
+/** Catalog code outside web/ that the web application bundles. */
+const SHARED_CATALOG = fileURLToPath(new URL('../catalog/vocabulary.ts', import.meta.url));
+
 /** The newest modification time of the sources the build reads: index.html, vite.config.ts, src/**. */
 function newestSource(): number {
   let newest = 0;
@@ -23,6 +26,8 @@ function newestSource(): number {
     const path = join(WEB_ROOT, entry);
     if (existsSync(path)) visit(path);
   }
+  // The web application also bundles the catalog's shared word lists (src/catalog/vocabulary.ts).
+  visit(SHARED_CATALOG);
   return newest;
 }
 
