@@ -62,11 +62,14 @@ export const OIDC_LOGIN_URL = '/api/v1/auth/oidc/login';
 
 /**
  * Whether a role may write documents of a kind (the server decides; this only hides controls). An owner may
- * write the services and components they own: the server checks whose they are.
+ * write the services, components and plans they own (OWNER_WRITABLE_KINDS): the server checks whose they are.
  */
 export function canWrite(user: User | null | undefined, kind?: string): boolean {
   if (user?.role === 'admin' || user?.role === 'manager') return true;
-  return user?.role === 'owner' && (kind === undefined || kind === 'Service' || kind === 'Component');
+  return (
+    user?.role === 'owner' &&
+    (kind === undefined || kind === 'Service' || kind === 'Component' || kind === 'Plan')
+  );
 }
 
 /** Whether a role may read the audit log (viewers may not). */

@@ -1,0 +1,165 @@
+/**
+ * A plan's page: status, approval and review; scope, scenario, activation and call tree; the written steps with
+ * the generated recovery order beside them; approval, frozen versions, plan pack downloads and audit history.
+ */
+import { Alert, Badge, Button, Code, Grid, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { canReadAudit, canWrite } from '../api/auth';
+import { isApiError } from '../api/client';
+import { canApprove, packUrl, useDuePlans, useRecoveryOrder, useVersions } from '../api/plans';
+import type { PlanDocument } from '../api/plans';
+import { useAllServices, useDocument, useSession } from '../api/queries';
+import { NotFoundPage } from '../app/NotFoundPage';
+import { AuditHistory } from '../catalog/AuditHistory';
+import { ApproveButton } from './ApproveButton';
+import { PlanOverview, PlanSection } from './PlanOverview';
+import { PlanStatus, StatusBadge } from './PlanStatus';
+import { PlanSteps } from './PlanSteps';
+import { PlanVersions } from './PlanVersions';
+import { RecoveryOrderTable } from './RecoveryOrderTable';
+
+/** The page of the plan named in the URL (`/plans/:id`). */
+export function PlanPage() {
+  const { id = '' } = useParams();
+  return <Plan key={id} id={id} />;
+}
+
+function Plan({ id }: { id: string }) {
+  const document = useDocument('plans', id);
+  if (document.isPending) return <Loader aria-label="Loading" />;
+  if (document.isError) {
+    return isApiError(document.error, 404) ? (
+      <NotFoundPage what={`There is no plan "${id}".`} />
+    ) : (
+      <Alert color="red">{document.error.message}</Alert>
+    );
+  }
+  if (document.data.kind !== 'Plan') return <NotFoundPage what={`"${id}" is not a plan.`} />;
+  return <PlanView plan={document.data} />;
+}
+
+function PlanView({ plan }: { plan: PlanDocument }) {
+  const id = plan.metadata.id;
+  const session = useSession();
+  const services = useAllServices();
+  const order = useRecoveryOrder(id);
+  const versions = useVersions(id);
+  const due = useDuePlans();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'plan';
+
+  const serviceNames = useMemo(
+    () => new Map((services.data ?? []).map((service) => [service.metadata.id, service.metadata.name ?? ''])),
+    [services.data],
+  );
+  const versionList = versions.data?.items ?? [];
+  const latest = versionList.at(-1);
+  const dueEntry = due.isSuccess ? due.data.items.find((entry) => entry.id === id) : null;
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="start">
+        <Stack gap={4}>
+          <Group gap="sm">
+            <Title order={2}>{plan.metadata.name ?? id}</Title>
+            <Badge variant="outline">Plan</Badge>
+            <StatusBadge plan={plan} />
+          </Group>
+          <Group gap="xs">
+            <Code>{id}</Code>
+            <Text size="xs" c="dimmed">
+              version {plan.metadata.version}
+              {plan.metadata.updatedAt && `, updated ${new Date(plan.metadata.updatedAt).toLocaleString()}`}
+            </Text>
+          </Group>
+        </Stack>
+        <Group gap="xs">
+          <Button
+            variant="default"
+            component={Link}
+            to={`/simulator?fail=${plan.spec.scenario.fail.map(encodeURIComponent).join(',')}`}
+          >
+            Simulate the scenario
+          </Button>
+          {canWrite(session.data, 'Plan') && (
+            <Button variant="default" component={Link} to={`/plans/${encodeURIComponent(id)}/edit`}>
+              Edit
+            </Button>
+          )}
+          {canApprove(session.data) && versions.isSuccess && (
+            <ApproveButton plan={plan} nextVersion={(latest?.number ?? 0) + 1} />
+          )}
+        </Group>
+      </Group>
+      {plan.metadata.description && <Text>{plan.metadata.description}</Text>}
+      <Group justify="space-between" align="start">
+        <PlanStatus plan={plan} latest={latest} due={dueEntry} />
+        <Group gap="xs" role="group" aria-label="Plan pack">
+          <Button component="a" href={packUrl(id, 'pdf')} download={`${id}.pdf`} variant="light">
+            Download plan pack (PDF)
+          </Button>
+          <Button component="a" href={packUrl(id, 'html')} download={`${id}.html`} variant="light">
+            Download plan pack (HTML)
+          </Button>
+        </Group>
+      </Group>
+
+      <Tabs
+        value={tab}
+        onChange={(value) => setParams({ tab: value ?? 'plan' }, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List>
+          <Tabs.Tab value="plan">Plan</Tabs.Tab>
+          <Tabs.Tab value="versions">Versions{versions.isSuccess && ` (${versionList.length})`}</Tabs.Tab>
+          <Tabs.Tab value="history">History</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="plan" pt="md">
+          <Stack>
+            <PlanOverview plan={plan} serviceNames={serviceNames} />
+            <Grid>
+              <Grid.Col span={{ base: 12, lg: 6 }}>
+                <PlanSection title="Steps">
+                  {order.data && order.data.stepProblems.length > 0 && (
+                    <Alert color="orange" mb="sm" data-testid="step-problems">
+                      {order.data.stepProblems.length} problem
+                      {order.data.stepProblems.length === 1 ? '' : 's'} with the written order: the dependency
+                      graph says these steps cannot work as written. Each is shown on its steps below.
+                    </Alert>
+                  )}
+                  <PlanSteps plan={plan} problems={order.data?.stepProblems} />
+                </PlanSection>
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, lg: 6 }}>
+                <PlanSection title="Generated recovery order">
+                  {order.isPending ? (
+                    <Loader aria-label="Computing the recovery order" />
+                  ) : order.isError ? (
+                    <Alert color="red" title="No recovery order">
+                      {order.error.message}
+                    </Alert>
+                  ) : (
+                    <RecoveryOrderTable order={order.data} plan={plan} />
+                  )}
+                </PlanSection>
+              </Grid.Col>
+            </Grid>
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="versions" pt="md">
+          {versions.isPending ? (
+            <Loader aria-label="Loading the versions" />
+          ) : versions.isError ? (
+            <Alert color="red">{versions.error.message}</Alert>
+          ) : (
+            <PlanVersions id={id} versions={versionList} serviceNames={serviceNames} />
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <AuditHistory kind="Plan" id={id} enabled={canReadAudit(session.data)} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
