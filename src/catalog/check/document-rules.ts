@@ -50,7 +50,7 @@ export function checkDocument(source: SourceDocument, errors: Finding[]): Checke
   if (!isRecord(data)) {
     errors.push({
       file: source.file,
-      ...source.position,
+      ...source.locate([]),
       message: `a document is a mapping with apiVersion, kind, metadata and spec; found ${showValue(data)}`,
     });
     return { source, kind: undefined, id: undefined, document: undefined };

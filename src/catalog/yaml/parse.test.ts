@@ -1,5 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCatalogText } from './parse.ts';
+import { stringify } from 'yaml';
+import { emitYaml } from './emit.ts';
+import { parseCatalogText, parseWithPositions } from './parse.ts';
 
 const text = [
   'apiVersion: lifeboat/v1', // 1
@@ -31,7 +36,7 @@ describe('parseCatalogText', () => {
       metadata: { id: 'dc-north' },
       spec: {},
     });
-    expect(parsed.documents[1]?.position).toEqual({ line: 13, column: 1 });
+    expect(parsed.documents[1]?.locate([])).toEqual({ line: 13, column: 1 });
   });
 
   it('locates a nested value at its own line and column', () => {
@@ -81,5 +86,65 @@ describe('parseCatalogText', () => {
       errors: [],
       warnings: [],
     });
+  });
+
+  it('reads the example catalog to the same data as the position-keeping parser', () => {
+    const folder = path.resolve(import.meta.dirname, '../../../examples/northbank');
+    const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.yaml'),
+    );
+    expect(files.length).toBeGreaterThan(5);
+    for (const name of files) {
+      const source = { file: name, text: readFileSync(path.join(folder, name), 'utf8') };
+      const fast = parseCatalogText(source);
+      const full = parseWithPositions(source);
+      expect(fast.documents.map((d) => [d.index, d.data])).toEqual(
+        full.documents.map((d) => [d.index, d.data]),
+      );
+      expect(fast.errors).toEqual([]);
+    }
+  });
+
+  // The one known difference: js-yaml reads `-0` as 0. No catalog field is a signed zero.
+  const unsignedZero = (data: unknown): unknown => JSON.parse(JSON.stringify(data) ?? 'null');
+
+  it('reads any JSON value, and any string Lifeboat writes, as the position-keeping parser does', () => {
+    fc.assert(
+      fc.property(
+        fc.jsonValue({ maxDepth: 3 }),
+        fc.string({ unit: 'binary', maxLength: 20 }),
+        (value, text) => {
+          for (const yamlText of [
+            stringify({ value }),
+            emitYaml({ text, list: [text, { of: [text] }] }, new Set(['of'])),
+          ]) {
+            const source = { file: 'p.yaml', text: yamlText };
+            const fast = parseCatalogText(source);
+            const full = parseWithPositions(source);
+            expect(fast.errors).toEqual(full.errors);
+            expect(fast.documents.map((d) => unsignedZero(d.data))).toEqual(
+              full.documents.map((d) => unsignedZero(d.data)),
+            );
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('falls back to the position-keeping parser for anchors, so an alias bomb is still refused', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]'];
+    for (const letter of 'cdefgh') {
+      const previous = String.fromCharCode(letter.charCodeAt(0) - 1);
+      bomb.push(`${letter}: &${letter} [${Array(9).fill(`*${previous}`).join(', ')}]`);
+    }
+    const parsed = parseCatalogText({ file: 'bomb.yaml', text: bomb.join('\n') });
+    expect(parsed.documents).toEqual([]);
+    expect(parsed.errors[0]?.message).toMatch(/^YAML syntax: .*alias/i);
+  });
+
+  it('locates a finding in a document after an empty one and after a broken one', () => {
+    const parsed = parseCatalogText({ file: 'f.yaml', text: 'a: 1\n---\n---\nkind: Site\nspec: {x: 1}\n' });
+    expect(parsed.documents[1]?.locate(['spec', 'x'])).toEqual({ line: 5, column: 11 });
   });
 });

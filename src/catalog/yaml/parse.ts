@@ -1,7 +1,8 @@
+import jsYaml from 'js-yaml';
 import type { Document, Node } from 'yaml';
 import { isAlias, LineCounter, parseAllDocuments, visit } from 'yaml';
 import type { Finding } from '../check/finding.ts';
-import type { Locate, Position } from './positions.ts';
+import type { Locate } from './positions.ts';
 import { createLocator } from './positions.ts';
 
 /** A catalog file's name (as it should appear in findings) and its text. */
@@ -17,8 +18,7 @@ export interface SourceDocument {
   index: number;
   /** The document as plain data (maps, lists, strings, numbers...). */
   data: unknown;
-  /** Where the document's content starts. */
-  position: Position;
+  /** Where a path points in the source; `locate([])` is where the document's content starts. */
   locate: Locate;
 }
 
@@ -75,33 +75,79 @@ function parseText(text: string, lineCounter: LineCounter) {
   return withPlainEnv(() => parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true }));
 }
 
-/** The syntax trees of files parsed again to locate a finding, so each file is parsed again at most once. */
+/** The non-empty documents of a file parsed again to locate a finding, so each file is parsed again at most once. */
 const reparsed = new WeakMap<SourceFile, { documents: Document.Parsed[]; lineCounter: LineCounter }>();
 
+function parsedAgain(source: SourceFile) {
+  let again = reparsed.get(source);
+  if (!again) {
+    const lineCounter = new LineCounter();
+    const documents = parseText(source.text, lineCounter);
+    again = {
+      documents: Array.isArray(documents) ? documents.filter((document) => !isEmpty(document)) : [],
+      lineCounter,
+    };
+    reparsed.set(source, again);
+  }
+  return again;
+}
+
 /**
- * A locator that parses the file again on its first use. Keeping every document's syntax tree until the check
- * ends made the garbage collector a fifth of a 100k-document check; most documents never need a position.
+ * A locator that parses the file again with positions on its first use. Most documents never need a position,
+ * and building position-carrying syntax trees is most of the cost of reading YAML. `ordinal` counts the
+ * file's non-empty documents, which both parsers agree on.
  */
-function lazyLocator(source: SourceFile, index: number, documentStart: number): Locate {
+function lazyLocator(source: SourceFile, ordinal: number): Locate {
   let locate: Locate | undefined;
   return (path, options) => {
     if (!locate) {
-      let again = reparsed.get(source);
-      if (!again) {
-        const lineCounter = new LineCounter();
-        const documents = parseText(source.text, lineCounter);
-        again = { documents: Array.isArray(documents) ? documents : [], lineCounter };
-        reparsed.set(source, again);
-      }
-      const contents = (again.documents[index]?.contents ?? null) as Node | null;
-      locate = createLocator(contents, again.lineCounter, documentStart);
+      const again = parsedAgain(source);
+      const document = again.documents[ordinal];
+      const contents = (document?.contents ?? null) as Node | null;
+      locate = createLocator(contents, again.lineCounter, contents?.range?.[0] ?? document?.range[0] ?? 0);
     }
     return locate(path, options);
   };
 }
 
+/**
+ * What the plain parser cannot stand in for: anchors and aliases (the position-keeping parser bounds alias
+ * expansion), tags and directives (it keeps unknown tags as warnings), and `0b` numbers (YAML 1.2's core schema
+ * reads them as strings). A false alarm (an asterisk in a description) only costs the slower parse.
+ */
+const NEEDS_FULL_PARSER = /(?:^|[\s[{,])[&*!][^\s,\]}]|^%|\b0b[01]/m;
+
+/**
+ * The fast path: js-yaml builds plain data about ten times faster than the position-keeping parser, and
+ * positions are only needed for findings. Any file it cannot read is read again by the full parser, whose
+ * messages and positions are the ones reported. `undefined` means "use the full parser".
+ */
+function parsePlain(source: SourceFile): ParsedFile | undefined {
+  if (NEEDS_FULL_PARSER.test(source.text)) return undefined;
+  let values: unknown[];
+  try {
+    values = jsYaml.loadAll(source.text, null, { schema: jsYaml.CORE_SCHEMA, filename: source.file });
+  } catch {
+    return undefined;
+  }
+  const documents: SourceDocument[] = [];
+  values.forEach((data, index) => {
+    if (data === null || data === undefined) return;
+    documents.push({ file: source.file, index, data, locate: lazyLocator(source, documents.length) });
+  });
+  return { documents, errors: [], warnings: [] };
+}
+
 /** Parses one catalog file's text, every `---`-separated document; source positions are found when asked. Pure. */
 export function parseCatalogText(source: SourceFile): ParsedFile {
+  return parsePlain(source) ?? parseWithPositions(source);
+}
+
+/**
+ * The full parse: position-keeping syntax trees, YAML syntax errors and warnings at their places. Exported so
+ * tests can hold the fast path to the same data.
+ */
+export function parseWithPositions(source: SourceFile): ParsedFile {
   const lineCounter = new LineCounter();
   const parsed = parseText(source.text, lineCounter);
   const documents: SourceDocument[] = [];
@@ -113,7 +159,9 @@ export function parseCatalogText(source: SourceFile): ParsedFile {
   };
   // An empty stream (no documents at all) parses to a non-array; it holds nothing to check.
   if (!Array.isArray(parsed)) return { documents, errors, warnings };
+  let nonEmpty = 0;
   parsed.forEach((document, index) => {
+    const ordinal = isEmpty(document) ? -1 : nonEmpty++;
     for (const warning of document.warnings) warnings.push(finding(warning.pos[0], tidy(warning.message)));
     if (document.errors.length > 0) {
       for (const error of document.errors)
@@ -123,7 +171,6 @@ export function parseCatalogText(source: SourceFile): ParsedFile {
     if (isEmpty(document)) return;
     const contents = document.contents as Node | null;
     const start = contents?.range?.[0] ?? document.range[0];
-    const { line, col } = lineCounter.linePos(start);
     let data: unknown;
     try {
       data = document.toJS({ maxAliasCount: 1000 });
@@ -134,13 +181,7 @@ export function parseCatalogText(source: SourceFile): ParsedFile {
       for (const alias of aliases) errors.push(finding(alias.offset, `YAML syntax: ${alias.message}`));
       return;
     }
-    documents.push({
-      file: source.file,
-      index,
-      data,
-      position: { line, column: col },
-      locate: lazyLocator(source, index, start),
-    });
+    documents.push({ file: source.file, index, data, locate: lazyLocator(source, ordinal) });
   });
   return { documents, errors, warnings };
 }
