@@ -26,8 +26,9 @@ export function ApproveButton({ plan, nextVersion }: { plan: PlanDocument; nextV
       <Modal opened={opened} onClose={cancel} title={`Approve ${plan.metadata.name ?? id}?`}>
         <Stack>
           <Text>
-            This approves the plan as it stands, in your name, and freezes it as version {nextVersion}.
-            Editing it afterwards makes it a draft again.
+            {plan.spec.status === 'approved'
+              ? `The plan is already approved as it stands; approving it again (after a review, say) records your approval and freezes the same content as version ${nextVersion}.`
+              : `This approves the plan as it stands, in your name, and freezes it as version ${nextVersion}. Editing it afterwards makes it a draft again.`}
           </Text>
           {error && (
             <Alert color="red" role="alert" title={isApiError(error) ? error.problem.title : 'Error'}>

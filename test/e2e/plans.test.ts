@@ -1,0 +1,164 @@
+// The plan page in a real browser against a real server holding the Northbank example organisation.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startApp, userOf } from './support/app.ts';
+import type { RunningApp, Role } from './support/app.ts';
+import { chromiumAvailable, launchBrowser } from './support/browser.ts';
+import type { Browser } from './support/browser.ts';
+import { open, screenshot } from './support/pages.ts';
+
+const available = chromiumAvailable();
+if (!available)
+  console.warn('skipping the plan page tests: /usr/bin/chromium is missing (CI=true makes this an error)');
+
+describe.skipIf(!available)('plan page', () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  async function pageAs(role: Role, path: string): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    await open(page, app.url, path, userOf(role));
+    return page;
+  }
+
+  /** The bearer token header of the test user of a role, for asking the API what it allows. */
+  function headersOf(role: Role): Record<string, string> {
+    const token = (app.server.tokens as Partial<Record<Role, string>>)[role];
+    return token ? { authorization: `Bearer ${token}` } : {};
+  }
+
+  it('opens a plan from the plans list and shows the generated recovery order beside the steps', async () => {
+    const page = await pageAs('viewer', '/plans');
+    await page
+      .getByRole('table', { name: 'Plans' })
+      .getByRole('link', { name: 'Loss of the Leeds data centre' })
+      .click();
+    await page.getByRole('heading', { name: 'Loss of the Leeds data centre' }).waitFor();
+    expect(page.url()).toMatch(/\/plans\/plan-dc-leeds-loss$/);
+    expect(await page.getByTestId('plan-status').textContent()).toBe('draft');
+
+    // Scope links to the services' pages; the call tree keeps its order and escalation times.
+    const scope = page.getByTestId('plan-services');
+    expect(await scope.getByRole('link', { name: 'Core banking' }).getAttribute('href')).toBe(
+      '/services/core-banking',
+    );
+    const firstContact = page.getByRole('table', { name: 'Call tree' }).getByRole('row').nth(1);
+    expect(await firstContact.textContent()).toMatch(/^1martin-okafor.*10m$/);
+
+    // The engine's order: the VM cluster waits for the SAN and is back 4 weeks 1 h 30 min in, by step
+    // rebuild-vm-cluster; core banking misses its RTO and MTPD (dc-leeds itself takes 4 weeks).
+    const order = page.getByRole('table', { name: 'Recovery order' });
+    const cluster = order.locator('[data-node="leeds-vm-cluster"]');
+    expect(await cluster.locator('[data-column="end"]').textContent()).toBe('4w 1h 30m');
+    expect(await cluster.textContent()).toContain('leeds-san');
+    expect(await cluster.textContent()).toContain('rebuild-vm-cluster');
+    const coreBanking = order.locator('[data-node="core-banking"]');
+    expect(await coreBanking.getByTestId('breach').allTextContents()).toEqual([
+      expect.stringMatching(/^misses RTO \d/),
+      expect.stringMatching(/^misses MTPD \d/),
+    ]);
+
+    // Beside, not below: on a wide screen the order's panel starts level with the steps' panel, to its right.
+    const steps = await page.getByRole('region', { name: 'Steps' }).boundingBox();
+    const beside = await page.getByRole('region', { name: 'Generated recovery order' }).boundingBox();
+    expect(steps && beside).toBeTruthy();
+    expect(beside!.x).toBeGreaterThanOrEqual(steps!.x + steps!.width);
+    expect(Math.abs(beside!.y - steps!.y)).toBeLessThan(2);
+    const step = page.getByRole('listitem', { name: 'Step Rebuild the VM cluster on three hosts' });
+    expect(await step.textContent()).toContain('4h');
+
+    await page
+      .getByTestId('review-due')
+      .getByText(/review interval \(26w\)/)
+      .waitFor();
+    // The screenshot shows the steps and the order side by side, just under the fixed header.
+    await page.evaluate(`window.scrollBy(0, ${steps!.y - 130})`);
+    await screenshot(page, 'plan');
+    await page.context().close();
+  });
+
+  it('approves a plan as a manager, shows it approved and lists the frozen version', async () => {
+    const page = await pageAs('manager', '/plans/plan-ransomware');
+    await page.getByRole('heading', { name: 'Ransomware on the Leeds estate' }).waitFor();
+    expect(await page.getByTestId('plan-status').textContent()).toBe('draft');
+
+    // By keyboard: the button opens the dialog, the dialog's button approves.
+    await page.getByRole('button', { name: 'Approve', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: /Approve Ransomware/ });
+    await dialog.getByRole('button', { name: 'Approve version 1' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Approved plan-ransomware: version 1').waitFor();
+    await page.getByTestId('plan-status').getByText('approved', { exact: true }).waitFor();
+    expect(await page.getByTestId('plan-approval').textContent()).toContain(
+      `Approved by ${userOf('manager').email}`,
+    );
+
+    await page.getByRole('tab', { name: 'Plan', exact: true }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('tab', { name: 'Versions (1)', selected: true }).waitFor();
+    const row = page.getByRole('table', { name: 'Versions' }).locator('[data-version="1"]');
+    expect(await row.textContent()).toContain(userOf('manager').email);
+    const versions = (await (
+      await fetch(`${app.apiUrl}/api/v1/plans/plan-ransomware/versions`, { headers: app.adminHeaders })
+    ).json()) as { items: { number: number; checksum: string }[] };
+    expect(versions.items.map((version) => version.number)).toEqual([1]);
+
+    // The frozen content opens from the list, with the checksum the plan pack will quote.
+    await row.getByRole('button', { name: 'Open version 1' }).click();
+    const frozen = page.getByRole('dialog', { name: 'Version 1 as approved' });
+    await frozen.getByTestId('version-content').waitFor();
+    expect(await frozen.textContent()).toContain(versions.items[0]!.checksum);
+    await frozen.getByText('Rebuild the VM cluster from known-good images').waitFor();
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('tab', { name: 'History' }).click();
+    await page.getByTestId('audit-history').getByText('spec.status').waitFor();
+    await page.context().close();
+  });
+
+  it('offers the plan pack as PDF and HTML downloads that the server answers', async () => {
+    const page = await pageAs('viewer', '/plans/plan-dc-leeds-loss');
+    const pdfLink = page.getByRole('link', { name: 'Download plan pack (PDF)' });
+    const htmlLink = page.getByRole('link', { name: 'Download plan pack (HTML)' });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), pdfLink.click()]);
+    expect(download.suggestedFilename()).toBe('plan-dc-leeds-loss.pdf');
+
+    // The same links fetched with the viewer's session cookie.
+    const pdf = await page.request.get(app.url + (await pdfLink.getAttribute('href')));
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    const html = await page.request.get(app.url + (await htmlLink.getAttribute('href')));
+    expect(html.status()).toBe(200);
+    expect(html.headers()['content-type']).toMatch(/^text\/html/);
+    expect(await html.text()).toContain('Loss of the Leeds data centre');
+    await page.context().close();
+  });
+
+  it('gives a viewer and a service owner no Approve button, as the server refuses them both', async () => {
+    for (const role of ['viewer', 'owner'] as const) {
+      const page = await pageAs(role, '/plans/plan-dc-leeds-loss');
+      await page.getByRole('heading', { name: 'Loss of the Leeds data centre' }).waitFor();
+      await page.getByRole('table', { name: 'Recovery order' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: 'Edit' }).count()).toBe(role === 'owner' ? 1 : 0);
+      const refused = await fetch(`${app.apiUrl}/api/v1/plans/plan-dc-leeds-loss/approve`, {
+        method: 'POST',
+        headers: headersOf(role),
+      });
+      expect(refused.status).toBe(403);
+      await page.context().close();
+    }
+  });
+});
