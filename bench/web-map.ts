@@ -5,6 +5,8 @@
  * imports it with the real `lifeboat import` into a fresh SQLite file, starts the real server, signs in through
  * the login page and opens `/map?around=...` with an empty HTTP cache, then once more from the cache. Writes its
  * block of docs/benchmarks.md (between `<!-- web-map:start -->` and `<!-- web-map:end -->`) and prints it.
+ * `--profile=<file>` records a CPU profile of the first cold run (Chrome DevTools' .cpuprofile format);
+ * `--no-write` leaves docs/benchmarks.md alone.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -409,6 +411,7 @@ async function measureRun(
   baseUrl: string,
   mapPath: string,
   warm: boolean,
+  profile?: string,
 ): Promise<MapRun[]> {
   const context = await browser.newContext();
   try {
@@ -420,7 +423,17 @@ async function measureRun(
     await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
     await cdp.send('Network.enable');
     await cdp.send('Network.clearBrowserCache');
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const cold = await openMap(page, cdp, baseUrl + mapPath, 'cold');
+    if (profile) {
+      const { profile: recorded } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+      writeFileSync(profile, JSON.stringify(recorded));
+      log(`wrote a CPU profile of the cold run to ${profile} (open it in Chrome's DevTools, Performance)`);
+    }
     return warm ? [cold, await openMap(page, cdp, baseUrl + mapPath, 'warm')] : [cold];
   } finally {
     await context.close();
@@ -453,7 +466,7 @@ async function graphFromNode(server: ServerProcess, depth: number) {
 }
 
 /** Generates and imports the catalog, starts the server and the browser, and measures `runs` runs. */
-export async function runWebMapBench(runs = 5, warm = false): Promise<WebMapResult> {
+export async function runWebMapBench(runs = 5, warm = false, profile?: string): Promise<WebMapResult> {
   await ensureWebBuild();
   const work = mkdtempSync(path.join(os.tmpdir(), 'lifeboat-bench-web-'));
   let server: ServerProcess | undefined;
@@ -486,7 +499,13 @@ export async function runWebMapBench(runs = 5, warm = false): Promise<WebMapResu
     const measured: MapRun[] = [];
     let chromium = 'unknown';
     for (let i = 0; i < runs; i++) {
-      const [cold, cached] = await measureRun(browser, server.url, mapPath, warm);
+      const [cold, cached] = await measureRun(
+        browser,
+        server.url,
+        mapPath,
+        warm,
+        i === 0 ? profile : undefined,
+      );
       log(
         `run ${i + 1}: interactive after ${cold!.interactiveAt.toFixed(0)} ms${cached ? `, warm ${cached.interactiveAt.toFixed(0)} ms` : ''} (${cold!.nodesShown}, clicked ${cold!.clicked})`,
       );
@@ -636,10 +655,13 @@ export function replaceWebMapBlock(page: string, block: string): string {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const argument = process.argv.find((arg) => arg.startsWith('--runs='));
   const runs = argument ? Number(argument.slice('--runs='.length)) : 5;
-  const result = await runWebMapBench(runs, process.argv.includes('--warm'));
+  const profile = process.argv.find((arg) => arg.startsWith('--profile='))?.slice('--profile='.length);
+  const result = await runWebMapBench(runs, process.argv.includes('--warm'), profile);
   const block = renderWebMapSection(result);
-  writeFileSync(BENCHMARKS_PAGE, replaceWebMapBlock(readFileSync(BENCHMARKS_PAGE, 'utf8'), block));
-  log('wrote its block of docs/benchmarks.md');
+  if (!process.argv.includes('--no-write')) {
+    writeFileSync(BENCHMARKS_PAGE, replaceWebMapBlock(readFileSync(BENCHMARKS_PAGE, 'utf8'), block));
+    log('wrote its block of docs/benchmarks.md');
+  }
   process.stdout.write(
     process.argv.includes('--json') ? `${JSON.stringify(result, null, 2)}\n` : `${block}\n`,
   );

@@ -114,9 +114,10 @@ function FocusedMap({ around, depth, direction }: { around: string; depth: numbe
     [expandable.graph, around, spofs],
   );
 
+  const nodes = useMemo(() => [...expandable.graph.nodes.values()], [expandable.graph]);
+
   if (base.isPending) return <Loader aria-label="Loading the map" />;
   if (base.isError) return <Alert color="red">{base.error.message}</Alert>;
-  const nodes = [...expandable.graph.nodes.values()];
   const selected = selectedId ? expandable.graph.nodes.get(selectedId) : undefined;
 
   return (

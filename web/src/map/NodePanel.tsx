@@ -1,5 +1,6 @@
 /** The side panel of the map: the selected node, what can be done with it, and a keyboard way to pick one. */
 import { Anchor, Badge, Button, Card, Group, Select, Stack, Text } from '@mantine/core';
+import { useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { GraphNode } from '../api/analysis';
@@ -16,11 +17,18 @@ interface Props {
   details?: ReactNode;
 }
 
+const collator = new Intl.Collator();
+
 /** The panel beside the map. */
 export function NodePanel({ nodes, selected, onSelect, actions, details }: Props) {
-  const options = nodes
-    .map((node) => ({ value: node.id, label: node.name ? `${node.name} (${node.id})` : node.id }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+  // Sorted once per graph, not on every selection, with one collator (localeCompare builds one per call).
+  const options = useMemo(
+    () =>
+      nodes
+        .map((node) => ({ value: node.id, label: node.name ? `${node.name} (${node.id})` : node.id }))
+        .sort((a, b) => collator.compare(a.label, b.label)),
+    [nodes],
+  );
   return (
     <Stack gap="sm">
       <Select

@@ -1,6 +1,7 @@
 /**
  * The map's model, pure and framework-free: merging neighbourhoods, layers (business services on top, sites at
- * the bottom), redundancy groups as compound nodes, and aggregation past the visible-node budget.
+ * the bottom), redundancy groups (boxes around their members on small maps, a small junction node on large
+ * ones), and aggregation past the visible-node budget.
  */
 import type { GraphData, GraphEdge, GraphNode } from '../api/analysis';
 
@@ -18,7 +19,11 @@ export interface Decorations {
   failed?: ReadonlySet<string>;
   /** In the simulator, nodes that stay up are marked too (redundancy held). */
   showUp?: boolean;
-  /** Draw redundancy groups as boxes (off for large graphs, whose fast layout does not place boxes). */
+  /**
+   * Draw redundancy groups as boxes around their members (the default up to DAGRE_LIMIT nodes). Otherwise each
+   * group is a junction node between the dependant and its members: Cytoscape recomputes a box's bounds
+   * whenever a member moves or restyles, which at thousands of boxes takes the page tens of seconds.
+   */
   groupBoxes?: boolean;
 }
 
@@ -31,6 +36,9 @@ export interface Element {
 
 /** The most nodes drawn one by one; the rest are aggregated by kind and type. */
 export const VISIBLE_LIMIT = 5000;
+
+/** Up to this many nodes the map uses dagre and group boxes; past it dagre takes seconds and boxes more. */
+export const DAGRE_LIMIT = 800;
 
 /** An empty graph. */
 export function emptyGraph(): MapGraph {
@@ -69,13 +77,24 @@ export function layerOf(node: GraphNode | undefined): number {
   }
 }
 
+/** Each node's neighbours, ignoring direction. */
+export function neighbourLists(graph: MapGraph): Map<string, string[]> {
+  const neighbours = new Map<string, string[]>();
+  const push = (id: string, next: string) => {
+    const list = neighbours.get(id);
+    if (list) list.push(next);
+    else neighbours.set(id, [next]);
+  };
+  for (const { from, to } of graph.edges.values()) {
+    push(from, to);
+    push(to, from);
+  }
+  return neighbours;
+}
+
 /** Breadth-first distance from `start`, ignoring direction: the nodes nearest the focus stay visible. */
 function distances(graph: MapGraph, start: string | undefined): Map<string, number> {
-  const neighbours = new Map<string, string[]>();
-  for (const { from, to } of graph.edges.values()) {
-    neighbours.set(from, [...(neighbours.get(from) ?? []), to]);
-    neighbours.set(to, [...(neighbours.get(to) ?? []), from]);
-  }
+  const neighbours = neighbourLists(graph);
   const distance = new Map<string, number>();
   const queue = start !== undefined && graph.nodes.has(start) ? [start] : [];
   if (queue[0] !== undefined) distance.set(queue[0], 0);
@@ -91,12 +110,20 @@ function distances(graph: MapGraph, start: string | undefined): Map<string, numb
   return distance;
 }
 
+/** The nodes of one kind and type drawn as one aggregate node. */
+interface Bucket {
+  kind: string;
+  type: string;
+  count: number;
+  layer: number;
+}
+
 /** Which node id each node is drawn as: itself, or an aggregate `agg:Kind:type` past the budget. */
 export function aggregate(graph: MapGraph, focus: string | undefined, limit = VISIBLE_LIMIT) {
   const drawnAs = new Map<string, string>();
   if (graph.nodes.size <= limit) {
     for (const id of graph.nodes.keys()) drawnAs.set(id, id);
-    return { drawnAs, aggregates: new Map<string, { kind: string; type: string; count: number }>() };
+    return { drawnAs, aggregates: new Map<string, Bucket>() };
   }
   const distance = distances(graph, focus);
   const ordered = [...graph.nodes.values()].sort(
@@ -104,14 +131,19 @@ export function aggregate(graph: MapGraph, focus: string | undefined, limit = VI
   );
   // Leave room for the aggregate nodes themselves (one per kind and type: a few dozen at most).
   const keep = limit - 100;
-  const aggregates = new Map<string, { kind: string; type: string; count: number }>();
+  const aggregates = new Map<string, Bucket>();
   ordered.forEach((node, index) => {
     if (index < keep) {
       drawnAs.set(node.id, node.id);
       return;
     }
     const key = `agg:${node.kind}:${node.type ?? ''}`;
-    const bucket = aggregates.get(key) ?? { kind: node.kind, type: node.type ?? '', count: 0 };
+    const bucket = aggregates.get(key) ?? {
+      kind: node.kind,
+      type: node.type ?? '',
+      count: 0,
+      layer: layerOf(node),
+    };
     bucket.count++;
     aggregates.set(key, bucket);
     drawnAs.set(node.id, key);
@@ -126,9 +158,13 @@ function groupLabel(k: number, of: number): string {
 /** Cytoscape elements for the graph, marked with the decorations; `aggregated` counts nodes not drawn alone. */
 export function toElements(graph: MapGraph, deco: Decorations, limit = VISIBLE_LIMIT) {
   const { drawnAs, aggregates } = aggregate(graph, deco.focus, limit);
-  const elements: Element[] = [];
+  let aggregated = 0;
+  for (const bucket of aggregates.values()) aggregated += bucket.count;
+  const drawn = graph.nodes.size - aggregated + aggregates.size;
+  const boxes = deco.groupBoxes ?? drawn <= DAGRE_LIMIT;
+  const nodes: Element[] = [];
   const parentOf = new Map<string, string>();
-  const groupNodes = new Map<string, { k: number; of: number; layer: number }>();
+  const groupNodes = new Map<string, { k: number; of: number }>();
   const edgeKeys = new Set<string>();
   const edges: Element[] = [];
 
@@ -149,48 +185,47 @@ export function toElements(graph: MapGraph, deco: Decorations, limit = VISIBLE_L
     const to = drawnAs.get(edge.to);
     if (from === undefined || to === undefined) continue;
     const minLen = Math.max(1, layerOf(graph.nodes.get(edge.to)) - layerOf(graph.nodes.get(edge.from)));
-    const aggregated = from.startsWith('agg:') || to.startsWith('agg:');
-    if (edge.group && (aggregated || deco.groupBoxes === false)) {
-      addEdge(
-        from,
-        to,
-        { minLen, label: `${edge.group.k}/${edge.group.of}` },
-        aggregated ? 'aggregate' : 'group-member',
-      );
+    const isAggregated = from.startsWith('agg:') || to.startsWith('agg:');
+    if (!edge.group) {
+      addEdge(from, to, { minLen }, isAggregated ? 'aggregate' : '');
       continue;
     }
-    if (!edge.group) {
-      addEdge(from, to, { minLen }, aggregated ? 'aggregate' : '');
+    const { k, of, index } = edge.group;
+    if (isAggregated) {
+      addEdge(from, to, { minLen, label: `${k}/${of}` }, 'aggregate');
+      continue;
+    }
+    const groupId = `group:${edge.from}:${index}`;
+    if (!boxes) {
+      // A junction: the dependant -> the group node (labelled with its rule) -> each member.
+      if (!groupNodes.has(groupId)) {
+        groupNodes.set(groupId, { k, of });
+        addEdge(from, groupId, { minLen: 1 }, 'to-group');
+      }
+      addEdge(groupId, to, { minLen: Math.max(1, minLen - 1) }, 'group-member');
       continue;
     }
     // A redundancy group is a box around its members; a member already boxed by another group keeps its box
     // and gets a labelled dashed edge instead (Cytoscape nodes have one parent).
-    const groupId = `group:${edge.from}:${edge.group.index}`;
     if (!parentOf.has(edge.to) || parentOf.get(edge.to) === groupId) {
       parentOf.set(edge.to, groupId);
-      groupNodes.set(groupId, {
-        k: edge.group.k,
-        of: edge.group.of,
-        layer: layerOf(graph.nodes.get(edge.to)),
-      });
-      addEdge(from, groupId, { minLen, label: groupLabel(edge.group.k, edge.group.of) }, 'to-group');
+      groupNodes.set(groupId, { k, of });
+      addEdge(from, groupId, { minLen, label: groupLabel(k, of) }, 'to-group');
     } else {
-      addEdge(from, to, { minLen, label: `${edge.group.k}/${edge.group.of}` }, 'group-member');
+      addEdge(from, to, { minLen, label: `${k}/${of}` }, 'group-member group-extra');
     }
   }
 
   for (const [id, group] of groupNodes) {
-    elements.push({ group: 'nodes', data: { id, label: groupLabel(group.k, group.of) }, classes: 'group' });
+    nodes.push({
+      group: 'nodes',
+      data: { id, label: groupLabel(group.k, group.of) },
+      classes: boxes ? 'group' : 'junction',
+    });
   }
   for (const node of graph.nodes.values()) {
     if (drawnAs.get(node.id) !== node.id) continue;
-    const classes = [node.kind.toLowerCase(), node.kind === 'Service' ? `service-${node.type ?? 'it'}` : ''];
-    if (node.id === deco.focus) classes.push('focus');
-    if (deco.spofs?.has(node.id)) classes.push('spof');
-    if (deco.failed?.has(node.id)) classes.push('failed');
-    else if (deco.down?.has(node.id)) classes.push('down');
-    else if (deco.showUp) classes.push('up');
-    elements.push({
+    nodes.push({
       group: 'nodes',
       data: {
         id: node.id,
@@ -201,21 +236,34 @@ export function toElements(graph: MapGraph, deco: Decorations, limit = VISIBLE_L
         layer: layerOf(node),
         parent: parentOf.get(node.id),
       },
-      classes: classes.filter(Boolean).join(' '),
+      classes: nodeClasses(node, deco),
     });
   }
   for (const [id, bucket] of aggregates) {
-    elements.push({
+    nodes.push({
       group: 'nodes',
       data: {
         id,
         label: `${bucket.count} × ${bucket.type || bucket.kind}`,
         kind: bucket.kind,
         count: bucket.count,
+        layer: bucket.layer,
       },
       classes: 'aggregate',
     });
   }
-  const aggregated = [...aggregates.values()].reduce((sum, bucket) => sum + bucket.count, 0);
-  return { elements: [...elements, ...edges], visible: graph.nodes.size - aggregated, aggregated };
+  for (const edge of edges) nodes.push(edge);
+  return { elements: nodes, visible: graph.nodes.size - aggregated, aggregated };
+}
+
+/** The classes of a node drawn alone: its kind and type, then its marks. */
+function nodeClasses(node: GraphNode, deco: Decorations): string {
+  let classes = node.kind.toLowerCase();
+  if (node.kind === 'Service') classes += ` service-${node.type ?? 'it'}`;
+  if (node.id === deco.focus) classes += ' focus';
+  if (deco.spofs?.has(node.id)) classes += ' spof';
+  if (deco.failed?.has(node.id)) classes += ' failed';
+  else if (deco.down?.has(node.id)) classes += ' down';
+  else if (deco.showUp) classes += ' up';
+  return classes;
 }

@@ -1,4 +1,7 @@
-/** How the map looks: kinds by shape and colour, SPOFs ringed in red, down nodes filled red, groups boxed. */
+/**
+ * How the map looks: kinds by shape and colour, SPOFs ringed in red, down nodes filled red, redundancy groups
+ * boxed (small maps) or drawn as a junction diamond (large maps).
+ */
 import type { StylesheetJson } from 'cytoscape';
 
 /** The Cytoscape stylesheet of the dependency map. */
@@ -50,6 +53,24 @@ export const MAP_STYLE: StylesheetJson = [
     },
   },
   {
+    selector: 'node.junction',
+    style: {
+      shape: 'diamond',
+      width: 18,
+      height: 18,
+      'background-color': '#c3fae8',
+      'border-color': '#0ca678',
+      'border-width': 2,
+      label: 'data(label)',
+      'text-valign': 'bottom',
+      'text-halign': 'center',
+      'text-margin-y': 2,
+      'text-wrap': 'none',
+      'font-size': 9,
+      color: '#087f5b',
+    },
+  },
+  {
     selector: 'node.aggregate',
     style: {
       shape: 'ellipse',
@@ -94,6 +115,7 @@ export const MAP_STYLE: StylesheetJson = [
     style: {
       label: 'data(label)',
       'font-size': 9,
+      'min-zoomed-font-size': 7,
       color: '#087f5b',
       'text-background-color': '#ffffff',
       'text-background-opacity': 1,
@@ -105,4 +127,14 @@ export const MAP_STYLE: StylesheetJson = [
     style: { 'line-style': 'dashed', 'line-color': '#0ca678', 'target-arrow-color': '#0ca678' },
   },
   { selector: 'edge.aggregate', style: { 'line-style': 'dotted' } },
+];
+
+/**
+ * The stylesheet for maps past DAGRE_LIMIT nodes: straight edges (a bezier edge costs a control-point search per
+ * pair of nodes) and solid group edges (a dashed line is dashed along its whole length, on screen or not).
+ */
+export const LARGE_MAP_STYLE: StylesheetJson = [
+  ...MAP_STYLE,
+  { selector: 'edge', style: { 'curve-style': 'straight', width: 1 } },
+  { selector: 'edge.group-member', style: { 'line-style': 'solid' } },
 ];

@@ -1,7 +1,7 @@
 /** Expand and collapse: which nodes are shown, walking out from the roots but not through collapsed nodes. */
 import type { GraphData } from '../api/analysis';
 import type { MapGraph } from './graph-model';
-import { emptyGraph, mergeGraph, removeNodes } from './graph-model';
+import { emptyGraph, mergeGraph, neighbourLists, removeNodes } from './graph-model';
 
 /** The base neighbourhood plus every expansion, minus what collapsed nodes hide. */
 export function visibleGraph(
@@ -13,11 +13,7 @@ export function visibleGraph(
   let graph = base ? mergeGraph(emptyGraph(), base) : emptyGraph();
   for (const data of expansions.values()) graph = mergeGraph(graph, data);
   if (collapsed.size === 0) return graph;
-  const neighbours = new Map<string, string[]>();
-  for (const { from, to } of graph.edges.values()) {
-    neighbours.set(from, [...(neighbours.get(from) ?? []), to]);
-    neighbours.set(to, [...(neighbours.get(to) ?? []), from]);
-  }
+  const neighbours = neighbourLists(graph);
   const seen = new Set(roots.filter((id) => graph.nodes.has(id)));
   const queue = [...seen];
   for (let i = 0; i < queue.length; i++) {
