@@ -1,17 +1,27 @@
-/** The dashboard: services by tier with their objectives, readiness figures and single points of failure. */
-import { Alert, Anchor, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+/**
+ * The dashboard: readiness figures (owners, objectives, approved plans, plans reviewed on time), plans due for
+ * review, open incident actions, single points of failure and services by tier. Each figure links to its list.
+ */
+import { Alert, Anchor, Card, Grid, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { useActions, useAllPlans, usePlansDue } from '../api/incidents';
 import { useAllServices, useSpof } from '../api/queries';
+import { OpenActionsCard } from './OpenActionsCard';
+import { planCoverage } from './plan-coverage';
+import { coveragePath, PlanCoverage } from './PlanCoverage';
+import { PlansDueCard } from './PlansDueCard';
 import { ServicesByTier } from './ServicesByTier';
 import { SpofTable } from './SpofTable';
 
 type ServiceDoc = NonNullable<ReturnType<typeof useAllServices>['data']>[number];
 
+/** One readiness figure: how many of `total` services have something, and where the rest are listed. */
 interface Figure {
   label: string;
   count: number;
   total: number;
-  missing: string;
+  /** The list of the services without it. */
+  gapPath: string;
 }
 
 /** The readiness figures: how many services have an owner and each objective. */
@@ -19,10 +29,15 @@ export function readiness(services: ServiceDoc[]): Figure[] {
   const count = (has: (service: ServiceDoc) => boolean) => services.filter(has).length;
   const total = services.length;
   return [
-    { label: 'with an owner', count: count((s) => !!s.spec.owner), total, missing: 'owner' },
-    { label: 'with an RTO', count: count((s) => !!s.spec.rto), total, missing: 'rto' },
-    { label: 'with an RPO', count: count((s) => !!s.spec.rpo), total, missing: 'rpo' },
-    { label: 'with an MTPD', count: count((s) => !!s.spec.mtpd), total, missing: 'mtpd' },
+    {
+      label: 'with an owner',
+      count: count((s) => !!s.spec.owner),
+      total,
+      gapPath: '/services?missing=owner',
+    },
+    { label: 'with an RTO', count: count((s) => !!s.spec.rto), total, gapPath: '/services?missing=rto' },
+    { label: 'with an RPO', count: count((s) => !!s.spec.rpo), total, gapPath: '/services?missing=rpo' },
+    { label: 'with an MTPD', count: count((s) => !!s.spec.mtpd), total, gapPath: '/services?missing=mtpd' },
   ];
 }
 
@@ -33,7 +48,7 @@ function FigureCard({ figure }: { figure: Figure }) {
       <Text size="sm" c="dimmed">
         Services {figure.label}
       </Text>
-      <Text fz={28} fw={700}>
+      <Text fz={28} fw={700} data-testid="figure-value">
         {figure.count}
         <Text span c="dimmed" fz="md">
           {' '}
@@ -41,7 +56,7 @@ function FigureCard({ figure }: { figure: Figure }) {
         </Text>
       </Text>
       {gap > 0 ? (
-        <Anchor component={Link} to={`/services?missing=${figure.missing}`} size="sm" c="red">
+        <Anchor component={Link} to={figure.gapPath} size="sm" c="red">
           {gap} without
         </Anchor>
       ) : (
@@ -53,14 +68,61 @@ function FigureCard({ figure }: { figure: Figure }) {
   );
 }
 
+function PendingFigure({ label, error }: { label: string; error?: string }) {
+  return (
+    <Card withBorder component="section" aria-label={`Services ${label}`}>
+      <Text size="sm" c="dimmed">
+        Services {label}
+      </Text>
+      {error ? (
+        <Text size="sm" c="red">
+          {error}
+        </Text>
+      ) : (
+        <Loader size="sm" aria-label={`Counting services ${label}`} />
+      )}
+    </Card>
+  );
+}
+
 /** The dashboard page. */
 export function DashboardPage() {
   const services = useAllServices();
   const spof = useSpof(undefined, 1);
+  const plans = useAllPlans();
+  const due = usePlansDue();
+  const actions = useActions('open');
   if (services.isPending) return <Loader aria-label="Loading" />;
   if (services.isError) return <Alert color="red">{services.error.message}</Alert>;
   const list = services.data;
   const critical = list.filter((service) => service.spec.tier <= 2);
+
+  const dueIds = new Set((due.data ?? []).map((plan) => plan.id));
+  const coverage =
+    plans.isSuccess && due.isSuccess
+      ? planCoverage(
+          list.map((service) => service.metadata.id),
+          plans.data,
+          dueIds,
+        )
+      : undefined;
+  const covered = (has: 'approved' | 'reviewedOnTime') =>
+    [...(coverage?.values() ?? [])].filter((entry) => entry[has]).length;
+  const planFigures: Figure[] = [
+    {
+      label: 'with an approved plan',
+      count: covered('approved'),
+      total: list.length,
+      gapPath: coveragePath('approved'),
+    },
+    {
+      label: 'with a plan reviewed on time',
+      count: covered('reviewedOnTime'),
+      total: list.length,
+      gapPath: coveragePath('reviewed'),
+    },
+  ];
+  const planError = plans.error?.message ?? due.error?.message;
 
   return (
     <Stack>
@@ -70,12 +132,28 @@ export function DashboardPage() {
           {list.length} services
         </Anchor>
       </Group>
-      <SimpleGrid cols={{ base: 2, md: 4 }}>
+      <SimpleGrid cols={{ base: 2, md: 3, xl: 6 }}>
         {readiness(list).map((figure) => (
-          <FigureCard key={figure.missing} figure={figure} />
+          <FigureCard key={figure.label} figure={figure} />
         ))}
+        {planFigures.map((figure) =>
+          coverage ? (
+            <FigureCard key={figure.label} figure={figure} />
+          ) : (
+            <PendingFigure key={figure.label} label={figure.label} error={planError} />
+          ),
+        )}
       </SimpleGrid>
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <PlansDueCard due={due} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <OpenActionsCard actions={actions} />
+        </Grid.Col>
+      </Grid>
       <SpofTable services={critical} spof={spof} />
+      {coverage && <PlanCoverage services={list} coverage={coverage} due={dueIds} />}
       <ServicesByTier services={list} />
     </Stack>
   );
