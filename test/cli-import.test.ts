@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { openDatabase } from '../src/server/db/database.ts';
 import { createImportService } from '../src/server/services/import.service.ts';
 import { EXAMPLE_CATALOG } from '../src/cli/catalog-source.ts';
 import { runCli } from './support/cli.ts';
+import { LIFEBOAT_BIN } from './support/server-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lifeboat-cli-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -78,4 +80,28 @@ it('says which path is missing with exit 2', async () => {
   const result = await runCli(['import', join(dir, 'nowhere')], { LIFEBOAT_DB: join(dir, 'nowhere.db') });
   expect(result.code).toBe(2);
   expect(result.stderr).toBe(`lifeboat import: error: ${join(dir, 'nowhere')}: no such file or directory\n`);
+});
+
+/** Runs the real command on a pseudo-terminal (util-linux `script`), as a user at a terminal would see it. */
+function runOnTerminal(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
+  const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
+  const command = [process.execPath, LIFEBOAT_BIN, ...args].map(quote).join(' ');
+  return new Promise((resolve) => {
+    execFile(
+      'script',
+      ['--quiet', '--return', '--command', command, '/dev/null'],
+      { env: { ...process.env, ...env } },
+      (error, stdout) => resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout }),
+    );
+  });
+}
+
+it('shows progress bars for reading and importing on a terminal, and clears them before the result', async () => {
+  const env = { LIFEBOAT_DB: join(dir, 'terminal.db') };
+  const run = await runOnTerminal(['import', EXAMPLE_CATALOG], env);
+  expect(run.code).toBe(0);
+  expect(run.output).toMatch(/reading \[#{30}\] 100% [\d.]+\/[\d.]+ MiB/);
+  expect(run.output).toMatch(/importing \[#{30}\] 100% (\d+)\/\1/);
+  // Each bar is wiped before the next line, so the result stands alone on the screen.
+  expect(run.output).toMatch(/\r\x1b\[2Kcreated \d+, updated 0, unchanged 0, deleted 0\r?\n/);
 });

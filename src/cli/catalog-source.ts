@@ -4,6 +4,7 @@ import { formatFindings } from '../catalog/check/finding.ts';
 import type { CatalogDocument } from '../catalog/kinds.ts';
 import { CatalogPathError, readCatalogSources } from '../catalog/yaml/read.ts';
 import { fail } from './output.ts';
+import { createProgress, inMebibytes } from './progress.ts';
 
 /** The example organisation that `lifeboat demo` and a first `npm start` load. */
 export const EXAMPLE_CATALOG = fileURLToPath(new URL('../../examples/northbank', import.meta.url));
@@ -20,7 +21,9 @@ export async function loadCheckedCatalog(command: string, catalogPath: string): 
     if (error instanceof CatalogPathError) fail(command, `${error.catalogPath}: ${error.reason}`, 2);
     throw error;
   }
-  const result = checkCatalog(files);
+  const progress = createProgress('reading', process.stderr, inMebibytes);
+  const result = checkCatalog(files, { onProgress: (done, total) => progress.update(done, total) });
+  progress.done();
   if (result.errors.length > 0) {
     process.stderr.write(`${formatFindings({ errors: result.errors, warnings: [] }).join('\n')}\n`);
     fail(command, `the catalog has ${result.errors.length} error(s); nothing was written`, 1);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { checkCatalog } from '../catalog/check/check-catalog.ts';
 import { formatFindings, summarizeFindings } from '../catalog/check/finding.ts';
 import { CatalogPathError, readCatalogSources } from '../catalog/yaml/read.ts';
+import { createProgress, inMebibytes } from './progress.ts';
 
 /** Exit codes of `lifeboat check`: findings are 1, a path that cannot be read is bad usage (2). */
 const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
@@ -15,7 +16,9 @@ async function runCheck(catalogPath: string, options: { json?: boolean }): Promi
     process.stderr.write(`${error.catalogPath}: error: ${error.reason}\n`);
     return EXIT.usage;
   }
-  const result = checkCatalog(files);
+  const progress = createProgress('reading', process.stderr, inMebibytes);
+  const result = checkCatalog(files, { onProgress: (done, total) => progress.update(done, total) });
+  progress.done();
   if (options.json) {
     process.stdout.write(
       `${JSON.stringify({ errors: result.errors, warnings: result.warnings }, null, 2)}\n`,

@@ -1,5 +1,16 @@
+/** How the counts read after the bar: `1200/5000` by default. */
+export type ProgressFormat = (done: number, total: number) => string;
+
+/** Counts in bytes, as `3.2/22.7 MiB`. */
+export const inMebibytes: ProgressFormat = (done, total) =>
+  `${(done / 2 ** 20).toFixed(1)}/${(total / 2 ** 20).toFixed(1)} MiB`;
+
 /** A one-line progress bar on standard error when it is a terminal; silent otherwise (CI, pipes, files). */
-export function createProgress(label: string, stream: NodeJS.WriteStream = process.stderr) {
+export function createProgress(
+  label: string,
+  stream: NodeJS.WriteStream = process.stderr,
+  format: ProgressFormat = (done, total) => `${done}/${total}`,
+) {
   const enabled = stream.isTTY === true;
   let lastDrawn = 0;
   return {
@@ -12,7 +23,7 @@ export function createProgress(label: string, stream: NodeJS.WriteStream = proce
       const filled = Math.round((done / total) * width);
       const percent = Math.floor((done / total) * 100);
       stream.write(
-        `\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${percent}% ${done}/${total}`,
+        `\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${percent}% ${format(done, total)}`,
       );
     },
     done(): void {

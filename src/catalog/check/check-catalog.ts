@@ -40,10 +40,22 @@ export function checkSourceDocuments(sources: readonly SourceDocument[]): Checke
 
 /**
  * Checks a catalog given as files and their text: YAML syntax, schemas, kinds, ids, references,
- * durations, and the continuity rules. Pure: the reading lives in `readCatalogSources`.
+ * durations, and the continuity rules. Pure: the reading lives in `readCatalogSources`. `onProgress` hears how
+ * much of the text is parsed, file by file (parsing is most of the time).
  */
-export function checkCatalog(files: readonly SourceFile[]): CheckedCatalog {
-  const parsed = files.map(parseCatalogText);
+export function checkCatalog(
+  files: readonly SourceFile[],
+  options: { onProgress?: (doneBytes: number, totalBytes: number) => void } = {},
+): CheckedCatalog {
+  const sizes = files.map((file) => (options.onProgress ? Buffer.byteLength(file.text) : 0));
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  let done = 0;
+  const parsed = files.map((file, i) => {
+    const result = parseCatalogText(file);
+    done += sizes[i] ?? 0;
+    options.onProgress?.(done, total);
+    return result;
+  });
   const result = checkSourceDocuments(parsed.flatMap((file) => file.documents));
   result.errors.push(...parsed.flatMap((file) => file.errors));
   result.warnings.push(...parsed.flatMap((file) => file.warnings));
