@@ -103,5 +103,6 @@ it('shows progress bars for reading and importing on a terminal, and clears them
   expect(run.output).toMatch(/reading \[#{30}\] 100% [\d.]+\/[\d.]+ MiB/);
   expect(run.output).toMatch(/importing \[#{30}\] 100% (\d+)\/\1/);
   // Each bar is wiped before the next line, so the result stands alone on the screen.
+  // eslint-disable-next-line no-control-regex -- the terminal code that clears a line
   expect(run.output).toMatch(/\r\x1b\[2Kcreated \d+, updated 0, unchanged 0, deleted 0\r?\n/);
 });
