@@ -29,6 +29,15 @@ export function createAppRouter(queryClient: QueryClient) {
           lazy: async () => ({ Component: (await import('../simulator/SimulatorPage')).SimulatorPage }),
         },
         { path: 'ref/:id', element: <RefRedirect /> },
+        // Plans and incidents have their own pages (recovery order, approval, versions, packs; timeline, actions).
+        {
+          path: 'plans/:id',
+          lazy: async () => ({ Component: (await import('../plans/PlanPage')).PlanPage }),
+        },
+        {
+          path: 'incidents/:id',
+          lazy: async () => ({ Component: (await import('../incidents/IncidentPage')).IncidentPage }),
+        },
         { path: ':plural', element: <ListPage /> },
         {
           path: ':plural/new',
