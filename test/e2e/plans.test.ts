@@ -126,6 +126,51 @@ describe.skipIf(!available)('plan page', () => {
     await page.context().close();
   });
 
+  it('edits the steps of an approved plan: the error lands on its field, the plan turns draft, an early step is flagged', async () => {
+    const approved = await fetch(`${app.apiUrl}/api/v1/plans/plan-ransomware/approve`, {
+      method: 'POST',
+      headers: app.adminHeaders,
+    });
+    expect(approved.status).toBe(200);
+    const page = await pageAs('manager', '/plans/plan-ransomware');
+    await page.getByRole('button', { name: 'Edit plan' }).click();
+    const form = page.getByRole('form', { name: 'Edit plan' });
+    await form.getByText('Saving a change makes it a draft again').waitFor();
+
+    // A new first-phase step that restores the CRM database before the cluster it runs on is rebuilt.
+    const activation = form.getByRole('region', { name: 'Activation phase' });
+    await activation.getByRole('button', { name: 'Add a step to activation' }).click();
+    const added = activation.getByRole('group').last();
+    await added.getByLabel('Title').fill('Restore the CRM database early');
+    await added.getByLabel('Step id').fill('early-crm');
+    await added.getByLabel('Duration').fill('soon');
+    await added.getByLabel('Restores').fill('crm-db');
+    await page.getByRole('option', { name: /\(crm-db\)/ }).click();
+    await page.keyboard.press('Escape');
+    await form.getByRole('button', { name: 'Save plan' }).click();
+    await added.getByText(/a duration is a number with a unit/).waitFor();
+
+    await added.getByLabel('Duration').fill('1h');
+    await form.getByRole('button', { name: 'Save plan' }).click();
+    await page.getByText(/Saved plan-ransomware \(version \d+\): it is a draft again/).waitFor();
+    await form.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('plan-status').textContent()).toBe('draft');
+    const early = page.getByRole('listitem', { name: 'Step Restore the CRM database early' });
+    expect(await early.getByTestId('step-problem').textContent()).toContain('leeds-vm-cluster');
+    const stored = (await (
+      await fetch(`${app.apiUrl}/api/v1/plans/plan-ransomware`, { headers: app.adminHeaders })
+    ).json()) as {
+      spec: { phases: { activation: { id: string; duration?: string; restores?: string[] }[] } };
+    };
+    expect(stored.spec.phases.activation.at(-1)).toEqual({
+      id: 'early-crm',
+      title: 'Restore the CRM database early',
+      duration: '1h',
+      restores: ['crm-db'],
+    });
+    await page.context().close();
+  });
+
   it('offers the plan pack as PDF and HTML downloads that the server answers', async () => {
     const page = await pageAs('viewer', '/plans/plan-dc-leeds-loss');
     const pdfLink = page.getByRole('link', { name: 'Download plan pack (PDF)' });
@@ -152,7 +197,9 @@ describe.skipIf(!available)('plan page', () => {
       await page.getByRole('heading', { name: 'Loss of the Leeds data centre' }).waitFor();
       await page.getByRole('table', { name: 'Recovery order' }).waitFor();
       expect(await page.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
-      expect(await page.getByRole('link', { name: 'Edit' }).count()).toBe(role === 'owner' ? 1 : 0);
+      // An owner may edit plans (the server checks they own this one), a viewer may not.
+      expect(await page.getByRole('button', { name: 'Edit plan' }).count()).toBe(role === 'owner' ? 1 : 0);
+      expect(await page.getByRole('link', { name: 'Edit details' }).count()).toBe(role === 'owner' ? 1 : 0);
       const refused = await fetch(`${app.apiUrl}/api/v1/plans/plan-dc-leeds-loss/approve`, {
         method: 'POST',
         headers: headersOf(role),

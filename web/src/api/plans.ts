@@ -125,15 +125,16 @@ export function useApprovePlan(id: string) {
     mutationFn: () => approvePlan(id),
     // The approve dialog shows a refusal itself (403, 409), with the server's detail.
     meta: { silent: true },
-    onSuccess: async (approval) => {
+    onSuccess: (approval) => {
       queryClient.setQueryData(keys.document('plans', id), approval.document);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: keys.document('plans', id) }),
-        queryClient.invalidateQueries({ queryKey: planKeys.versions(id) }),
-        queryClient.invalidateQueries({ queryKey: planKeys.due }),
-        queryClient.invalidateQueries({ queryKey: keys.audit('Plan', id) }),
-        queryClient.invalidateQueries({ queryKey: keys.lists('plans') }),
-      ]);
+      // Not awaited: the dialog closes at once and the rest refreshes behind it.
+      for (const queryKey of [
+        planKeys.versions(id),
+        planKeys.due,
+        keys.audit('Plan', id),
+        keys.lists('plans'),
+      ])
+        void queryClient.invalidateQueries({ queryKey });
     },
   });
 }

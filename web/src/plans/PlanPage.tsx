@@ -13,6 +13,7 @@ import { useAllServices, useDocument, useSession } from '../api/queries';
 import { NotFoundPage } from '../app/NotFoundPage';
 import { AuditHistory } from '../catalog/AuditHistory';
 import { ApproveButton } from './ApproveButton';
+import { PlanEditor } from './PlanEditor';
 import { PlanOverview, PlanSection } from './PlanOverview';
 import { PlanStatus, StatusBadge } from './PlanStatus';
 import { PlanSteps } from './PlanSteps';
@@ -48,6 +49,8 @@ function PlanView({ plan }: { plan: PlanDocument }) {
   const due = useDuePlans();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'plan';
+  const mayEdit = canWrite(session.data, 'Plan');
+  const editing = mayEdit && tab === 'plan' && params.get('edit') === '1';
 
   const serviceNames = useMemo(
     () => new Map((services.data ?? []).map((service) => [service.metadata.id, service.metadata.name ?? ''])),
@@ -82,9 +85,14 @@ function PlanView({ plan }: { plan: PlanDocument }) {
           >
             Simulate the scenario
           </Button>
-          {canWrite(session.data, 'Plan') && (
+          {mayEdit && !editing && (
+            <Button variant="default" onClick={() => setParams({ tab: 'plan', edit: '1' })}>
+              Edit plan
+            </Button>
+          )}
+          {mayEdit && (
             <Button variant="default" component={Link} to={`/plans/${encodeURIComponent(id)}/edit`}>
-              Edit
+              Edit details
             </Button>
           )}
           {canApprove(session.data) && versions.isSuccess && (
@@ -117,22 +125,29 @@ function PlanView({ plan }: { plan: PlanDocument }) {
         </Tabs.List>
         <Tabs.Panel value="plan" pt="md">
           <Stack>
-            <PlanOverview plan={plan} serviceNames={serviceNames} />
+            {!editing && <PlanOverview plan={plan} serviceNames={serviceNames} />}
             <Grid>
               <Grid.Col span={{ base: 12, lg: 6 }}>
-                <PlanSection title="Steps">
-                  {order.data && order.data.stepProblems.length > 0 && (
-                    <Alert color="orange" mb="sm" data-testid="step-problems">
-                      {order.data.stepProblems.length} problem
-                      {order.data.stepProblems.length === 1 ? '' : 's'} with the written order: the dependency
-                      graph says these steps cannot work as written. Each is shown on its steps below.
-                    </Alert>
-                  )}
-                  <PlanSteps plan={plan} problems={order.data?.stepProblems} />
-                </PlanSection>
+                {editing ? (
+                  <PlanEditor plan={plan} onDone={() => setParams({ tab: 'plan' }, { replace: true })} />
+                ) : (
+                  <PlanSection title="Steps">
+                    {order.data && order.data.stepProblems.length > 0 && (
+                      <Alert color="orange" mb="sm" data-testid="step-problems">
+                        {order.data.stepProblems.length} problem
+                        {order.data.stepProblems.length === 1 ? '' : 's'} with the written order: the
+                        dependency graph says these steps cannot work as written. Each is shown on its steps
+                        below.
+                      </Alert>
+                    )}
+                    <PlanSteps plan={plan} problems={order.data?.stepProblems} />
+                  </PlanSection>
+                )}
               </Grid.Col>
               <Grid.Col span={{ base: 12, lg: 6 }}>
-                <PlanSection title="Generated recovery order">
+                <PlanSection
+                  title={editing ? 'Generated recovery order (as saved)' : 'Generated recovery order'}
+                >
                   {order.isPending ? (
                     <Loader aria-label="Computing the recovery order" />
                   ) : order.isError ? (

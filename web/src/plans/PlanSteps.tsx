@@ -3,17 +3,9 @@ import { Alert, Badge, Code, Group, Paper, Stack, Text, Title } from '@mantine/c
 import type { PlanDocument, StepOrderProblem } from '../api/plans';
 import { FAILURE_KINDS } from '../catalog/kind-info';
 import { RefLink } from '../catalog/links';
+import { PHASES } from './editor-model';
+import type { Step } from './editor-model';
 import { PEOPLE_KINDS } from './PlanOverview';
-
-type Phases = NonNullable<PlanDocument['spec']['phases']>;
-type Step = NonNullable<Phases['recovery']>[number];
-
-/** The phases in the order NIST SP 800-34 section 3.5 gives them (the server's PLAN_PHASES). */
-const PHASES: readonly { key: keyof Phases; title: string }[] = [
-  { key: 'activation', title: 'Activation' },
-  { key: 'recovery', title: 'Recovery' },
-  { key: 'reconstitution', title: 'Reconstitution' },
-];
 
 /** Every step of a plan in written order, with its phase. */
 export function stepsOf(plan: PlanDocument): { phase: string; step: Step }[] {
