@@ -6,7 +6,8 @@
  * the login page and opens `/map?around=...` with an empty HTTP cache, then once more from the cache. Writes its
  * block of docs/benchmarks.md (between `<!-- web-map:start -->` and `<!-- web-map:end -->`) and prints it.
  * `--profile=<file>` records a CPU profile of the first cold run (Chrome DevTools' .cpuprofile format);
- * `--no-write` leaves docs/benchmarks.md alone.
+ * `--screenshot=<file>` saves the page of the first run once a node is selected; `--no-write` leaves
+ * docs/benchmarks.md alone.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -277,6 +278,8 @@ export interface MapRun {
   cache: 'cold' | 'warm';
   /** When the browser had the whole graph answer, and how long the request took. */
   graphAnswerAt: number;
+  /** When the browser had the SPOF answer (the map marks SPOFs once it is there). */
+  spofAnswerAt: number;
   graphRequestMs: number;
   graphBytes: number;
   /** The first layout (graph only) done; the last (with the SPOF marks) done, and the first frame after it. */
@@ -300,6 +303,7 @@ export interface MapRun {
 
 interface PageFigures {
   graph: { answerAt: number; requestMs: number; bytes: number } | undefined;
+  spofAnswerAt: number | undefined;
   frames: { layoutAt: number; spofs: number; drawnAt: number }[];
   longTasks: [number, number][];
   mousedown: number;
@@ -327,7 +331,13 @@ async function until(page: Page, expression: string, timeoutMs = 120_000): Promi
   }
 }
 
-async function openMap(page: Page, cdp: CDPSession, url: string, cache: 'cold' | 'warm'): Promise<MapRun> {
+async function openMap(
+  page: Page,
+  cdp: CDPSession,
+  url: string,
+  cache: 'cold' | 'warm',
+  screenshot?: string,
+): Promise<MapRun> {
   await page.goto(url);
   // The SPOF badge reads "finding SPOFs…" until the answer is there, then "<n> single points of failure".
   const spofs = await until(
@@ -372,11 +382,14 @@ async function openMap(page: Page, cdp: CDPSession, url: string, cache: 'cold' |
         requestMs: entry.responseEnd - entry.startTime,
         bytes: entry.encodedBodySize,
       },
+      spofAnswerAt: performance.getEntriesByType('resource').find((e) => e.name.includes('/api/v1/analysis/spof?'))
+        ?.responseEnd,
       frames: window.__bench.frames,
       longTasks: window.__bench.longTasks,
       mousedown: window.__bench.mousedown,
     };
   })()`);
+  if (screenshot) await page.screenshot({ path: screenshot });
   const heapUsed = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
   await cdp.send('HeapProfiler.collectGarbage');
   const heapAfterGc = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
@@ -387,6 +400,7 @@ async function openMap(page: Page, cdp: CDPSession, url: string, cache: 'cold' |
   return {
     cache,
     graphAnswerAt: figures.graph?.answerAt ?? NaN,
+    spofAnswerAt: figures.spofAnswerAt ?? NaN,
     graphRequestMs: figures.graph?.requestMs ?? NaN,
     graphBytes: figures.graph?.bytes ?? NaN,
     firstLayoutAt: figures.frames[0]!.layoutAt,
@@ -412,6 +426,7 @@ async function measureRun(
   mapPath: string,
   warm: boolean,
   profile?: string,
+  screenshot?: string,
 ): Promise<MapRun[]> {
   const context = await browser.newContext();
   try {
@@ -428,7 +443,7 @@ async function measureRun(
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
-    const cold = await openMap(page, cdp, baseUrl + mapPath, 'cold');
+    const cold = await openMap(page, cdp, baseUrl + mapPath, 'cold', screenshot);
     if (profile) {
       const { profile: recorded } = (await cdp.send('Profiler.stop')) as { profile: unknown };
       writeFileSync(profile, JSON.stringify(recorded));
@@ -466,7 +481,12 @@ async function graphFromNode(server: ServerProcess, depth: number) {
 }
 
 /** Generates and imports the catalog, starts the server and the browser, and measures `runs` runs. */
-export async function runWebMapBench(runs = 5, warm = false, profile?: string): Promise<WebMapResult> {
+export async function runWebMapBench(
+  runs = 5,
+  warm = false,
+  profile?: string,
+  screenshot?: string,
+): Promise<WebMapResult> {
   await ensureWebBuild();
   const work = mkdtempSync(path.join(os.tmpdir(), 'lifeboat-bench-web-'));
   let server: ServerProcess | undefined;
@@ -505,6 +525,7 @@ export async function runWebMapBench(runs = 5, warm = false, profile?: string): 
         mapPath,
         warm,
         i === 0 ? profile : undefined,
+        i === 0 ? screenshot : undefined,
       );
       log(
         `run ${i + 1}: interactive after ${cold!.interactiveAt.toFixed(0)} ms${cached ? `, warm ${cached.interactiveAt.toFixed(0)} ms` : ''} (${cold!.nodesShown}, clicked ${cold!.clicked})`,
@@ -601,6 +622,7 @@ export function renderWebMapSection(result: WebMapResult): string {
     `| from navigation start, ms | cold cache |${hasWarm ? ' warm cache |' : ''}`,
     `| --- | --- |${hasWarm ? ' --- |' : ''}`,
     row('graph answer received', (run) => run.graphAnswerAt),
+    row('SPOF answer received', (run) => run.spofAnswerAt),
     row('graph request (`GET /api/v1/graph`, in the browser)', (run) => run.graphRequestMs),
     row('first layout done (before the SPOF marks)', (run) => run.firstLayoutAt),
     row('last layout done', (run) => run.layoutAt),
@@ -656,7 +678,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const argument = process.argv.find((arg) => arg.startsWith('--runs='));
   const runs = argument ? Number(argument.slice('--runs='.length)) : 5;
   const profile = process.argv.find((arg) => arg.startsWith('--profile='))?.slice('--profile='.length);
-  const result = await runWebMapBench(runs, process.argv.includes('--warm'), profile);
+  const screenshot = process.argv
+    .find((arg) => arg.startsWith('--screenshot='))
+    ?.slice('--screenshot='.length);
+  const result = await runWebMapBench(runs, process.argv.includes('--warm'), profile, screenshot);
   const block = renderWebMapSection(result);
   if (!process.argv.includes('--no-write')) {
     writeFileSync(BENCHMARKS_PAGE, replaceWebMapBlock(readFileSync(BENCHMARKS_PAGE, 'utf8'), block));

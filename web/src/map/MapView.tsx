@@ -1,7 +1,7 @@
 /**
  * The Cytoscape canvas. This module (and Cytoscape with it) loads only with the map and simulator pages.
- * Small graphs get dagre's layered layout; large ones a fast layered layout so the page never freezes.
- * New elements are applied as a difference: marks that change (SPOFs, down, failed) restyle the nodes in place,
+ * Small graphs get dagre's layered layout; large ones a fast layered layout so the page never freezes, and
+ * their edges and group junctions go on a plain canvas under Cytoscape's (edge-layer.ts). New elements are applied as a difference: marks that change (SPOFs, down, failed) restyle the nodes in place,
  * and only a change of nodes or edges lays the map out again.
  */
 import cytoscape from 'cytoscape';
@@ -9,12 +9,17 @@ import dagre from 'cytoscape-dagre';
 import { useEffect, useMemo, useRef } from 'react';
 import { DAGRE_LIMIT } from './graph-model';
 import type { Element } from './graph-model';
+import { createLayerPainter, fitView, sameScene, splitForLayer } from './edge-layer';
+import type { LayerPainter, LayerScene, Point } from './edge-layer';
+import { addInSlices, updateElements } from './cy-elements';
 import { layeredPositions } from './layered-layout';
 import { LARGE_MAP_STYLE, MAP_STYLE } from './map-style';
 
 cytoscape.use(dagre);
 
 export { DAGRE_LIMIT };
+
+const ZOOM_RANGE = [0.05, 3] as const;
 
 interface Props {
   elements: readonly Element[];
@@ -42,56 +47,23 @@ function countDrawnNodes(elements: readonly Element[]): number {
   return count;
 }
 
-/** Fields Cytoscape fixes when an element is created. */
-const FIXED_DATA = new Set(['id', 'source', 'target', 'parent']);
-
-/**
- * Makes the instance hold exactly `elements`: removes the others, adds the new ones, updates the classes and
- * data of the rest in place. Returns whether any node or edge was added, removed or moved to another box.
- */
-function applyElements(instance: cytoscape.Core, elements: readonly Element[]): boolean {
-  const wanted = new Set<string>();
-  for (const el of elements) wanted.add(String(el.data.id));
-  let changed = false;
-  instance.batch(() => {
-    const stale = instance.elements().filter((ele) => !wanted.has(ele.id()));
-    if (stale.nonempty()) {
-      stale.remove();
-      changed = true;
-    }
-    const added: cytoscape.ElementDefinition[] = [];
-    const moves: [cytoscape.NodeSingular, string | null][] = [];
-    for (const el of elements) {
-      const existing = instance.getElementById(String(el.data.id));
-      if (existing.empty()) {
-        added.push(el);
-        continue;
-      }
-      const classes = el.classes ?? '';
-      if (existing.classes().join(' ') !== classes.split(' ').filter(Boolean).join(' '))
-        existing.classes(classes);
-      const data = existing.data() as Record<string, unknown>;
-      for (const [key, value] of Object.entries(el.data)) {
-        if (!FIXED_DATA.has(key) && data[key] !== value) existing.data(key, value);
-      }
-      if (el.group === 'nodes' && (data.parent ?? null) !== (el.data.parent ?? null)) {
-        moves.push([existing, el.data.parent === undefined ? null : String(el.data.parent)]);
-      }
-    }
-    if (added.length > 0) {
-      instance.add(added);
-      changed = true;
-    }
-    for (const [node, parent] of moves) node.move({ parent });
-    if (moves.length > 0) changed = true;
-  });
-  return changed;
+/** Whether two lists of elements have the same ids in the same order. */
+function sameIds(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((id, i) => id === b[i]);
 }
 
 /** The dependency map canvas. */
 export function MapView({ elements, onSelect, onActivate, selected, height = 600, onReady }: Props) {
   const container = useRef<HTMLDivElement>(null);
+  const layerCanvas = useRef<HTMLCanvasElement>(null);
   const cy = useRef<cytoscape.Core | null>(null);
+  // Large maps: the painter of the edge layer, and the scene it draws (a new layout only when it changes).
+  const painter = useRef<LayerPainter | null>(null);
+  const target = useRef<{ ids: string[]; scene: LayerScene; positions: Map<string, Point> } | undefined>(
+    undefined,
+  );
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
   const handlers = useRef({ onSelect, onActivate, onReady });
   handlers.current = { onSelect, onActivate, onReady };
 
@@ -103,13 +75,13 @@ export function MapView({ elements, onSelect, onActivate, selected, height = 600
     const instance = cytoscape({
       container: container.current,
       style: large ? LARGE_MAP_STYLE : MAP_STYLE,
-      // Large graphs: pan and zoom move a snapshot, without edges or labels, so 5,000 nodes stay smooth.
+      // Large graphs: pan and zoom move a snapshot without labels, so 5,000 nodes stay smooth.
       textureOnViewport: large,
       hideEdgesOnViewport: large,
       hideLabelsOnViewport: large,
       pixelRatio: large ? 1 : 'auto',
-      minZoom: 0.05,
-      maxZoom: 3,
+      minZoom: ZOOM_RANGE[0],
+      maxZoom: ZOOM_RANGE[1],
       boxSelectionEnabled: false,
     });
     instance.on('tap', 'node', (event) => {
@@ -123,8 +95,26 @@ export function MapView({ elements, onSelect, onActivate, selected, height = 600
       const node = event.target as cytoscape.NodeSingular;
       if (!isGroup(node) && !node.hasClass('aggregate')) handlers.current.onActivate?.(node.id());
     });
+    const canvas = layerCanvas.current;
+    if (large && canvas) {
+      const layer = createLayerPainter(canvas, () => ({
+        zoom: instance.zoom(),
+        pan: instance.pan(),
+        width: instance.width(),
+        height: instance.height(),
+      }));
+      instance.on('viewport resize', () => layer.viewportMoved());
+      instance.on('drag', 'node', (event) => {
+        const node = event.target as cytoscape.NodeSingular;
+        layer.moveNode(node.id(), { ...node.position() });
+      });
+      painter.current = layer;
+    }
+    target.current = undefined;
     cy.current = instance;
     return () => {
+      painter.current?.destroy();
+      painter.current = null;
       instance.destroy();
       cy.current = null;
     };
@@ -140,16 +130,28 @@ export function MapView({ elements, onSelect, onActivate, selected, height = 600
       (window as { __lifeboatMapReady?: number }).__lifeboatMapReady = performance.now();
       handlers.current.onReady?.(nodeCount);
     };
-    if (!applyElements(instance, elements)) {
-      ready();
-      return;
-    }
     if (large) {
-      const positions = layeredPositions(elements);
-      instance.batch(() => {
-        instance.nodes().positions((node) => positions[node.id()] ?? node.position());
+      const split = splitForLayer(elements);
+      const ids = split.cytoscape.map((el) => String(el.data.id));
+      const previous = target.current;
+      // The same nodes and edges (new marks, or nodes still arriving) keep their layout and the viewport.
+      const relayout = !previous || !sameIds(previous.ids, ids) || !sameScene(previous.scene, split.scene);
+      const positions =
+        previous && !relayout ? previous.positions : new Map(Object.entries(layeredPositions(elements)));
+      target.current = { ids, scene: split.scene, positions };
+      if (relayout) {
+        // Fitted from the positions: Cytoscape's fit would first compute every node's style and label size.
+        const { halfSize } = split.scene;
+        instance.viewport(fitView(positions, halfSize, instance.width(), instance.height(), 20, ZOOM_RANGE));
+        painter.current?.setScene(split.scene, positions);
+      }
+      const { added } = updateElements(instance, split.cytoscape, { positions, moveExisting: relayout });
+      return addInSlices(instance, added, () => {
+        if (selectedRef.current) instance.getElementById(selectedRef.current).select();
+        ready();
       });
-      instance.fit(undefined, 20);
+    }
+    if (!updateElements(instance, elements, { addNow: true }).changed) {
       ready();
       return;
     }
@@ -175,11 +177,22 @@ export function MapView({ elements, onSelect, onActivate, selected, height = 600
 
   return (
     <div
-      ref={container}
-      role="img"
-      aria-label="Dependency map: an arrow goes from a node to what it depends on"
-      data-testid="map-canvas"
-      style={{ width: '100%', height, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }}
-    />
+      style={{
+        position: 'relative',
+        width: '100%',
+        height,
+        border: '1px solid var(--mantine-color-gray-3)',
+        borderRadius: 4,
+      }}
+    >
+      <canvas ref={layerCanvas} aria-hidden style={{ position: 'absolute', inset: 0 }} />
+      <div
+        ref={container}
+        role="img"
+        aria-label="Dependency map: an arrow goes from a node to what it depends on"
+        data-testid="map-canvas"
+        style={{ position: 'absolute', inset: 0 }}
+      />
+    </div>
   );
 }

@@ -15,8 +15,8 @@ const X_GAP = 150;
 const Y_GAP = 120;
 /** The extra space between two ranks, so the layers read as bands. */
 const BAND_GAP = 80;
-/** The horizontal space between the junctions under one node. */
-const JUNCTION_GAP = 36;
+/** The horizontal space between the junctions under one node: room for a label such as "2 of 3 needed". */
+const JUNCTION_GAP = 70;
 /** Width over height the wrapped map aims at (a landscape screen). */
 const ASPECT = 1.6;
 
@@ -130,7 +130,7 @@ export function layeredPositions(elements: readonly Element[]): Positions {
     else junctionsOf.set(owner[i] ?? 0, [i]);
   }
   for (const [o, list] of junctionsOf) {
-    const gap = Math.min(JUNCTION_GAP, (X_GAP - 40) / Math.max(1, list.length - 1));
+    const gap = Math.min(JUNCTION_GAP, (X_GAP - 10) / Math.max(1, list.length - 1));
     list.forEach((i, k) => {
       xs[i] = (xs[o] ?? 0) + (k - (list.length - 1) / 2) * gap;
       ys[i] = (ys[o] ?? 0) + Y_GAP / 2;
