@@ -75,14 +75,17 @@ export function MapView({ elements, onSelect, onActivate, selected, height = 600
     const instance = cytoscape({
       container: container.current,
       style: large ? LARGE_MAP_STYLE : MAP_STYLE,
-      // Large graphs: pan and zoom move a snapshot without labels, so 5,000 nodes stay smooth.
+      // Large graphs: pan and zoom move a snapshot without labels, so 5,000 nodes stay smooth. (No
+      // hideEdgesOnViewport: Cytoscape has no edges to hide, and the option draws nodes one by one meanwhile.)
       textureOnViewport: large,
-      hideEdgesOnViewport: large,
       hideLabelsOnViewport: large,
       pixelRatio: large ? 1 : 'auto',
       minZoom: ZOOM_RANGE[0],
       maxZoom: ZOOM_RANGE[1],
       boxSelectionEnabled: false,
+      // Large graphs: nodes stay where the layout put them, so a drag anywhere pans (nodes cover most of an
+      // overview) and the edge layer never has to follow a node.
+      autoungrabify: large,
     });
     instance.on('tap', 'node', (event) => {
       const node = event.target as cytoscape.NodeSingular;
@@ -104,10 +107,6 @@ export function MapView({ elements, onSelect, onActivate, selected, height = 600
         height: instance.height(),
       }));
       instance.on('viewport resize', () => layer.viewportMoved());
-      instance.on('drag', 'node', (event) => {
-        const node = event.target as cytoscape.NodeSingular;
-        layer.moveNode(node.id(), { ...node.position() });
-      });
       painter.current = layer;
     }
     target.current = undefined;

@@ -10,14 +10,38 @@ import type { Element } from './graph-model';
 /** Fields Cytoscape fixes when an element is created. */
 const FIXED_DATA = new Set(['id', 'source', 'target', 'parent']);
 
-/** Nodes added per task by addInSlices. */
-const SLICE = 1000;
+/** addInSlices aims at tasks of about this long (ms), starting with FIRST_SLICE elements. */
+const SLICE_MS = 200;
+const FIRST_SLICE = 300;
 
 /** What updateElements did, and the new elements it leaves to the caller to add. */
 export interface Difference {
   /** Whether elements were removed or added (with addNow), or nodes moved to another box. */
   changed: boolean;
   added: cytoscape.ElementDefinition[];
+}
+
+/** The classes and data last given to each element of an instance, to skip the ones that did not change. */
+const applied = new WeakMap<cytoscape.Core, Map<string, Pick<Element, 'data' | 'classes'>>>();
+
+function appliedTo(instance: cytoscape.Core): Map<string, Pick<Element, 'data' | 'classes'>> {
+  let map = applied.get(instance);
+  if (!map) {
+    map = new Map();
+    applied.set(instance, map);
+  }
+  return map;
+}
+
+/** Whether two definitions have the same classes and data. */
+function sameDefinition(a: Pick<Element, 'data' | 'classes'>, b: Pick<Element, 'data' | 'classes'>): boolean {
+  if ((a.classes ?? '') !== (b.classes ?? '')) return false;
+  let keys = 0;
+  for (const key in b.data) {
+    if (a.data[key] !== b.data[key]) return false;
+    keys++;
+  }
+  return Object.keys(a.data).length === keys;
 }
 
 /**
@@ -36,6 +60,7 @@ export function updateElements(
   } = {},
 ): Difference {
   const { positions, moveExisting = false, addNow = false } = options;
+  const known = appliedTo(instance);
   const wanted = new Set<string>();
   for (const el of elements) wanted.add(String(el.data.id));
   let changed = false;
@@ -43,22 +68,25 @@ export function updateElements(
   instance.batch(() => {
     const stale = instance.elements().filter((ele) => !wanted.has(ele.id()));
     if (stale.nonempty()) {
+      stale.forEach((ele) => void known.delete(ele.id()));
       stale.remove();
       changed = true;
     }
     const moves: [cytoscape.NodeSingular, string | null][] = [];
     for (const el of elements) {
       const id = String(el.data.id);
+      const before = known.get(id);
+      const position = el.group === 'nodes' ? positions?.get(id) : undefined;
+      // Unchanged since it was last applied: nothing to tell Cytoscape (a change of marks touches a few nodes).
+      if (before && sameDefinition(before, el) && !(moveExisting && position)) continue;
       const existing = instance.getElementById(id);
       if (existing.empty()) {
-        const position = el.group === 'nodes' ? positions?.get(id) : undefined;
         added.push(position ? { ...el, position: { ...position } } : el);
         continue;
       }
-      const classes = el.classes ?? '';
-      if (existing.classes().join(' ') !== classes.split(' ').filter(Boolean).join(' ')) {
-        existing.classes(classes);
-      }
+      known.set(id, el);
+      if ((before?.classes ?? existing.classes().join(' ')) !== (el.classes ?? ''))
+        existing.classes(el.classes ?? '');
       const data = existing.data() as Record<string, unknown>;
       for (const [key, value] of Object.entries(el.data)) {
         if (!FIXED_DATA.has(key) && data[key] !== value) existing.data(key, value);
@@ -67,11 +95,11 @@ export function updateElements(
       if ((data.parent ?? null) !== (el.data.parent ?? null)) {
         moves.push([existing, el.data.parent === undefined ? null : String(el.data.parent)]);
       }
-      const position = moveExisting ? positions?.get(id) : undefined;
-      if (position) existing.position(position);
+      if (moveExisting && position) existing.position(position);
     }
     if (addNow && added.length > 0) {
       instance.add(added);
+      for (const el of added) known.set(String(el.data.id), el as Element);
       changed = true;
     }
     for (const [node, parent] of moves) node.move({ parent });
@@ -82,7 +110,8 @@ export function updateElements(
 
 /**
  * Adds elements a slice per task (nodes come before the edges between them, as toElements orders them) and
- * computes each slice's style as it goes, so the page stays responsive while a large map fills in. Calls
+ * computes each slice's style as it goes, slices sized to take about SLICE_MS, so the page stays responsive
+ * while a large map fills in. Calls
  * `done` after the last slice; the returned function cancels what is left.
  */
 export function addInSlices(
@@ -91,21 +120,28 @@ export function addInSlices(
   done: () => void,
 ): () => void {
   let next = 0;
+  let size = FIRST_SLICE;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const step = () => {
-    const slice = added.slice(next, next + SLICE);
+    const started = performance.now();
+    const slice = added.slice(next, next + size);
     next += slice.length;
     let collection: cytoscape.CollectionReturnValue | undefined;
     instance.batch(() => {
       collection = instance.add(slice);
     });
+    const known = appliedTo(instance);
+    for (const el of slice) known.set(String(el.data.id), el as Element);
     // Reading a style property applies the stylesheet to the node now rather than in the next frame.
     collection?.nodes().forEach((node) => void node.style('width'));
+    // The next slice as large as fits in SLICE_MS at this pace (the machine may be busy or idle).
+    const elapsed = Math.max(1, performance.now() - started);
+    size = Math.max(100, Math.min(4 * size, Math.round((size * SLICE_MS) / elapsed)));
     if (next < added.length) timer = setTimeout(step, 0);
     else done();
   };
   if (added.length === 0) done();
-  else if (added.length <= SLICE) step();
+  else if (added.length <= size) step();
   else timer = setTimeout(step, 0);
   return () => clearTimeout(timer);
 }

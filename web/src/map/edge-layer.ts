@@ -194,9 +194,7 @@ export function drawLayer(canvas: HTMLCanvasElement, paths: LayerPaths, view: Vi
 /** Draws a scene on a canvas under Cytoscape's and follows the viewport. */
 export interface LayerPainter {
   /** A new scene, or new positions: rebuilds the paths and redraws. */
-  setScene(scene: LayerScene | undefined, positions: Map<string, Point>): void;
-  /** A node was dragged. */
-  moveNode(id: string, position: Point): void;
+  setScene(scene: LayerScene | undefined, positions: ReadonlyMap<string, Point>): void;
   /** The viewport moved: the last drawing follows at once (a CSS transform), redrawn once it rests. */
   viewportMoved(): void;
   destroy(): void;
@@ -208,7 +206,7 @@ const SETTLE_MS = 120;
 /** A painter for `canvas`; `view` reads the current viewport. */
 export function createLayerPainter(canvas: HTMLCanvasElement, view: () => View): LayerPainter {
   let scene: LayerScene | undefined;
-  let positions = new Map<string, Point>();
+  let positions: ReadonlyMap<string, Point> = new Map();
   let paths: LayerPaths | undefined;
   let drawn: View | undefined;
   let frame = 0;
@@ -233,11 +231,6 @@ export function createLayerPainter(canvas: HTMLCanvasElement, view: () => View):
     setScene(next, at) {
       scene = next;
       positions = at;
-      paths = undefined;
-      redraw();
-    },
-    moveNode(id, position) {
-      positions.set(id, position);
       paths = undefined;
       redraw();
     },
