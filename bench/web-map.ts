@@ -296,6 +296,9 @@ export interface MapRun {
   blockingMs: number;
   heapUsedMiB: number;
   heapAfterGcMiB: number;
+  /** While zooming in with the wheel, dragging across and zooming out: the longest task and frame gap. */
+  gestureLongestTaskMs: number;
+  gestureWorstFrameMs: number;
   nodesShown: string;
   cytoscapeNodes: number;
   clicked: string;
@@ -344,7 +347,7 @@ async function openMap(
     page,
     `Number(/(\\d+) single points of failure/.exec(document.querySelector('[data-testid="spof-count"]')?.textContent ?? '')?.[1] ?? NaN) + 1`,
   ).then((n) => n - 1);
-  // The map lays out twice: once with the graph, again when the SPOF answer marks nodes. Wait for the second.
+  // MapView marks the map ready after each layout and each change of marks: wait for the one with the SPOFs.
   await until(page, `window.__bench.frames.some((frame) => frame.spofs === ${spofs})`);
   const nodesShown = (await page.getByTestId('map-count').textContent()) ?? '';
 
@@ -393,6 +396,7 @@ async function openMap(
   const heapUsed = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
   await cdp.send('HeapProfiler.collectGarbage');
   const heapAfterGc = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+  const gesture = await panAndZoom(page);
 
   const final = figures.frames.find((frame) => frame.spofs === spofs)!;
   const clickToSelectedMs = selectedAt - figures.mousedown;
@@ -413,10 +417,52 @@ async function openMap(
     blockingMs: before.reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0),
     heapUsedMiB: heapUsed / 2 ** 20,
     heapAfterGcMiB: heapAfterGc / 2 ** 20,
+    gestureLongestTaskMs: gesture.longestTaskMs,
+    gestureWorstFrameMs: gesture.worstFrameMs,
     nodesShown,
     cytoscapeNodes: target.total,
     clicked: target.id,
   };
+}
+
+/**
+ * Pans and zooms the way a person would (five wheel steps in at the centre, a drag across, five steps out) and
+ * returns the longest main-thread task and the longest gap between frames meanwhile, and in the 600 ms after.
+ */
+async function panAndZoom(page: Page): Promise<{ longestTaskMs: number; worstFrameMs: number }> {
+  const box = await page.getByTestId('map-canvas').boundingBox();
+  if (!box) throw new Error('the map canvas has no size');
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 50));
+  const start = await page.evaluate<number>(`(() => {
+    const frames = (window.__bench.gestureFrames = []);
+    const loop = (at) => {
+      frames.push(at);
+      if (frames.length < 5000) requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+    return performance.now();
+  })()`);
+  await page.mouse.move(x, y);
+  for (let i = 0; i < 5; i++) {
+    await page.mouse.wheel(0, -200);
+    await pause();
+  }
+  await page.mouse.down();
+  for (let i = 1; i <= 20; i++) await page.mouse.move(x - i * 20, y - i * 10);
+  await page.mouse.up();
+  for (let i = 0; i < 5; i++) {
+    await page.mouse.wheel(0, 200);
+    await pause();
+  }
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  return page.evaluate<{ longestTaskMs: number; worstFrameMs: number }>(`(() => {
+    const frames = window.__bench.gestureFrames;
+    const gaps = frames.slice(1).map((at, i) => at - frames[i]);
+    const tasks = window.__bench.longTasks.filter(([at]) => at >= ${start}).map(([, duration]) => duration);
+    return { longestTaskMs: Math.max(0, ...tasks), worstFrameMs: Math.max(0, ...gaps) };
+  })()`);
 }
 
 /** One run: a fresh browser context signs in through the login page, then opens the map cold and warm. */
@@ -463,7 +509,8 @@ export interface WebMapResult {
   date: string;
   machine: string;
   chromium: string;
-  catalog: { documents: number; mapNodes: number; mapEdges: number; depth: number };
+  /** `groups`: the redundancy groups among the map's edges (one junction each on a large map). */
+  catalog: { documents: number; mapNodes: number; mapEdges: number; groups: number; depth: number };
   mapPath: string;
   /** `GET /api/v1/graph` from Node (the server alone, no browser), ms. */
   graphFromNodeMs: number[];
@@ -553,6 +600,11 @@ export async function runWebMapBench(
         documents: documents.length,
         mapNodes: graph.nodes,
         mapEdges: graph.edges,
+        groups: new Set(
+          (graph.data.edges as { from: string; group?: { index: number } }[])
+            .filter((edge) => edge.group)
+            .map((edge) => `${edge.from}:${edge.group?.index}`),
+        ).size,
         depth,
       },
       mapPath,
@@ -580,6 +632,25 @@ const spread = (values: number[], format = ms) =>
   `${format(median(values))} (${format(Math.min(...values))}-${format(Math.max(...values))})`;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(0)} KB`;
 
+/** Interactive within this, with no task longer than that, is what the goal asks of this case (ms). */
+const GOAL_INTERACTIVE_MS = 5000;
+const GOAL_LONGEST_TASK_MS = 2000;
+
+/** Whether the medians meet the goal, said in figures. */
+function goalParagraph(result: WebMapResult): string[] {
+  const cold = result.runs.filter((run) => run.cache === 'cold');
+  const interactive = median(cold.map((run) => run.interactiveAt));
+  const longest = median(cold.map((run) => Math.max(run.longestTaskMs, run.gestureLongestTaskMs)));
+  const meets = interactive < GOAL_INTERACTIVE_MS && longest < GOAL_LONGEST_TASK_MS;
+  const seconds = (value: number) => (value / 1000).toFixed(1);
+  return [
+    'Issue 7 asks for a map that stays smooth with 5,000 visible nodes and never freezes the page; this case',
+    `holds it to an interactive map within ${seconds(GOAL_INTERACTIVE_MS)} s and no main-thread task over ${seconds(GOAL_LONGEST_TASK_MS)} s, panning and zooming included.`,
+    `Here the map is interactive after ${seconds(interactive)} s and the longest task, loading or panning, lasts ${seconds(longest)} s`,
+    `(medians), so this case ${meets ? 'meets it' : 'does not meet it yet'}.`,
+  ];
+}
+
 /** The markdown block this bench owns in docs/benchmarks.md, markers included. */
 export function renderWebMapSection(result: WebMapResult): string {
   const { bundle } = result;
@@ -591,8 +662,6 @@ export function renderWebMapSection(result: WebMapResult): string {
     return `| ${label} | ${spread(cold, format)} |${warm.length > 0 ? ` ${spread(warm, format)} |` : ''}`;
   };
   const hasWarm = result.runs.some((run) => run.cache === 'warm');
-  const cold = (key: 'interactiveAt' | 'longestTaskMs') =>
-    result.runs.filter((run) => run.cache === 'cold').map((run) => run[key]);
   const runs = result.runs.filter((run) => run.cache === 'cold').length;
   const firstJs = sum(bundle.firstLoad, '.js', 'gzip');
   return [
@@ -609,12 +678,14 @@ export function renderWebMapSection(result: WebMapResult): string {
     '5,000 the map draws one by one (one more and it aggregates); the page reads "5000 nodes shown". "Cold" is',
     'that navigation with an empty HTTP cache; `--warm` adds a second navigation with the assets cached.',
     '',
-    '**Interactive** is the first frame drawn after the last layout (the map lays out once with the graph and again',
-    'when the SPOF answer marks nodes; MapView marks each layout with `data-map-ready`), plus the time from a',
-    'mousedown on a node to the frame that shows it in the side panel (the page is responsive, not just painted).',
-    'It excludes the few milliseconds the harness takes between that frame and its click. Times are ms from the',
-    'navigation start (`performance.now()` in the page); medians of',
-    `${runs} runs, minimum-maximum in brackets.`,
+    '**Interactive** is the first frame drawn once the map holds every node with its SPOF marks (MapView sets',
+    '`data-map-ready` when a layout is done and when marks change; the SPOF answer restyles the nodes it names',
+    'without a new layout, and when it comes while the nodes are still arriving there is one ready mark), plus',
+    'the time from a mousedown on a node to the frame that shows it in the side panel (the page is responsive, not',
+    'just painted). It excludes the few milliseconds the harness takes between that frame and its click. Then the',
+    'harness pans and zooms (five wheel steps in, a drag across, five out) and records the longest task and the',
+    'longest gap between frames meanwhile. Times are ms from the navigation start (`performance.now()` in the',
+    `page); medians of ${runs} runs, minimum-maximum in brackets.`,
     '',
     `Machine: ${result.machine}; ${result.chromium}.`,
     `Run: ${result.date}.`,
@@ -624,13 +695,15 @@ export function renderWebMapSection(result: WebMapResult): string {
     row('graph answer received', (run) => run.graphAnswerAt),
     row('SPOF answer received', (run) => run.spofAnswerAt),
     row('graph request (`GET /api/v1/graph`, in the browser)', (run) => run.graphRequestMs),
-    row('first layout done (before the SPOF marks)', (run) => run.firstLayoutAt),
-    row('last layout done', (run) => run.layoutAt),
+    row('map ready the first time (laid out, every node in)', (run) => run.firstLayoutAt),
+    row('map ready with the SPOF marks', (run) => run.layoutAt),
     row('map drawn (first frame after it)', (run) => run.drawnAt),
     row('click on a node -> shown as selected', (run) => run.clickToSelectedMs),
     row('**interactive** (drawn + click)', (run) => run.interactiveAt),
-    row('longest main-thread task', (run) => run.longestTaskMs),
+    row('longest main-thread task (load and click)', (run) => run.longestTaskMs),
     row('blocking time before the map is drawn (tasks past 50 ms)', (run) => run.blockingMs),
+    row('pan and zoom afterwards: longest task', (run) => run.gestureLongestTaskMs),
+    row('pan and zoom afterwards: longest gap between frames', (run) => run.gestureWorstFrameMs),
     row(
       'JS heap used when interactive, MiB',
       (run) => run.heapUsedMiB,
@@ -643,11 +716,11 @@ export function renderWebMapSection(result: WebMapResult): string {
     ),
     '',
     `The graph answer is ${kb(result.runs[0]!.graphBytes)} of JSON (uncompressed); from Node, without the browser,`,
-    `\`GET /api/v1/graph\` takes ${spread(result.graphFromNodeMs)} ms. Cytoscape holds ${result.runs[0]!.cytoscapeNodes.toLocaleString('en-GB')} nodes`,
-    '(the 5,000 plus the redundancy-group boxes).',
+    `\`GET /api/v1/graph\` takes ${spread(result.graphFromNodeMs)} ms. Cytoscape holds ${result.runs[0]!.cytoscapeNodes.toLocaleString('en-GB')} nodes,`,
+    `one per document; the edges and the ${result.catalog.groups.toLocaleString('en-GB')} redundancy groups (a junction each) are drawn on a`,
+    'canvas beneath it (web/src/map/edge-layer.ts).',
     '',
-    `Issue 7 asks for a map that stays smooth with 5,000 visible nodes and never freezes the page: here the map is`,
-    `interactive after ${(median(cold('interactiveAt')) / 1000).toFixed(0)} s and the longest main-thread task lasts ${(median(cold('longestTaskMs')) / 1000).toFixed(0)} s (medians), so this case does not meet it yet.`,
+    ...goalParagraph(result),
     '',
     '### Bundle',
     '',
