@@ -144,6 +144,7 @@ function FocusedMap({ around, depth, direction }: { around: string; depth: numbe
           selected={selectedId}
           onSelect={setSelectedId}
           onActivate={expandable.toggle}
+          focus={around}
           height="calc(100vh - 260px)"
         />
       </Grid.Col>

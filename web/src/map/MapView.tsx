@@ -20,6 +20,11 @@ cytoscape.use(dagre);
 export { DAGRE_LIMIT };
 
 const ZOOM_RANGE = [0.05, 3] as const;
+/**
+ * The zoom at which node labels (11 px, hidden below 7 px on screen) can be read. A small map that fits its
+ * panel only below it opens at this zoom around its focus instead; "Whole map" shows everything.
+ */
+const READABLE_ZOOM = 0.7;
 
 interface Props {
   elements: readonly Element[];
@@ -31,6 +36,8 @@ interface Props {
   height?: number | string;
   /** Called once the layout (or a change of marks) has been applied (the benchmark times an interactive map). */
   onReady?: (nodes: number) => void;
+  /** The node a small map opens around when the whole map would be too small to read. */
+  focus?: string | undefined;
 }
 
 /** Group boxes and junctions stand for a rule, not a document: they are not selected or expanded. */
@@ -53,7 +60,7 @@ function sameIds(a: readonly string[] | undefined, b: readonly string[]): boolea
 }
 
 /** The dependency map canvas. */
-export function MapView({ elements, onSelect, onActivate, selected, height = 600, onReady }: Props) {
+export function MapView({ elements, onSelect, onActivate, selected, height = 600, onReady, focus }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const layerCanvas = useRef<HTMLCanvasElement>(null);
   const cy = useRef<cytoscape.Core | null>(null);
@@ -64,6 +71,8 @@ export function MapView({ elements, onSelect, onActivate, selected, height = 600
   );
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
+  const focusRef = useRef(focus);
+  focusRef.current = focus;
   const handlers = useRef({ onSelect, onActivate, onReady });
   handlers.current = { onSelect, onActivate, onReady };
 
@@ -94,6 +103,8 @@ export function MapView({ elements, onSelect, onActivate, selected, height = 600
     instance.on('tap', (event) => {
       if (event.target === instance) handlers.current.onSelect?.(null);
     });
+    // The zoom, for the end-to-end tests: a small map opens readable, "Whole map" zooms out to fit.
+    instance.on('zoom', () => container.current?.setAttribute('data-map-zoom', instance.zoom().toFixed(2)));
     instance.on('dbltap', 'node', (event) => {
       const node = event.target as cytoscape.NodeSingular;
       if (!isGroup(node) && !node.hasClass('aggregate')) handlers.current.onActivate?.(node.id());
@@ -126,6 +137,7 @@ export function MapView({ elements, onSelect, onActivate, selected, height = 600
       // Readiness marks for bench/web-map.ts: the nodes are placed, with the marks they have so far.
       container.current?.setAttribute('data-map-ready', String(nodeCount));
       container.current?.setAttribute('data-map-spofs', String(instance.nodes('.spof').length));
+      container.current?.setAttribute('data-map-zoom', instance.zoom().toFixed(2));
       (window as { __lifeboatMapReady?: number }).__lifeboatMapReady = performance.now();
       handlers.current.onReady?.(nodeCount);
     };
@@ -163,7 +175,12 @@ export function MapView({ elements, onSelect, onActivate, selected, height = 600
       padding: 20,
       minLen: (edge: cytoscape.EdgeSingular) => Number(edge.data('minLen') ?? 1),
     } as cytoscape.LayoutOptions);
-    layout.one('layoutstop', ready);
+    layout.one('layoutstop', () => {
+      const start = instance.getElementById(selectedRef.current ?? focusRef.current ?? '');
+      if (instance.zoom() < READABLE_ZOOM && start.nonempty())
+        instance.viewport({ zoom: READABLE_ZOOM, pan: { x: 0, y: 0 } }).center(start);
+      ready();
+    });
     layout.run();
   }, [elements, large, nodeCount]);
 
@@ -171,8 +188,27 @@ export function MapView({ elements, onSelect, onActivate, selected, height = 600
     const instance = cy.current;
     if (!instance) return;
     instance.nodes(':selected').unselect();
-    if (selected) instance.getElementById(selected).select();
+    if (!selected) return;
+    const node = instance.getElementById(selected);
+    node.select();
+    // A node picked from the list that lies outside the view is brought into it.
+    const view = instance.extent();
+    const at = node.nonempty() ? node.position() : undefined;
+    if (at && (at.x < view.x1 || at.x > view.x2 || at.y < view.y1 || at.y > view.y2)) instance.center(node);
   }, [selected, elements]);
+
+  /** Shows every node: the fit of the layout's positions on large maps, Cytoscape's fit on small ones. */
+  const showWholeMap = () => {
+    const instance = cy.current;
+    if (!instance) return;
+    const placed = target.current;
+    if (large && placed) {
+      const { halfSize } = placed.scene;
+      instance.viewport(
+        fitView(placed.positions, halfSize, instance.width(), instance.height(), 20, ZOOM_RANGE),
+      );
+    } else instance.fit(undefined, 20);
+  };
 
   return (
     <div
@@ -192,6 +228,24 @@ export function MapView({ elements, onSelect, onActivate, selected, height = 600
         data-testid="map-canvas"
         style={{ position: 'absolute', inset: 0 }}
       />
+      <button
+        type="button"
+        onClick={showWholeMap}
+        style={{
+          position: 'absolute',
+          top: 8,
+          right: 8,
+          padding: '2px 8px',
+          font: 'inherit',
+          fontSize: 13,
+          background: 'var(--mantine-color-body)',
+          border: '1px solid var(--mantine-color-gray-4)',
+          borderRadius: 4,
+          cursor: 'pointer',
+        }}
+      >
+        Whole map
+      </button>
     </div>
   );
 }
