@@ -199,7 +199,6 @@ function Scenario({ fail, setFail }: { fail: string[]; setFail: (ids: string[]) 
                   selected={selectedId}
                   onSelect={setSelectedId}
                   onActivate={expandable.toggle}
-                  focus={fail[0]}
                   height="calc(100vh - 380px)"
                 />
               ) : (
