@@ -46,6 +46,31 @@ describe('reviewStatus', () => {
     });
   });
 
+  it('does not count documents that arrived with the plan and were never edited, but counts later ones', () => {
+    const loaded = '2025-03-01T09:00:00.000Z';
+    const status = reviewStatus(
+      spec,
+      [
+        { id: 'site', kind: 'Site', createdAt: loaded, updatedAt: loaded, version: 1 },
+        { id: 'db', kind: 'Component', createdAt: loaded, updatedAt: '2025-03-02T10:00:00.000Z', version: 2 },
+        {
+          id: 'san',
+          kind: 'Component',
+          createdAt: '2025-03-03T10:00:00.000Z',
+          updatedAt: '2025-03-03T10:00:00.000Z',
+          version: 1,
+        },
+      ],
+      new Date('2025-03-04T00:00:00Z'),
+      loaded,
+    );
+    expect(status.reasons).toEqual([
+      'the review interval (4w) since the last review on 2025-01-15 ended on 2025-02-12',
+      'the Component "db" changed on 2025-03-02, after the last review on 2025-01-15',
+      'the Component "san" changed on 2025-03-03, after the last review on 2025-01-15',
+    ]);
+  });
+
   it('is due for a plan never reviewed, and never for a retired one', () => {
     const { lastReviewed: _, ...never } = spec;
     expect(reviewStatus(never, [], new Date('2025-01-01T00:00:00Z')).reasons).toEqual([

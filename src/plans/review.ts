@@ -11,6 +11,23 @@ export interface ScopeDocument {
   id: string;
   kind: string;
   updatedAt?: string | undefined;
+  /** `metadata.createdAt` and `metadata.version`: a document never edited since the plan arrived is its baseline. */
+  createdAt?: string | undefined;
+  version?: number | undefined;
+}
+
+/**
+ * Whether a scope document is part of what the plan was written against rather than a change: it arrived no
+ * later than the plan (in the same import, say) and was never edited. Loading a catalog into Lifeboat is not
+ * a change to the estate, so it does not make every plan due with a reason per document.
+ */
+function isBaseline(document: ScopeDocument, planCreatedAt: string | undefined): boolean {
+  return (
+    document.version === 1 &&
+    document.createdAt !== undefined &&
+    planCreatedAt !== undefined &&
+    document.createdAt <= planCreatedAt
+  );
 }
 
 /** Whether a plan is due for review, and why. */
@@ -51,9 +68,15 @@ function addDays(date: string, days: number): string {
 
 /**
  * Whether a plan is due for review at `now`: when `lastReviewed + reviewInterval` has passed, or when a document
- * in its scope changed on a day after its last review. A plan never reviewed is due. Retired plans never are.
+ * in its scope changed on a day after its last review (documents unchanged since the plan arrived, at
+ * `planCreatedAt`, do not count). A plan never reviewed is due. Retired plans never are.
  */
-export function reviewStatus(spec: PlanSpec, scope: readonly ScopeDocument[], now: Date): ReviewStatus {
+export function reviewStatus(
+  spec: PlanSpec,
+  scope: readonly ScopeDocument[],
+  now: Date,
+  planCreatedAt?: string,
+): ReviewStatus {
   if (spec.status === 'retired') return { due: false, reasons: [], nextReview: null };
   const last = spec.lastReviewed ?? spec.approvedAt?.slice(0, 10);
   if (last === undefined)
@@ -66,7 +89,12 @@ export function reviewStatus(spec: PlanSpec, scope: readonly ScopeDocument[], no
   if (nextReview <= today)
     reasons.push(`the review interval (${interval}) since the last review on ${last} ended on ${nextReview}`);
   const changed = scope
-    .filter((document) => document.updatedAt !== undefined && document.updatedAt.slice(0, 10) > last)
+    .filter(
+      (document) =>
+        document.updatedAt !== undefined &&
+        document.updatedAt.slice(0, 10) > last &&
+        !isBaseline(document, planCreatedAt),
+    )
     .sort((a, b) => (a.updatedAt! < b.updatedAt! ? -1 : 1));
   for (const document of changed)
     reasons.push(

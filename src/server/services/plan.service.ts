@@ -64,9 +64,11 @@ export function planRecoveryOrder(snapshot: CatalogSnapshot, plan: PlanDocument)
 export function planReview(snapshot: CatalogSnapshot, plan: PlanDocument, now: Date): ReviewStatus {
   const scope = [...planScope(plan.spec, snapshot.nodes)].flatMap((id) => {
     const document = snapshot.byId.get(id);
-    return document ? [{ id, kind: document.kind, updatedAt: document.metadata.updatedAt }] : [];
+    if (!document) return [];
+    const { updatedAt, createdAt, version } = document.metadata;
+    return [{ id, kind: document.kind, updatedAt, createdAt, version }];
   });
-  return reviewStatus(plan.spec, scope, now);
+  return reviewStatus(plan.spec, scope, now, plan.metadata.createdAt);
 }
 
 /** The plans of a snapshot that are due for review, with the reasons. */
