@@ -1,18 +1,35 @@
 /** The 409 message: what someone else changed meanwhile, what you changed, and how to carry on. */
-import { Alert, Button, Code, Group, Stack, Table, Text } from '@mantine/core';
-import type { CatalogDocument } from '../api/catalog';
-import { diffDocuments, show } from '../util/document-diff';
+import { Alert, Button, Code, Group, List, Stack, Table, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import type { CatalogDocument, Plural } from '../api/catalog';
+import type { FieldError } from '../api/client';
+import { keys } from '../api/queries';
+import { diffDocuments, reapply, show } from '../util/document-diff';
 
-interface Props {
-  base: CatalogDocument;
-  draft: CatalogDocument;
-  current: CatalogDocument;
-  onReapply: () => void;
-  onDiscard: () => void;
+interface Props<T extends CatalogDocument> {
+  plural: Plural;
+  /** The version the editor started from, the editor's draft, and the newer version the save met. */
+  base: T;
+  draft: T;
+  current: T;
+  /** The editor carries on from `base` with `draft`: the user's changes re-applied, or the current version. */
+  onResolve: (draft: T, base: T) => void;
 }
 
-/** Shown when a save met a newer version. */
-export function ConflictAlert({ base, draft, current, onReapply, onDiscard }: Props) {
+/** Shown when a save met a newer version; either choice makes the newer version the one the editor saves over. */
+export function ConflictAlert<T extends CatalogDocument>({
+  plural,
+  base,
+  draft,
+  current,
+  onResolve,
+}: Props<T>) {
+  const queryClient = useQueryClient();
+  const onReapply = () => onResolve(reapply(base, draft, current), current);
+  const onDiscard = () => {
+    queryClient.setQueryData(keys.document(plural, current.metadata.id), current);
+    onResolve(current, current);
+  };
   const theirs = diffDocuments(base, current);
   const mine = diffDocuments(base, draft);
   const clashes = new Set(
@@ -66,6 +83,22 @@ export function ConflictAlert({ base, draft, current, onReapply, onDiscard }: Pr
           </Button>
         </Group>
       </Stack>
+    </Alert>
+  );
+}
+
+/** The server's field errors that no field of the form shows, listed above it. */
+export function UnplacedErrors({ errors }: { errors: readonly FieldError[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <Alert color="red" title="The server refused some values">
+      <List size="sm">
+        {errors.map((error) => (
+          <List.Item key={error.path + error.message}>
+            {error.path}: {error.message}
+          </List.Item>
+        ))}
+      </List>
     </Alert>
   );
 }

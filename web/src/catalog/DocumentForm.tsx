@@ -2,21 +2,11 @@
  * The form of a document, built from its kind's fields, with a JSON tab for anything the form does not cover.
  * Server errors land on the field their `path` names; the others are listed above the form.
  */
-import {
-  Alert,
-  JsonInput,
-  List,
-  Select,
-  SimpleGrid,
-  Stack,
-  Tabs,
-  TagsInput,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { JsonInput, Select, SimpleGrid, Stack, Tabs, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { CatalogDocument, Dependency } from '../api/catalog';
 import type { FieldError } from '../api/client';
+import { UnplacedErrors } from './ConflictAlert';
 import { DependsOnEditor } from './DependsOnEditor';
 import type { FieldInfo, KindInfo } from './kind-info';
 import { MultiRefSelect, RefSelect } from './RefSelect';
@@ -150,17 +140,7 @@ export function DocumentForm({ info, draft, onChange, errors, isNew }: Props) {
 
   return (
     <Stack>
-      {unplaced.length > 0 && (
-        <Alert color="red" title="The server refused some values">
-          <List size="sm">
-            {unplaced.map((error) => (
-              <List.Item key={error.path + error.message}>
-                {error.path}: {error.message}
-              </List.Item>
-            ))}
-          </List>
-        </Alert>
-      )}
+      <UnplacedErrors errors={unplaced} />
       <Tabs
         defaultValue="form"
         onChange={(tab) => setJson(tab === 'json' ? JSON.stringify(draft, null, 2) : null)}

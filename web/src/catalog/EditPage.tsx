@@ -11,7 +11,6 @@ import { canWrite } from '../api/auth';
 import { keys, useDocument, useSession } from '../api/queries';
 import { NotFoundPage } from '../app/NotFoundPage';
 import { notifyError, notifySuccess } from '../app/notify';
-import { reapply } from '../util/document-diff';
 import { ConflictAlert } from './ConflictAlert';
 import { DocumentForm } from './DocumentForm';
 import { KIND_INFO } from './kind-info';
@@ -100,19 +99,14 @@ function Editor({ plural, initial, isNew }: { plural: Plural; initial: CatalogDo
       </Title>
       {conflict && (
         <ConflictAlert
+          plural={plural}
           base={base}
           draft={draft}
           current={conflict}
-          onReapply={() => {
-            setDraft(reapply(base, draft, conflict));
-            setBase(conflict);
+          onResolve={(next, nextBase) => {
+            setDraft(next);
+            setBase(nextBase);
             setConflict(null);
-          }}
-          onDiscard={() => {
-            setDraft(conflict);
-            setBase(conflict);
-            setConflict(null);
-            queryClient.setQueryData(keys.document(plural, conflict.metadata.id), conflict);
           }}
         />
       )}

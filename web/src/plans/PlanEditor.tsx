@@ -2,7 +2,7 @@
  * The plan editor on the plan page: scenario, activation, call tree and steps, saved with the ordinary PUT.
  * Errors land on the field their path names; a version conflict shows what changed meanwhile.
  */
-import { Alert, Button, Group, List, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { updateDocument } from '../api/catalog';
@@ -12,10 +12,9 @@ import { planKeys } from '../api/plans';
 import type { PlanDocument } from '../api/plans';
 import { keys } from '../api/queries';
 import { notifyError, notifySuccess } from '../app/notify';
-import { ConflictAlert } from '../catalog/ConflictAlert';
+import { ConflictAlert, UnplacedErrors } from '../catalog/ConflictAlert';
 import { FAILURE_KINDS } from '../catalog/kind-info';
 import { MultiRefSelect } from '../catalog/RefSelect';
-import { reapply } from '../util/document-diff';
 import { ContactsEditor } from './ContactsEditor';
 import { errorsAt } from './editor-model';
 import { PlanSection } from './PlanOverview';
@@ -87,33 +86,18 @@ export function PlanEditor({ plan, onDone }: { plan: PlanDocument; onDone: () =>
         )}
         {conflict && (
           <ConflictAlert
+            plural="plans"
             base={base}
             draft={draft}
             current={conflict}
-            onReapply={() => {
-              setDraft(reapply(base, draft, conflict));
-              setBase(conflict);
+            onResolve={(next, nextBase) => {
+              setDraft(next);
+              setBase(nextBase);
               setConflict(null);
-            }}
-            onDiscard={() => {
-              setDraft(conflict);
-              setBase(conflict);
-              setConflict(null);
-              queryClient.setQueryData(keys.document('plans', id), conflict);
             }}
           />
         )}
-        {unplaced.length > 0 && (
-          <Alert color="red" title="The server refused some values">
-            <List size="sm">
-              {unplaced.map((error) => (
-                <List.Item key={error.path + error.message}>
-                  {error.path}: {error.message}
-                </List.Item>
-              ))}
-            </List>
-          </Alert>
-        )}
+        <UnplacedErrors errors={unplaced} />
         <PlanSection title="Scenario">
           <Stack gap="xs">
             <Textarea
