@@ -1,16 +1,12 @@
 // The incident record and the dashboard's plan and action figures, in a real browser against a real server
 // holding the Northbank example organisation.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { startApp, userOf } from './support/app.ts';
-import type { RunningApp } from './support/app.ts';
-import { chromiumAvailable, launchBrowser } from './support/browser.ts';
-import type { Browser } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { userOf } from './support/app.ts';
+import { browserTestsAvailable } from './support/browser.ts';
 import { open, screenshot } from './support/pages.ts';
+import { browserSuite } from './support/suite.ts';
 
-const available = chromiumAvailable();
-if (!available)
-  console.warn('skipping the browser tests: /usr/bin/chromium is missing (CI=true makes this an error)');
+const available = browserTestsAvailable('the incident and dashboard browser tests');
 
 const INCIDENT = 'inc-2024-11-leeds-san';
 // The example's Leeds plan, reviewed and approved before the tests so that the plan figures are not all zero.
@@ -32,21 +28,17 @@ interface ActionItem {
 }
 
 describe.skipIf(!available)('incidents and the plan figures of the dashboard', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
   async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
-    const answer = await fetch(`${app.apiUrl}/api/v1${path}`, {
+    const answer = await fetch(`${suite.app.apiUrl}/api/v1${path}`, {
       ...init,
-      headers: { ...app.adminHeaders, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+      headers: { ...suite.app.adminHeaders, ...(init.body ? { 'content-type': 'application/json' } : {}) },
     });
     if (!answer.ok)
       throw new Error(`${init.method ?? 'GET'} ${path}: ${answer.status} ${await answer.text()}`);
     return (await answer.json()) as T;
   }
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  const suite = browserSuite(async () => {
     // A continuity manager reviews the Leeds plan today and approves it.
     const plan = await api<Named>(`/plans/${REVIEWED_PLAN}`);
     const today = new Date().toISOString().slice(0, 10);
@@ -55,17 +47,7 @@ describe.skipIf(!available)('incidents and the plan figures of the dashboard', (
       body: JSON.stringify({ ...plan, spec: { ...plan.spec, lastReviewed: today } }),
     });
     await api(`/plans/${REVIEWED_PLAN}/approve`, { method: 'POST' });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
   });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext();
-    return context.newPage();
-  }
 
   /** The plan figures as the API's own documents say they should be. */
   async function expectedPlanFigures() {
@@ -90,8 +72,8 @@ describe.skipIf(!available)('incidents and the plan figures of the dashboard', (
     const expected = await expectedPlanFigures();
     expect(expected.approved).toBeGreaterThan(0);
     expect(expected.approved).toBeLessThan(expected.total);
-    const page = await newPage();
-    await open(page, app.url, '/');
+    const page = await suite.newPage();
+    await open(page, suite.app.url, '/');
     const approved = page.getByRole('region', { name: 'Services with an approved plan' });
     const onTime = page.getByRole('region', { name: 'Services with a plan reviewed on time' });
     await approved.getByText(`${expected.total - expected.approved} without`).waitFor();
@@ -128,8 +110,8 @@ describe.skipIf(!available)('incidents and the plan figures of the dashboard', (
     const { due } = await expectedPlanFigures();
     expect(due.has('plan-ransomware')).toBe(true);
     expect(due.has(REVIEWED_PLAN)).toBe(false);
-    const page = await newPage();
-    await open(page, app.url, '/');
+    const page = await suite.newPage();
+    await open(page, suite.app.url, '/');
     const card = page.getByRole('region', { name: 'Plans due for review' });
     const link = card.getByRole('link', { name: 'Ransomware on the Leeds estate' });
     await link.waitFor();
@@ -148,8 +130,8 @@ describe.skipIf(!available)('incidents and the plan figures of the dashboard', (
     const open_ = (await api<{ items: ActionItem[] }>('/actions?status=open')).items;
     const first = open_[0];
     if (!first) throw new Error('the example organisation has no open action');
-    const page = await newPage();
-    await open(page, app.url, '/');
+    const page = await suite.newPage();
+    await open(page, suite.app.url, '/');
     const card = page.getByRole('region', { name: 'Open incident actions' });
     const row = card.getByRole('row').filter({ hasText: first.title });
     await row.waitFor();
@@ -170,8 +152,8 @@ describe.skipIf(!available)('incidents and the plan figures of the dashboard', (
   it('shows the incident record: times, what failed, the timeline in order, breaches and actions', async () => {
     const incident = await api<Named>(`/incidents/${INCIDENT}`);
     const figures = await api<{ services: ServiceFigures[] }>(`/incidents/${INCIDENT}/figures`);
-    const page = await newPage();
-    await open(page, app.url, `/incidents/${INCIDENT}`);
+    const page = await suite.newPage();
+    await open(page, suite.app.url, `/incidents/${INCIDENT}`);
     await page.getByRole('heading', { name: String(incident.spec.title) }).waitFor();
 
     const when = page.getByRole('table', { name: 'When' });
@@ -230,8 +212,8 @@ describe.skipIf(!available)('incidents and the plan figures of the dashboard', (
   });
 
   it('reaches the controls by keyboard and gives a viewer no edit control, as the server would refuse it', async () => {
-    const page = await newPage();
-    await open(page, app.url, `/incidents/${INCIDENT}`, userOf('viewer'));
+    const page = await suite.newPage();
+    await open(page, suite.app.url, `/incidents/${INCIDENT}`, userOf('viewer'));
     await page.getByRole('table', { name: 'Affected services' }).waitFor();
     expect(await page.getByRole('link', { name: 'Edit' }).count()).toBe(0);
     expect(await page.getByRole('region', { name: 'History' }).count()).toBe(0);

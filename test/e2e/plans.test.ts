@@ -1,38 +1,22 @@
 // The plan page in a real browser against a real server holding the Northbank example organisation.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startApp, userOf } from './support/app.ts';
-import type { RunningApp, Role } from './support/app.ts';
-import { chromiumAvailable, launchBrowser } from './support/browser.ts';
-import type { Browser } from './support/browser.ts';
-import { open, screenshot } from './support/pages.ts';
+import { userOf } from './support/app.ts';
+import type { Role } from './support/app.ts';
+import { browserTestsAvailable } from './support/browser.ts';
+import { screenshot } from './support/pages.ts';
+import { browserSuite } from './support/suite.ts';
 
-const available = chromiumAvailable();
-if (!available)
-  console.warn('skipping the plan page tests: /usr/bin/chromium is missing (CI=true makes this an error)');
+const available = browserTestsAvailable('the plan page tests');
 
 describe.skipIf(!available)('plan page', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const suite = browserSuite();
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  async function pageAs(role: Role, path: string): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    await open(page, app.url, path, userOf(role));
-    return page;
-  }
+  const pageAs = (role: Role, path: string): Promise<Page> => suite.newPage(userOf(role), path);
 
   /** The bearer token header of the test user of a role, for asking the API what it allows. */
   function headersOf(role: Role): Record<string, string> {
-    const token = (app.server.tokens as Partial<Record<Role, string>>)[role];
+    const token = (suite.app.server.tokens as Partial<Record<Role, string>>)[role];
     return token ? { authorization: `Bearer ${token}` } : {};
   }
 
@@ -109,7 +93,9 @@ describe.skipIf(!available)('plan page', () => {
     const row = page.getByRole('table', { name: 'Versions' }).locator('[data-version="1"]');
     expect(await row.textContent()).toContain(userOf('manager').email);
     const versions = (await (
-      await fetch(`${app.apiUrl}/api/v1/plans/plan-ransomware/versions`, { headers: app.adminHeaders })
+      await fetch(`${suite.app.apiUrl}/api/v1/plans/plan-ransomware/versions`, {
+        headers: suite.app.adminHeaders,
+      })
     ).json()) as { items: { number: number; checksum: string }[] };
     expect(versions.items.map((version) => version.number)).toEqual([1]);
 
@@ -127,9 +113,9 @@ describe.skipIf(!available)('plan page', () => {
   });
 
   it('edits the steps of an approved plan: the error lands on its field, the plan turns draft, an early step is flagged', async () => {
-    const approved = await fetch(`${app.apiUrl}/api/v1/plans/plan-ransomware/approve`, {
+    const approved = await fetch(`${suite.app.apiUrl}/api/v1/plans/plan-ransomware/approve`, {
       method: 'POST',
-      headers: app.adminHeaders,
+      headers: suite.app.adminHeaders,
     });
     expect(approved.status).toBe(200);
     const page = await pageAs('manager', '/plans/plan-ransomware');
@@ -158,7 +144,7 @@ describe.skipIf(!available)('plan page', () => {
     const early = page.getByRole('listitem', { name: 'Step Restore the CRM database early' });
     expect(await early.getByTestId('step-problem').textContent()).toContain('leeds-vm-cluster');
     const stored = (await (
-      await fetch(`${app.apiUrl}/api/v1/plans/plan-ransomware`, { headers: app.adminHeaders })
+      await fetch(`${suite.app.apiUrl}/api/v1/plans/plan-ransomware`, { headers: suite.app.adminHeaders })
     ).json()) as {
       spec: { phases: { activation: { id: string; duration?: string; restores?: string[] }[] } };
     };
@@ -180,11 +166,11 @@ describe.skipIf(!available)('plan page', () => {
     expect(download.suggestedFilename()).toBe('plan-dc-leeds-loss.pdf');
 
     // The same links fetched with the viewer's session cookie.
-    const pdf = await page.request.get(app.url + (await pdfLink.getAttribute('href')));
+    const pdf = await page.request.get(suite.app.url + (await pdfLink.getAttribute('href')));
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
-    const html = await page.request.get(app.url + (await htmlLink.getAttribute('href')));
+    const html = await page.request.get(suite.app.url + (await htmlLink.getAttribute('href')));
     expect(html.status()).toBe(200);
     expect(html.headers()['content-type']).toMatch(/^text\/html/);
     expect(await html.text()).toContain('Loss of the Leeds data centre');
@@ -200,7 +186,7 @@ describe.skipIf(!available)('plan page', () => {
       // An owner may edit plans (the server checks they own this one), a viewer may not.
       expect(await page.getByRole('button', { name: 'Edit plan' }).count()).toBe(role === 'owner' ? 1 : 0);
       expect(await page.getByRole('link', { name: 'Edit details' }).count()).toBe(role === 'owner' ? 1 : 0);
-      const refused = await fetch(`${app.apiUrl}/api/v1/plans/plan-dc-leeds-loss/approve`, {
+      const refused = await fetch(`${suite.app.apiUrl}/api/v1/plans/plan-dc-leeds-loss/approve`, {
         method: 'POST',
         headers: headersOf(role),
       });

@@ -1,44 +1,27 @@
 // The web application in a real browser against a real server holding the Northbank example organisation.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { startApp, userOf } from './support/app.ts';
-import type { RunningApp } from './support/app.ts';
-import { chromiumAvailable, launchBrowser } from './support/browser.ts';
-import type { Browser } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { userOf } from './support/app.ts';
+import { browserTestsAvailable } from './support/browser.ts';
 import { fillLogin, open, screenshot } from './support/pages.ts';
+import { browserSuite } from './support/suite.ts';
 
-const available = chromiumAvailable();
-if (!available)
-  console.warn('skipping the browser tests: /usr/bin/chromium is missing (CI=true makes this an error)');
+const available = browserTestsAvailable('the browser tests');
 
 describe.skipIf(!available)('web application', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext();
-    return context.newPage();
-  }
+  const suite = browserSuite();
 
   async function readService(
     id: string,
   ): Promise<{ metadata: { name?: string }; spec: Record<string, unknown> }> {
-    const answer = await fetch(`${app.apiUrl}/api/v1/services/${id}`, { headers: app.adminHeaders });
+    const answer = await fetch(`${suite.app.apiUrl}/api/v1/services/${id}`, {
+      headers: suite.app.adminHeaders,
+    });
     return (await answer.json()) as { metadata: { name?: string }; spec: Record<string, unknown> };
   }
 
   it('shows the dashboard with readiness figures and the SPOFs under tier-1 and tier-2 services', async () => {
-    const page = await newPage();
-    await open(page, app.url, '/');
+    const page = await suite.newPage();
+    await open(page, suite.app.url, '/');
     await page.getByRole('heading', { name: 'Continuity at a glance' }).waitFor();
     await page.getByRole('region', { name: 'Services with an owner' }).waitFor();
     const spofs = page.getByTestId('spof-summary');
@@ -53,8 +36,8 @@ describe.skipIf(!available)('web application', () => {
   });
 
   it('finds a service by searching its name and opens its page with owner and contacts', async () => {
-    const page = await newPage();
-    await open(page, app.url, '/services');
+    const page = await suite.newPage();
+    await open(page, suite.app.url, '/services');
     await page.getByLabel('Search').fill('online bank');
     await page.waitForURL(/q=online\+bank|q=online%20bank/);
     const table = page.getByRole('table', { name: 'Services' });
@@ -67,8 +50,8 @@ describe.skipIf(!available)('web application', () => {
   });
 
   it('edits a service and shows the change in its audit history', async () => {
-    const page = await newPage();
-    await open(page, app.url, '/services/intranet');
+    const page = await suite.newPage();
+    await open(page, suite.app.url, '/services/intranet');
     await page.getByRole('link', { name: 'Edit' }).click();
     await page.getByLabel('RTO', { exact: true }).fill('2d');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -83,10 +66,10 @@ describe.skipIf(!available)('web application', () => {
   });
 
   it('shows what changed meanwhile on a 409 and saves after "reload and re-apply"', async () => {
-    const first = await newPage();
-    const second = await newPage();
-    await open(first, app.url, '/services/telephone-banking/edit');
-    await open(second, app.url, '/services/telephone-banking/edit');
+    const first = await suite.newPage();
+    const second = await suite.newPage();
+    await open(first, suite.app.url, '/services/telephone-banking/edit');
+    await open(second, suite.app.url, '/services/telephone-banking/edit');
     await first.getByLabel('Name').waitFor();
     await second.getByLabel('Name').waitFor();
 
@@ -112,8 +95,8 @@ describe.skipIf(!available)('web application', () => {
   });
 
   it('draws the dependency map around a service with its single points of failure', async () => {
-    const page = await newPage();
-    await open(page, app.url, '/map?around=online-banking&depth=3');
+    const page = await suite.newPage();
+    await open(page, suite.app.url, '/map?around=online-banking&depth=3');
     await page.getByTestId('map-canvas').waitFor();
     const count = page.getByTestId('map-count');
     await count.waitFor();
@@ -133,8 +116,8 @@ describe.skipIf(!available)('web application', () => {
   });
 
   it('fails the Leeds data centre in the simulator and flags the services down and their breaches', async () => {
-    const page = await newPage();
-    await open(page, app.url, '/simulator');
+    const page = await suite.newPage();
+    await open(page, suite.app.url, '/simulator');
     await page.getByRole('combobox', { name: 'Fail these' }).fill('Leeds data');
     await page.getByRole('option', { name: /Leeds data centre/ }).click();
     await page.keyboard.press('Escape');
@@ -165,21 +148,11 @@ describe.skipIf(!available)('web application', () => {
 });
 
 describe.skipIf(!available)('web application: who may do what', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = browserSuite();
 
   it('sends a signed-out visitor to the login page, refuses a wrong password and shows the role once in', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${app.url}/services/online-banking`);
+    const page = await (await suite.browser.newContext()).newPage();
+    await page.goto(`${suite.app.url}/services/online-banking`);
     await page.waitForURL(/\/login\?next=/);
     await fillLogin(page, { email: userOf('manager').email, password: 'not the password at all' });
     await page.getByRole('alert').getByText('Wrong email or password.').waitFor();
@@ -190,15 +163,15 @@ describe.skipIf(!available)('web application: who may do what', () => {
   });
 
   it('gives a viewer no way to edit and no audit log, as the server would refuse both', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await open(page, app.url, '/services/online-banking', userOf('viewer'));
+    const page = await (await suite.browser.newContext()).newPage();
+    await open(page, suite.app.url, '/services/online-banking', userOf('viewer'));
     await page.getByRole('heading', { name: 'Online banking' }).waitFor();
     expect(await page.getByTestId('user-role').textContent()).toBe('viewer');
     expect(await page.getByRole('link', { name: 'Edit' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Delete' }).count()).toBe(0);
     await page.getByRole('tab', { name: 'History' }).click();
     await page.getByText('Your role cannot read the audit log.').waitFor();
-    await page.goto(`${app.url}/services/online-banking/edit`);
+    await page.goto(`${suite.app.url}/services/online-banking/edit`);
     await page.getByRole('alert').getByText('Your role (viewer) cannot change services.').waitFor();
     expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
     await page.context().close();

@@ -16,6 +16,13 @@ export function chromiumAvailable(): boolean {
   return false;
 }
 
+/** Whether a file's browser tests run here; when they cannot (only outside CI) it says so once. */
+export function browserTestsAvailable(what: string): boolean {
+  const available = chromiumAvailable();
+  if (!available) console.warn(`skipping ${what}: ${CHROMIUM} is missing (CI=true makes this an error)`);
+  return available;
+}
+
 /** A headless Chromium with its own throw-away profile. */
 export interface Browser {
   /** A fresh context: its own cookies, as a second user or a second tab of another session. */
