@@ -118,11 +118,11 @@ function lazyLocator(source: SourceFile, ordinal: number): Locate {
 const NEEDS_FULL_PARSER = /(?:^|[\s[{,])[&*!][^\s,\]}]|^%|\b0b[01]/m;
 
 /**
- * The fast path: js-yaml builds plain data about ten times faster than the position-keeping parser, and
- * positions are only needed for findings. Any file it cannot read is read again by the full parser, whose
- * messages and positions are the ones reported. `undefined` means "use the full parser".
+ * The fast path (exported for tests): js-yaml builds plain data about ten times faster than the
+ * position-keeping parser, and positions are only needed for findings. Any file it cannot read is read again by
+ * the full parser, whose messages and positions are the ones reported. `undefined` means "use the full parser".
  */
-function parsePlain(source: SourceFile): ParsedFile | undefined {
+export function parsePlain(source: SourceFile): ParsedFile | undefined {
   if (NEEDS_FULL_PARSER.test(source.text)) return undefined;
   let values: unknown[];
   try {
