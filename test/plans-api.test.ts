@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createTestApp, seedFixtures, body } from './support/test-app.ts';
 import type { TestApp } from './support/test-app.ts';
 import { FIXTURES, collection } from './support/fixtures.ts';
@@ -7,14 +7,15 @@ import { describeEachDatabase } from './support/test-databases.ts';
 type Doc = { metadata: { version: number }; spec: Record<string, unknown> };
 
 describeEachDatabase('plans API', (dialect) => {
+  // Every test gets its own database with the fixtures and one draft plan, so none depends on another's writes.
   let t: TestApp;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp(dialect, { now: () => new Date('2025-06-01T12:00:00Z') });
     await seedFixtures(t.app);
     const created = await t.app.inject({ method: 'POST', url: collection('Plan'), payload: FIXTURES.Plan });
     expect(created.statusCode).toBe(201);
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await t.close();
   });
 
@@ -96,7 +97,7 @@ describeEachDatabase('plans API', (dialect) => {
     const due = body<{ items: { id: string; reasons: string[] }[] }>(
       await t.app.inject({ method: 'GET', url: '/api/v1/plans/due' }),
     );
-    // plan-dc-north went back to draft in the test before, so it lost its approval date too.
+    // plan-dc-north is a draft that names no review date, like the plan just added.
     expect(due.items.map((plan) => [plan.id, plan.reasons])).toEqual([
       ['plan-dc-north', ['the plan has never been reviewed']],
       ['plan-unreviewed', ['the plan has never been reviewed']],
