@@ -2,8 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
+import { sql } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
+import { databaseConfigFromEnv } from '../src/server/config.ts';
+import { openDatabase } from '../src/server/db/database.ts';
 import { startServer } from './support/server-process.ts';
+
+// What each test here shows (docs/architecture.md, "Writes"):
+// - the SIGKILL test: a crash of the server process loses no acknowledged write and leaves an intact database.
+//   It cannot tell synchronous=FULL from OFF: the operating system still holds the written pages and flushes
+//   them after the process dies. Only a power cut tests the fsync, which a test cannot make;
+// - the pragma test: the connection the server opens runs with the settings that make a commit survive a power
+//   cut (WAL, synchronous=FULL) and keep references whole (foreign_keys), read back from that connection.
 
 const dir = mkdtempSync(join(tmpdir(), 'lifeboat-durability-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -92,6 +102,34 @@ it('keeps every acknowledged write and an intact database when the server is kil
   try {
     expect(native.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(native.pragma('foreign_key_check')).toEqual([]);
+  } finally {
+    native.close();
+  }
+});
+
+it('opens SQLite the way the server does: WAL, synchronous=FULL, foreign keys on and a 10 s busy timeout', async () => {
+  // The same configuration and the same open call as `lifeboat serve` (serve.command.ts); the pragmas are per
+  // connection, so they are read through the connection the server would use, not through a second one.
+  const config = databaseConfigFromEnv({ LIFEBOAT_DB: join(dir, 'pragmas.db') });
+  expect(config.dialect).toBe('sqlite');
+  const database = await openDatabase(config);
+  try {
+    const pragma = async (name: string) => {
+      const { rows } = await sql<Record<string, unknown>>`${sql.raw(`pragma ${name}`)}`.execute(database.db);
+      return rows[0]?.[name === 'busy_timeout' ? 'timeout' : name];
+    };
+    expect(await pragma('journal_mode')).toBe('wal');
+    // 2 = FULL: SQLite fsyncs the write-ahead log at every commit, before the server answers 2xx.
+    expect(await pragma('synchronous')).toBe(2);
+    expect(await pragma('foreign_keys')).toBe(1);
+    expect(await pragma('busy_timeout')).toBe(10_000);
+  } finally {
+    await database.close();
+  }
+  // WAL is a property of the file too: a later connection (the CLI's, a backup's) finds it in WAL mode.
+  const native = new SqliteDatabase(join(dir, 'pragmas.db'), { readonly: true });
+  try {
+    expect(native.pragma('journal_mode', { simple: true })).toBe('wal');
   } finally {
     native.close();
   }
