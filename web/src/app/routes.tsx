@@ -29,7 +29,15 @@ export function createAppRouter(queryClient: QueryClient) {
           lazy: async () => ({ Component: (await import('../simulator/SimulatorPage')).SimulatorPage }),
         },
         { path: 'ref/:id', element: <RefRedirect /> },
-        // Plans and incidents have their own pages (recovery order, approval, versions, packs; timeline, actions).
+        // Plans and incidents have their own pages (recovery order, approval, versions, packs; timeline, actions);
+        // their "new" forms come first, or `plans/:id` would take `new` for an id.
+        ...(['plans', 'incidents'] as const).map((plural) => ({
+          path: `${plural}/new`,
+          lazy: async () => {
+            const { CreatePage } = await import('../catalog/EditPage');
+            return { element: <CreatePage plural={plural} /> };
+          },
+        })),
         {
           path: 'plans/:id',
           lazy: async () => ({ Component: (await import('../plans/PlanPage')).PlanPage }),

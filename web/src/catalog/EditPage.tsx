@@ -4,28 +4,36 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { createDocument, isPlural, KIND_OF, updateDocument } from '../api/catalog';
-import type { CatalogDocument, Plural } from '../api/catalog';
+import type { CatalogDocument, Kind, Plural } from '../api/catalog';
 import { isApiError } from '../api/client';
 import type { FieldError } from '../api/client';
 import { canWrite } from '../api/auth';
 import { keys, useDocument, useSession } from '../api/queries';
 import { NotFoundPage } from '../app/NotFoundPage';
 import { notifyError, notifySuccess } from '../app/notify';
+import { IncidentFields, INCIDENT_FIELD_PATHS } from '../incidents/IncidentFields';
+import { PlanFields, PLAN_FIELD_PATHS } from '../plans/PlanFields';
 import { ConflictAlert } from './ConflictAlert';
 import { DocumentForm } from './DocumentForm';
 import { KIND_INFO } from './kind-info';
 import { documentPath } from './links';
 
-/** `/:plural/new`. */
-export function CreatePage() {
-  const { plural } = useParams();
+/** What a new document of a kind starts with: a plan's scenario is an object its fields edit in place. */
+const EMPTY_SPEC: Partial<Record<Plural, Record<string, unknown>>> = {
+  plans: { scenario: { description: '', fail: [] } },
+};
+
+/** `/:plural/new`, or `/plans/new` and `/incidents/new` (routed before their own pages' `/plans/:id`). */
+export function CreatePage({ plural: fixed }: { plural?: Plural }) {
+  const params = useParams();
+  const plural = fixed ?? params.plural;
   if (!isPlural(plural)) return <NotFoundPage />;
   const kind = KIND_OF[plural];
   const empty = {
     apiVersion: 'lifeboat/v1',
     kind,
     metadata: { id: '' },
-    spec: {},
+    spec: { ...EMPTY_SPEC[plural] },
   } as unknown as CatalogDocument;
   return <Editor key={plural} plural={plural} initial={empty} isNew />;
 }
@@ -42,6 +50,26 @@ function LoadThenEdit({ plural, id }: { plural: Plural; id: string }) {
   if (document.isPending) return <Loader aria-label="Loading" />;
   if (document.isError) return <Alert color="red">{document.error.message}</Alert>;
   return <Editor plural={plural} initial={document.data} isNew={false} />;
+}
+
+/** Error paths placed by a kind's own fields below the form. */
+const KIND_FIELD_PATHS: Partial<Record<Kind, readonly string[]>> = {
+  Plan: PLAN_FIELD_PATHS.filter((path) => path !== 'spec.activation'),
+  Incident: INCIDENT_FIELD_PATHS,
+};
+
+/** The fields of a kind that are nested lists the generic form cannot show (a plan's scenario, call tree and steps). */
+function KindFields(props: {
+  draft: CatalogDocument;
+  onChange: (draft: CatalogDocument) => void;
+  errors: FieldError[];
+}) {
+  const { draft } = props;
+  if (draft.kind === 'Plan') {
+    return <PlanFields draft={draft} onChange={props.onChange} errors={props.errors} activation={false} />;
+  }
+  if (draft.kind === 'Incident') return <IncidentFields {...props} draft={draft} />;
+  return null;
 }
 
 function Editor({ plural, initial, isNew }: { plural: Plural; initial: CatalogDocument; isNew: boolean }) {
@@ -118,7 +146,15 @@ function Editor({ plural, initial, isNew }: { plural: Plural; initial: CatalogDo
         aria-label={isNew ? `New ${info.singular}` : `Edit ${info.singular}`}
       >
         <Stack>
-          <DocumentForm info={info} draft={draft} onChange={setDraft} errors={errors} isNew={isNew} />
+          <DocumentForm
+            info={info}
+            draft={draft}
+            onChange={setDraft}
+            errors={errors}
+            isNew={isNew}
+            placedElsewhere={KIND_FIELD_PATHS[draft.kind] ?? []}
+          />
+          <KindFields draft={draft} onChange={setDraft} errors={errors} />
           <Group>
             <Button type="submit" loading={save.isPending} disabled={conflict !== null}>
               {isNew ? 'Create' : 'Save'}

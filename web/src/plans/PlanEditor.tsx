@@ -2,7 +2,7 @@
  * The plan editor on the plan page: scenario, activation, call tree and steps, saved with the ordinary PUT.
  * Errors land on the field their path names; a version conflict shows what changed meanwhile.
  */
-import { Alert, Button, Group, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { updateDocument } from '../api/catalog';
@@ -13,15 +13,9 @@ import type { PlanDocument } from '../api/plans';
 import { keys } from '../api/queries';
 import { notifyError, notifySuccess } from '../app/notify';
 import { ConflictAlert, UnplacedErrors } from '../catalog/ConflictAlert';
-import { FAILURE_KINDS } from '../catalog/kind-info';
-import { MultiRefSelect } from '../catalog/RefSelect';
-import { ContactsEditor } from './ContactsEditor';
-import { errorsAt } from './editor-model';
-import { PlanSection } from './PlanOverview';
-import { StepsEditor } from './StepsEditor';
+import { PlanFields } from './PlanFields';
 
-/** The spec paths this editor places errors on; the rest are listed above it. */
-const PLACED = ['spec.scenario', 'spec.activation', 'spec.contacts', 'spec.phases'];
+import { PLAN_FIELD_PATHS as PLACED } from './PlanFields';
 
 /** The editor; `onDone` leaves edit mode (after a save or on cancel). */
 export function PlanEditor({ plan, onDone }: { plan: PlanDocument; onDone: () => void }) {
@@ -67,9 +61,6 @@ export function PlanEditor({ plan, onDone }: { plan: PlanDocument; onDone: () =>
   const unplaced = errors.filter(
     (error) => !PLACED.some((path) => error.path === path || error.path.startsWith(path)),
   );
-  const setSpec = (patch: Partial<PlanDocument['spec']>) =>
-    setDraft({ ...draft, spec: { ...draft.spec, ...patch } });
-
   return (
     <form
       aria-label="Edit plan"
@@ -98,47 +89,7 @@ export function PlanEditor({ plan, onDone }: { plan: PlanDocument; onDone: () =>
           />
         )}
         <UnplacedErrors errors={unplaced} />
-        <PlanSection title="Scenario">
-          <Stack gap="xs">
-            <Textarea
-              label="What happens"
-              required
-              autosize
-              minRows={2}
-              value={draft.spec.scenario.description}
-              error={errorsAt(errors, 'spec.scenario.description')}
-              onChange={(event) =>
-                setSpec({ scenario: { ...draft.spec.scenario, description: event.currentTarget.value } })
-              }
-            />
-            <MultiRefSelect
-              label="Fails"
-              description="The failure nodes the disruption takes out; the recovery order starts from them"
-              required
-              kinds={FAILURE_KINDS}
-              value={draft.spec.scenario.fail}
-              error={errorsAt(errors, 'spec.scenario.fail')}
-              onChange={(fail) => setSpec({ scenario: { ...draft.spec.scenario, fail } })}
-            />
-          </Stack>
-        </PlanSection>
-        <PlanSection title="Activation">
-          <Textarea
-            label="When to invoke the plan and who decides"
-            required
-            autosize
-            minRows={2}
-            value={draft.spec.activation}
-            error={errorsAt(errors, 'spec.activation')}
-            onChange={(event) => setSpec({ activation: event.currentTarget.value })}
-          />
-        </PlanSection>
-        <PlanSection title="Call tree">
-          <ContactsEditor draft={draft} onChange={setDraft} errors={errors} />
-        </PlanSection>
-        <PlanSection title="Steps">
-          <StepsEditor draft={draft} onChange={setDraft} errors={errors} />
-        </PlanSection>
+        <PlanFields draft={draft} onChange={setDraft} errors={errors} />
         <Group>
           <Button type="submit" loading={save.isPending} disabled={conflict !== null}>
             Save plan
