@@ -1,4 +1,6 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AppOptions } from '../src/server/app.ts';
+import { ConfigError, parseTrustProxy } from '../src/server/config.ts';
 import { body, createTestApp } from './support/test-app.ts';
 import type { TestApp } from './support/test-app.ts';
 import { describeEachDatabase } from './support/test-databases.ts';
@@ -77,7 +79,7 @@ describeEachDatabase('sign-in, sessions and tokens', (dialect) => {
       await t.app.inject({ method: 'GET', url: '/api/v1/audit?kind=User&limit=500' }),
     );
     const failures = audit.items.filter((entry) => entry.action === 'login-failed').map((entry) => entry.id);
-    expect(failures).toEqual(['ana@example.org', 'nobody@example.org']);
+    expect(failures).toEqual(['ana@example.org', expect.stringMatching(/^nob… sha256:[0-9a-f]{12}$/)]);
   });
 
   it('ends the session at logout', async () => {
@@ -198,6 +200,63 @@ describeEachDatabase('sign-in, sessions and tokens', (dialect) => {
     expect((await login()).statusCode).toBe(401);
   });
 
+  it('lets at most the limit of 100 parallel wrong passwords for one account reach the password check (the rest get 429)', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => login('ana@example.org', `wrong password number ${i}`)),
+    );
+    const statuses = responses.map((response) => response.statusCode);
+    const unauthorized = statuses.filter((status) => status === 401).length;
+    expect(unauthorized).toBeGreaterThan(0);
+    expect(unauthorized).toBeLessThanOrEqual(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(100 - unauthorized);
+  });
+
+  it('answers a malformed Origin on sign-in with 403 problem+json, not a server error', async () => {
+    for (const origin of ['not a url', 'http://', '://lifeboat.test']) {
+      const response = await t.server.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { host: HOST, origin },
+        payload: { email: 'ana@example.org', password: TEST_PASSWORD },
+      });
+      expect(response.statusCode).toBe(403);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(body(response).detail).toContain('Origin');
+    }
+  });
+
+  it('keeps a password typed into the email field out of the audit log: unknown names are recorded shortened and hashed', async () => {
+    const secret = 'Correct Horse Battery Staple 99';
+    expect((await login(secret, 'anything at all')).statusCode).toBe(401);
+    const audit = await t.app.inject({ method: 'GET', url: '/api/v1/audit?kind=User&limit=500' });
+    expect(audit.body).not.toContain('Horse');
+    expect(audit.body).not.toContain(secret.toLowerCase());
+    const failed = body<{ items: { action: string; id: string }[] }>(audit).items.filter(
+      (entry) => entry.action === 'login-failed',
+    );
+    expect(failed.map((entry) => entry.id)).toEqual([expect.stringMatching(/^cor… sha256:[0-9a-f]{12}$/)]);
+  });
+
+  it('ignores credentials sent to public routes: a bad bearer token does not stop /healthz or sign-in', async () => {
+    for (const authorization of ['Bearer lbt_not-a-real-token', 'Basic YWRtaW46YWRtaW4=', 'nonsense']) {
+      const health = await t.server.inject({ method: 'GET', url: '/healthz', headers: { authorization } });
+      expect(health.statusCode).toBe(200);
+      const signIn = await t.server.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { host: HOST, origin: ORIGIN, authorization },
+        payload: { email: 'ana@example.org', password: TEST_PASSWORD },
+      });
+      expect(signIn.statusCode).toBe(200);
+    }
+    const guarded = await t.server.inject({
+      method: 'GET',
+      url: '/api/v1/services',
+      headers: { authorization: 'Bearer lbt_not-a-real-token' },
+    });
+    expect(guarded.statusCode).toBe(401);
+  });
+
   it('refuses short and common passwords when creating an account', async () => {
     await expect(
       t.auth.addUser({ email: 'bo@example.org', role: 'viewer', password: 'short' }, 'test'),
@@ -208,5 +267,74 @@ describeEachDatabase('sign-in, sessions and tokens', (dialect) => {
     await expect(
       t.auth.addUser({ email: 'bo@example.org', role: 'chief', password: TEST_PASSWORD }, 'test'),
     ).rejects.toThrow('unknown role "chief"');
+  });
+});
+
+describeEachDatabase('behind a reverse proxy', (dialect) => {
+  const apps: { close(): Promise<void> }[] = [];
+  afterEach(async () => {
+    for (const app of apps.splice(0)) await app.close();
+  });
+
+  async function proxied(options: Partial<AppOptions>) {
+    const t = await createTestApp(dialect, options);
+    apps.push(t);
+    await t.auth.addUser({ email: 'ana@example.org', role: 'manager', password: TEST_PASSWORD }, 'test');
+    // Every request reaches the server from the proxy at 127.0.0.1 (app.inject's socket address).
+    return (client: string, email: string, password: string, proto = 'http') =>
+      t.server.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '127.0.0.1',
+        headers: {
+          host: HOST,
+          origin: ORIGIN,
+          'x-forwarded-for': client,
+          'x-forwarded-proto': proto,
+        },
+        payload: { email, password },
+      });
+  }
+
+  async function failTwentyTimes(login: Awaited<ReturnType<typeof proxied>>, client: string) {
+    for (let i = 0; i < 20; i++)
+      expect((await login(client, `user${i}@example.org`, 'wrong password here')).statusCode).toBe(401);
+  }
+
+  it('with LIFEBOAT_TRUST_PROXY, limits each client address on its own and marks the cookie Secure behind HTTPS', async () => {
+    for (const trustProxy of ['127.0.0.1', '127.0.0.0/8, 10.0.0.0/8', 1] as const) {
+      const login = await proxied({ trustProxy });
+      await failTwentyTimes(login, '203.0.113.5');
+      expect((await login('203.0.113.5', 'ana@example.org', TEST_PASSWORD)).statusCode).toBe(429);
+      const other = await login('198.51.100.7', 'ana@example.org', TEST_PASSWORD, 'https');
+      expect(other.statusCode).toBe(200);
+      expect(other.cookies.find((c) => c.name === 'lifeboat_session')?.secure).toBe(true);
+    }
+  });
+
+  it('without LIFEBOAT_TRUST_PROXY, ignores forwarded headers: every client is the proxy, and the cookie is not Secure', async () => {
+    for (const options of [{}, { trustProxy: '10.0.0.1' }]) {
+      const login = await proxied(options);
+      const signIn = await login('198.51.100.7', 'ana@example.org', TEST_PASSWORD, 'https');
+      expect(signIn.statusCode).toBe(200);
+      expect(signIn.cookies.find((c) => c.name === 'lifeboat_session')?.secure).toBeFalsy();
+      await failTwentyTimes(login, '203.0.113.5');
+      expect((await login('198.51.100.7', 'ana@example.org', TEST_PASSWORD)).statusCode).toBe(429);
+    }
+  });
+});
+
+describe('LIFEBOAT_TRUST_PROXY', () => {
+  it('reads a hop count or a list of addresses and ranges, and refuses anything else naming the variable', () => {
+    expect(parseTrustProxy(undefined)).toBeUndefined();
+    expect(parseTrustProxy('0')).toBeUndefined();
+    expect(parseTrustProxy('2')).toBe(2);
+    expect(parseTrustProxy(' 10.0.0.5, 192.168.0.0/16 ,::1, loopback')).toBe(
+      '10.0.0.5,192.168.0.0/16,::1,loopback',
+    );
+    expect(() => parseTrustProxy('10.0.0.5, proxy.example')).toThrow(
+      'LIFEBOAT_TRUST_PROXY must be a hop count (1) or a comma list of proxy addresses and CIDR ranges (10.0.0.5, 192.168.0.0/16), got "proxy.example"',
+    );
+    expect(() => parseTrustProxy('10.0.0.0/33')).toThrow(ConfigError);
   });
 });

@@ -85,6 +85,7 @@ export function registerServe(program: Command): void {
         database,
         logger: loggerOptions(config.logLevel),
         webRoot: WEB_DIST,
+        ...(config.trustProxy !== undefined && { trustProxy: config.trustProxy }),
         ...(oidc && { auth: { oidc } }),
       });
       const shutdown = (signal: string) => {

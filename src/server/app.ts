@@ -9,6 +9,7 @@ import { createAuthService } from './auth/auth.service.ts';
 import type { AuthSettings } from './auth/auth.service.ts';
 import { createOidc } from './auth/oidc.ts';
 import type { OidcConfig } from './auth/oidc.ts';
+import type { TrustProxy } from './config.ts';
 import type { LifeboatDatabase } from './db/database.ts';
 import { registerAuthorization } from './http/authorization.ts';
 import { registerProblemHandlers, sendProblem } from './http/problem.ts';
@@ -23,6 +24,9 @@ import { registerIncidentRoutes } from './routes/incident.routes.ts';
 import { registerPlanRoutes } from './routes/plan.routes.ts';
 import { createAnalysisService } from './services/analysis.service.ts';
 import { createCatalogService } from './services/catalog.service.ts';
+import { createGraphProvider } from './services/graph-provider.ts';
+import { createHeavyWork, heavyWorkOptionsFromEnv } from './services/heavy-work.ts';
+import type { HeavyWork } from './services/heavy-work.ts';
 import { createIncidentService } from './services/incident.service.ts';
 import { createPlanService } from './services/plan.service.ts';
 
@@ -34,6 +38,17 @@ export interface AppOptions {
   auth?: { settings?: Partial<AuthSettings>; oidc?: OidcConfig };
   /** The built web application to serve (web/dist); API-only when absent. */
   webRoot?: string;
+  /** The reverse proxies to believe about the client's address and protocol (LIFEBOAT_TRUST_PROXY). */
+  trustProxy?: TrustProxy;
+}
+
+/**
+ * Fastify's `trustProxy` for a setting. Fastify refuses a bare hop count (it cannot tell a proxy from a client
+ * that connects directly), so a count becomes a function trusting that many hops: documented as safe only when
+ * nothing but the proxy can reach the server.
+ */
+function trustProxyOption(setting: TrustProxy): FastifyServerOptions['trustProxy'] {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
 }
 
 /** The largest request body accepted: a catalog document is a few kilobytes. */
@@ -53,6 +68,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
           },
     bodyLimit: BODY_LIMIT,
+    // Without a setting, X-Forwarded-* headers are ignored: any client could write them.
+    ...(options.trustProxy !== undefined && { trustProxy: trustProxyOption(options.trustProxy) }),
     // Errors found while routing (a malformed or over-long URL) are problem+json like every other error.
     frameworkErrors: (error, _request, reply) => {
       const detail =
@@ -121,15 +138,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
-  const catalog = createCatalogService({ database: options.database, now });
-  registerHealthRoutes(app, options.database);
+  const { database } = options;
+  // One view of the catalog for analysis and one pool for heavy work, shared by every service below.
+  const graphs = createGraphProvider({ database });
+  const work = options.heavyWork ?? createHeavyWork(heavyWorkOptionsFromEnv());
+  if (!options.heavyWork) app.addHook('onClose', () => work.close());
+  const catalog = createCatalogService({ database, now });
+  registerHealthRoutes(app, database);
   registerAuthRoutes(app, auth, options.auth?.oidc ? createOidc(options.auth.oidc) : undefined);
-  registerCatalogRoutes(app, catalog, auth);
-  registerCatalogIoRoutes(app, { database: options.database, now });
-  registerAuditRoutes(app, options.database);
-  registerAnalysisRoutes(app, createAnalysisService({ database: options.database }));
-  registerPlanRoutes(app, createPlanService({ database: options.database, now }));
-  registerIncidentRoutes(app, createIncidentService({ database: options.database, now }));
+  registerCatalogRoutes(app, catalog, { ownerScope: graphs.ownerScope });
+  registerCatalogIoRoutes(app, { database, now, work });
+  registerAuditRoutes(app, database);
+  registerAnalysisRoutes(app, createAnalysisService({ database, graphs, work }));
+  registerPlanRoutes(app, createPlanService({ database, now, graphs, work }));
+  registerIncidentRoutes(app, createIncidentService({ database, now, graphs }));
   if (options.webRoot) await registerWebApp(app, { root: options.webRoot });
   return app;
 }

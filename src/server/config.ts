@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { DatabaseConfig } from './db/database.ts';
 
@@ -11,6 +12,44 @@ export interface ServerConfig {
   publicUrl: string | undefined;
   /** The first admin's password (LIFEBOAT_ADMIN_PASSWORD); generated and printed once when unset. */
   adminPassword: string | undefined;
+  /** Which reverse proxies to believe about the client (LIFEBOAT_TRUST_PROXY); none when unset. */
+  trustProxy: TrustProxy | undefined;
+}
+
+/**
+ * The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: a comma list of addresses and
+ * CIDR ranges (`10.0.0.5, 192.168.0.0/16`), or a hop count (how many proxies stand in front).
+ */
+export type TrustProxy = string | number;
+
+/** Names proxy-addr (Fastify's trust check) accepts for address ranges. */
+const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (RANGE_NAMES.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d+$/.test(bits) ? Number(bits) <= (family === 4 ? 32 : 128) : isIP(bits) === 4;
+}
+
+/** LIFEBOAT_TRUST_PROXY as a TrustProxy, or a ConfigError saying what is expected. */
+export function parseTrustProxy(text: string | undefined): TrustProxy | undefined {
+  const value = text?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return hops === 0 ? undefined : hops;
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => !isAddressOrRange(entry));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `LIFEBOAT_TRUST_PROXY must be a hop count (1) or a comma list of proxy addresses and CIDR ranges (10.0.0.5, 192.168.0.0/16), got "${bad}"`,
+    );
+  }
+  return entries.join(',');
 }
 
 /** Thrown for a setting that cannot be used, with the variable's name and what is expected. */
@@ -49,5 +88,6 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     publicUrl: env.LIFEBOAT_PUBLIC_URL?.trim() || undefined,
     adminPassword: env.LIFEBOAT_ADMIN_PASSWORD || undefined,
+    trustProxy: parseTrustProxy(env.LIFEBOAT_TRUST_PROXY),
   };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { LifeboatDatabase } from '../db/database.ts';
 import { createAuditRepository } from '../repositories/audit.repository.ts';
 import { createDocumentRepository } from '../repositories/document.repository.ts';
+import { createLoginAttemptRepository } from '../repositories/login-attempt.repository.ts';
 import { createUserRepository } from '../repositories/user.repository.ts';
 import type { TokenRow, UserRow } from '../repositories/user.repository.ts';
 import { appendAudit } from '../services/audit.service.ts';
@@ -55,6 +56,14 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/**
+ * How the audit log names a sign-in attempt for an account that does not exist: the first 3 characters and a
+ * SHA-256 prefix, enough to see repeated attempts on one name without keeping what was typed (maybe a password).
+ */
+export function unknownLoginName(typed: string): string {
+  return `${Array.from(typed).slice(0, 3).join('')}… sha256:${sha256(typed).slice(0, 12)}`;
+}
+
 function minutesBefore(date: Date, minutes: number): string {
   return new Date(date.getTime() - minutes * 60_000).toISOString();
 }
@@ -94,6 +103,7 @@ export function createAuthService(deps: {
   const { database, now } = deps;
   const settings = { ...DEFAULT_AUTH_SETTINGS, ...deps.settings };
   const users = createUserRepository(database.db);
+  const attempts = createLoginAttemptRepository(database);
 
   async function audited<T>(
     action: AuditAction,
@@ -227,13 +237,21 @@ export function createAuthService(deps: {
     ): Promise<{ sessionId: string; user: UserRow }> {
       const email = emailInput.trim().toLowerCase();
       const at = now();
-      const since = minutesBefore(at, settings.failureWindowMinutes);
-      const accountKey = `account:${email}`;
+      const attemptAt = at.toISOString();
+      // Keys hold a hash, not the name: what was typed may be a password put in the wrong field.
+      const accountKey = `account:${sha256(email)}`;
       const addressKey = `address:${address}`;
-      if (
-        (await users.failuresSince(accountKey, since)) >= settings.maxFailuresPerAccount ||
-        (await users.failuresSince(addressKey, since)) >= settings.maxFailuresPerAddress
-      ) {
+      // Counted before the password is checked, so parallel guesses cannot all pass a check made before any
+      // of them was recorded.
+      const claimed = await attempts.claim(
+        [
+          { key: accountKey, max: settings.maxFailuresPerAccount },
+          { key: addressKey, max: settings.maxFailuresPerAddress },
+        ],
+        minutesBefore(at, settings.failureWindowMinutes),
+        attemptAt,
+      );
+      if (!claimed) {
         throw new AuthError(
           'rate-limited',
           `Too many failed sign-ins; try again in ${settings.failureWindowMinutes} minutes`,
@@ -245,13 +263,20 @@ export function createAuthService(deps: {
         ? await verifyPassword(user.password_hash, password)
         : (await verifyPassword(await decoyHash(), password)) && false;
       if (!user || !ok || user.disabled === 1) {
-        await audited('login-failed', email, `address ${address}`, {}, (repo) =>
-          repo.recordFailures([accountKey, addressKey], at.toISOString()),
+        // The attempt is already counted; the audit log names an unknown account only in a form that cannot
+        // give away a password typed into the email field.
+        await audited(
+          'login-failed',
+          user ? user.email : unknownLoginName(email),
+          `address ${address}`,
+          {},
+          () => Promise.resolve(),
         );
         throw new AuthError('unauthorized', 'The email or password is wrong, or the account is disabled');
       }
-      await users.clearFailures(accountKey);
-      await users.pruneFailures(minutesBefore(at, settings.failureWindowMinutes * 4));
+      await attempts.clear(accountKey);
+      await attempts.forget(addressKey, attemptAt);
+      await attempts.prune(minutesBefore(at, settings.failureWindowMinutes * 4));
       await users.deleteExpiredSessions(at.toISOString(), minutesBefore(at, settings.sessionIdleMinutes));
       return { sessionId: await startSession(user), user };
     },

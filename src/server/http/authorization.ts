@@ -1,7 +1,8 @@
 import '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthService, Principal } from '../auth/auth.service.ts';
-import { can, OWNER_WRITABLE_KINDS } from '../auth/roles.ts';
+import { isOwnerWritable } from '../../catalog/kinds.ts';
+import { can } from '../auth/roles.ts';
 import type { Access } from '../auth/roles.ts';
 import { sendProblem } from './problem.ts';
 
@@ -26,15 +27,19 @@ const PUBLIC_PREFIXES = ['/api/docs'];
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The host part of an Origin or Referer header, or undefined. */
-function originHost(request: FastifyRequest): string | undefined {
-  const value = request.headers.origin ?? request.headers.referer;
+/** The host part of an Origin or Referer header value, or undefined when it is absent, `null` or malformed. */
+export function hostOfOrigin(value: string | undefined): string | undefined {
   if (!value || value === 'null') return undefined;
   try {
-    return new URL(value).host;
+    return new URL(value).host || undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The host part of an Origin or Referer header, or undefined. */
+function originHost(request: FastifyRequest): string | undefined {
+  return hostOfOrigin(request.headers.origin ?? request.headers.referer);
 }
 
 /**
@@ -44,7 +49,8 @@ function originHost(request: FastifyRequest): string | undefined {
 function crossSite(request: FastifyRequest): boolean {
   if (SAFE_METHODS.has(request.method)) return false;
   const host = originHost(request);
-  return host === undefined || host !== request.headers.host;
+  // request.host: the Host header, or X-Forwarded-Host when it comes from a trusted proxy.
+  return host === undefined || host !== request.host;
 }
 
 /** The access rule of a route, public for plugin routes and for answers to unknown routes. */
@@ -71,13 +77,14 @@ export function registerAuthorization(app: FastifyInstance, auth: AuthService): 
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const principal = match?.[1] ? await auth.tokenPrincipal(match[1]) : undefined;
-      if (!principal) {
+      // A public route answers whatever credentials come with it (a stale token must not stop /healthz).
+      if (!principal && access !== 'public') {
         return sendProblem(reply.header('www-authenticate', 'Bearer'), 401, {
           type: 'urn:lifeboat:problem:unauthenticated',
           detail: 'The bearer token is unknown, revoked or expired',
         });
       }
-      request.principal = principal;
+      if (principal) request.principal = principal;
     } else {
       const sessionId = request.cookies[SESSION_COOKIE];
       if (sessionId) {
@@ -110,7 +117,7 @@ export function registerAuthorization(app: FastifyInstance, auth: AuthService): 
       !(
         principal.role === 'owner' &&
         access === 'catalog:write' &&
-        (kind === undefined || !OWNER_WRITABLE_KINDS.includes(kind))
+        (kind === undefined || !isOwnerWritable(kind))
       );
     if (!allowed) {
       return sendProblem(reply, 403, {

@@ -8,7 +8,7 @@ export type SessionRow = Selectable<SessionsTable>;
 /** A stored API token. */
 export type TokenRow = Selectable<ApiTokensTable>;
 
-/** SQL for users, sessions, tokens and failed logins; no rules. */
+/** SQL for users, sessions and tokens; no rules (failed logins: login-attempt.repository.ts). */
 export function createUserRepository(db: Kysely<Database>) {
   return {
     async count(): Promise<number> {
@@ -76,29 +76,6 @@ export function createUserRepository(db: Kysely<Database>) {
     },
     async updateToken(id: string, changes: Partial<Omit<TokenRow, 'id'>>): Promise<void> {
       await db.updateTable('api_tokens').set(changes).where('id', '=', id).execute();
-    },
-
-    async recordFailures(keys: readonly string[], at: string): Promise<void> {
-      await db
-        .insertInto('login_failures')
-        .values(keys.map((key) => ({ key, at })))
-        .execute();
-    },
-    /** Failed logins for `key` since `since`. */
-    async failuresSince(key: string, since: string): Promise<number> {
-      const row = await db
-        .selectFrom('login_failures')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('key', '=', key)
-        .where('at', '>=', since)
-        .executeTakeFirst();
-      return Number(row?.n ?? 0);
-    },
-    async clearFailures(key: string): Promise<void> {
-      await db.deleteFrom('login_failures').where('key', '=', key).execute();
-    },
-    async pruneFailures(before: string): Promise<void> {
-      await db.deleteFrom('login_failures').where('at', '<', before).execute();
     },
   };
 }

@@ -5,7 +5,7 @@ import { AuthError } from '../auth/auth-error.ts';
 import { publicUser } from '../auth/auth.service.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { Oidc, PendingLogin } from '../auth/oidc.ts';
-import { SESSION_COOKIE } from '../http/authorization.ts';
+import { hostOfOrigin, SESSION_COOKIE } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
 
 const userSchema = z
@@ -14,6 +14,7 @@ const userSchema = z
 const OIDC_COOKIE = 'lifeboat_oidc';
 const OIDC_PATH = '/api/v1/auth/oidc';
 
+/** Served over HTTPS, directly or (with LIFEBOAT_TRUST_PROXY) behind a proxy that says so in X-Forwarded-Proto. */
 function secure(request: FastifyRequest): boolean {
   return request.protocol === 'https';
 }
@@ -51,7 +52,8 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, oidc
     },
     async (request, reply) => {
       const origin = request.headers.origin;
-      if (origin && origin !== 'null' && new URL(origin).host !== request.headers.host) {
+      // A malformed Origin is refused like a foreign one.
+      if (origin && origin !== 'null' && hostOfOrigin(origin) !== request.host) {
         throw new AuthError(
           'forbidden',
           'Sign-in must come from a Lifeboat page (the Origin header does not match)',
