@@ -1,8 +1,7 @@
 import '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthService, Principal } from '../auth/auth.service.ts';
-import { isOwnerWritable } from '../../catalog/kinds.ts';
-import { can } from '../auth/roles.ts';
+import { can, OWNER_WRITABLE_KINDS } from '../auth/roles.ts';
 import type { Access } from '../auth/roles.ts';
 import { sendProblem } from './problem.ts';
 
@@ -117,7 +116,7 @@ export function registerAuthorization(app: FastifyInstance, auth: AuthService): 
       !(
         principal.role === 'owner' &&
         access === 'catalog:write' &&
-        (kind === undefined || !isOwnerWritable(kind))
+        (kind === undefined || !OWNER_WRITABLE_KINDS.includes(kind))
       );
     if (!allowed) {
       return sendProblem(reply, 403, {
