@@ -10,6 +10,7 @@
  * A family is dropped once every gate that reads it is done, so memory follows the frontier, not the cone.
  */
 import { FALSE, MAX_EVENTS, atLeastFamilies, sameFamily, type Family } from './families.ts';
+import { unboundedMeter, type WorkMeter } from './work.ts';
 
 /** A monotone Boolean network: gate g is true when at least `threshold[g]` of its inputs are true. */
 export interface GateNetwork {
@@ -22,19 +23,32 @@ export interface GateNetwork {
   inputs: Int32Array;
 }
 
-/** The gates reachable from `tops`, grouped in strongly connected components, inputs before their readers. */
-function componentsFrom(net: GateNetwork, tops: readonly number[]): number[][] {
+/**
+ * The gates reachable from `tops`, grouped in strongly connected components, inputs before their readers;
+ * `topOf[i]` is the position in `tops` of the top whose search found component i (its cone holds it), and
+ * `postorder` lists the gates in the order their search finished (inputs before readers, outside cycles).
+ */
+export function componentsFrom(
+  net: GateNetwork,
+  tops: readonly number[],
+  meter?: WorkMeter,
+): { components: number[][]; topOf: number[]; postorder: Int32Array } {
   const index = new Int32Array(net.gateCount).fill(-1);
   const low = new Int32Array(net.gateCount);
   const onStack = new Uint8Array(net.gateCount);
   const stack: number[] = [];
   const components: number[][] = [];
+  const topOf: number[] = [];
+  const postorder = new Int32Array(net.gateCount);
+  let finished = 0;
   let counter = 0;
   // Iterative Tarjan: `frames` holds (gate, next input position).
   const frameGate: number[] = [];
   const framePos: number[] = [];
-  for (const top of tops) {
+  for (let t = 0; t < tops.length; t++) {
+    const top = tops[t]!;
     if (index[top] !== -1) continue;
+    if (meter) meter.target = t;
     frameGate.push(top);
     framePos.push(net.inputStart[top]!);
     index[top] = low[top] = counter++;
@@ -59,6 +73,8 @@ function componentsFrom(net: GateNetwork, tops: readonly number[]): number[][] {
       }
       frameGate.pop();
       framePos.pop();
+      postorder[finished++] = g;
+      meter?.spend(net.inputStart[g + 1]! - net.inputStart[g]! + 1);
       if (frameGate.length > 0) {
         const parent = frameGate[frameGate.length - 1]!;
         low[parent] = Math.min(low[parent]!, low[g]!);
@@ -72,20 +88,29 @@ function componentsFrom(net: GateNetwork, tops: readonly number[]): number[][] {
           component.push(w);
         } while (w !== g);
         components.push(component.reverse());
+        topOf.push(t);
       }
     }
   }
-  return components;
+  return { components, topOf, postorder: postorder.subarray(0, finished) };
 }
 
-/** For each top gate, its minimal cut sets of order <= maxOrder, as sorted event-index arrays. */
-export function minimalCutSets(net: GateNetwork, tops: readonly number[], maxOrder: number): Family[] {
+/**
+ * For each top gate, its minimal cut sets of order <= maxOrder, as sorted event-index arrays. The meter counts
+ * the work and may stop it (its `target` is set to the position in `tops` whose cone is being computed).
+ */
+export function minimalCutSets(
+  net: GateNetwork,
+  tops: readonly number[],
+  maxOrder: number,
+  meter: WorkMeter = unboundedMeter(),
+): Family[] {
   if (!Number.isInteger(maxOrder) || maxOrder < 1) {
     throw new RangeError(`maxOrder must be a whole number >= 1, got ${maxOrder}`);
   }
   if (net.eventNames.length > MAX_EVENTS)
     throw new RangeError(`at most ${MAX_EVENTS} basic events are supported`);
-  const components = componentsFrom(net, tops);
+  const { components, topOf } = componentsFrom(net, tops, meter);
   const families = new Map<number, Family>();
   const readers = new Int32Array(net.gateCount);
   for (const component of components) {
@@ -105,14 +130,15 @@ export function minimalCutSets(net: GateNetwork, tops: readonly number[], maxOrd
       const x = net.inputs[i]!;
       inputs.push(x < 0 ? [[~x]] : (families.get(x) ?? FALSE));
     }
-    return atLeastFamilies(net.threshold[g]!, inputs, maxOrder);
+    return atLeastFamilies(net.threshold[g]!, inputs, maxOrder, meter);
   };
   const selfLoop = (g: number): boolean => {
     for (let i = net.inputStart[g]!; i < net.inputStart[g + 1]!; i++) if (net.inputs[i] === g) return true;
     return false;
   };
 
-  for (const component of components) {
+  components.forEach((component, at) => {
+    meter.target = topOf[at]!;
     if (component.length === 1 && !selfLoop(component[0]!)) {
       const g = component[0]!;
       families.set(g, evaluate(g));
@@ -121,6 +147,7 @@ export function minimalCutSets(net: GateNetwork, tops: readonly number[], maxOrd
         changed = false;
         for (const g of component) {
           const next = evaluate(g);
+          meter.spend(next.length);
           if (!sameFamily(next, families.get(g) ?? FALSE)) changed = true;
           families.set(g, next);
         }
@@ -132,6 +159,6 @@ export function minimalCutSets(net: GateNetwork, tops: readonly number[], maxOrd
         if (x >= 0 && --readers[x]! === 0 && !isTop[x]) families.delete(x);
       }
     }
-  }
+  });
   return tops.map((t) => families.get(t) ?? FALSE);
 }

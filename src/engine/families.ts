@@ -5,7 +5,11 @@
  * of minimal cut sets of order <= k of its inputs, so truncating each intermediate family at k loses nothing
  * (Rauzy, "New algorithms for fault trees analysis", Reliability Engineering and System Safety 40, 1993, on
  * truncation). A family here is always minimal (no set contains another) and duplicate-free.
+ *
+ * Work is counted on an optional WorkMeter in candidate sets (each one built, copied or compared), before the
+ * loop that builds them, so a product too large for the budget stops before it starts.
  */
+import type { WorkMeter } from './work.ts';
 
 /** A cut set: basic-event indices in increasing order. */
 export type CutSet = readonly number[];
@@ -66,10 +70,11 @@ export function minimize(sets: CutSet[]): Family {
 }
 
 /** OR of families. */
-export function orFamilies(families: readonly Family[]): Family {
+export function orFamilies(families: readonly Family[], meter?: WorkMeter): Family {
   const nonEmpty = families.filter((f) => f.length > 0);
   if (nonEmpty.length === 0) return FALSE;
   if (nonEmpty.length === 1) return nonEmpty[0]!;
+  meter?.spend(nonEmpty.reduce((sum, f) => sum + f.length, 0));
   const all: CutSet[] = [];
   for (const f of nonEmpty) for (const s of f) all.push(s);
   return minimize(all);
@@ -97,11 +102,12 @@ function unionCapped(a: CutSet, b: CutSet, k: number): CutSet | undefined {
 }
 
 /** AND of two families, truncated at order k. */
-export function andFamilies(a: Family, b: Family, k: number): Family {
+export function andFamilies(a: Family, b: Family, k: number, meter?: WorkMeter): Family {
   if (a.length === 0 || b.length === 0) return FALSE;
   if (a.length === 1 && a[0]!.length === 0) return b;
   if (b.length === 1 && b[0]!.length === 0) return a;
-  if (k === 2) return andOrder2(a, b);
+  if (k === 2) return andOrder2(a, b, meter);
+  meter?.spend(a.length * b.length);
   const out: CutSet[] = [];
   for (const x of a) {
     for (const y of b) {
@@ -116,11 +122,12 @@ export function andFamilies(a: Family, b: Family, k: number): Family {
  * AND at order 2 without the |A| x |B| loop: a product of order <= 2 is a common single, two singles, a pair of
  * one side holding a single of the other, or a pair common to both; every other product has order > 2.
  */
-function andOrder2(a: Family, b: Family): Family {
+function andOrder2(a: Family, b: Family, meter?: WorkMeter): Family {
   const singlesA = new Set<number>();
   const singlesB = new Set<number>();
   for (const s of a) if (s.length === 1) singlesA.add(s[0]!);
   for (const s of b) if (s.length === 1) singlesB.add(s[0]!);
+  meter?.spend(a.length + b.length + singlesA.size * singlesB.size);
   const out: CutSet[] = [];
   for (const x of singlesA) {
     for (const y of singlesB) out.push(x === y ? [x] : x < y ? [x, y] : [y, x]);
@@ -136,11 +143,11 @@ function andOrder2(a: Family, b: Family): Family {
 }
 
 /** At least `t` of the input families, truncated at order k (OR is t = 1, AND is t = inputs.length). */
-export function atLeastFamilies(t: number, inputs: readonly Family[], k: number): Family {
+export function atLeastFamilies(t: number, inputs: readonly Family[], k: number, meter?: WorkMeter): Family {
   if (t <= 0) return TRUE;
   if (t > inputs.length) return FALSE;
-  if (t === 1) return orFamilies(inputs);
-  if (t === inputs.length) return inputs.reduce((acc, f) => andFamilies(acc, f, k), TRUE);
+  if (t === 1) return orFamilies(inputs, meter);
+  if (t === inputs.length) return inputs.reduce((acc, f) => andFamilies(acc, f, k, meter), TRUE);
   // atLeast(j, inputs[i..]) = inputs[i] AND atLeast(j-1, inputs[i+1..]) OR atLeast(j, inputs[i+1..]),
   // computed from the last input backwards; suffix[j] holds atLeast(j, inputs[i+1..]).
   let suffix: Family[] = [TRUE];
@@ -148,8 +155,14 @@ export function atLeastFamilies(t: number, inputs: readonly Family[], k: number)
   for (let i = inputs.length - 1; i >= 0; i--) {
     const next: Family[] = [TRUE];
     const available = inputs.length - i;
+    // One step per cell, so a wide group with a middling k (n x t cells of small families) is counted too.
+    meter?.spend(t);
     for (let j = 1; j <= t; j++) {
-      next.push(j > available ? FALSE : orFamilies([andFamilies(inputs[i]!, suffix[j - 1]!, k), suffix[j]!]));
+      next.push(
+        j > available
+          ? FALSE
+          : orFamilies([andFamilies(inputs[i]!, suffix[j - 1]!, k, meter), suffix[j]!], meter),
+      );
     }
     suffix = next;
   }

@@ -4,11 +4,17 @@
  * has more than n - k members down (an at-least gate with threshold n - k + 1). Every node is a basic event
  * (every failure node can fail, not only leaves), so order 1 finds the dominators of a service in the dependency
  * graph with redundancy taken into account, and order 2 the pairs, such as two "redundant" servers in one rack.
+ *
+ * Order 1 alone takes the fast path of single-failures.ts (one pass for every service at once); higher orders
+ * run bounded MOCUS (cut-sets.ts). Both count their work against a budget and poll a cancellation check.
  */
 import { minimalCutSets, type GateNetwork } from './cut-sets.ts';
+import { AnalysisBudgetError } from './errors.ts';
 import { DEAD, compareIds, servicesByTier, type EngineGraph } from './graph.ts';
 import { resolveIds } from './impact.ts';
+import { singleFailureSets } from './single-failures.ts';
 import type { SpofResult } from './types.ts';
+import { WorkMeter, type AnalysisLimits } from './work.ts';
 
 /**
  * The catalog as a gate network: gate v (0 <= v < n) is "node v is down" (threshold 1 over event v, its required
@@ -58,8 +64,11 @@ export function compareCutSets(a: readonly string[], b: readonly string[]): numb
   return 0;
 }
 
-/** Options of `analyzeSpof`: the nodes to analyse (any failure nodes; default every Service), the largest order. */
-export interface SpofOptions {
+/**
+ * Options of `analyzeSpof`: the nodes to analyse (any failure nodes; default every Service), the largest order,
+ * and the limits (work budget, cancellation) of AnalysisLimits.
+ */
+export interface SpofOptions extends AnalysisLimits {
   service?: string;
   services?: readonly string[];
   maxOrder?: number;
@@ -68,20 +77,50 @@ export interface SpofOptions {
 /**
  * Minimal cut sets up to `maxOrder` (default 2) of every Service (by tier then id) or of those named; each set
  * sorted by id, each list by size then lexicographically; the node itself is left out of its own cut sets.
- * Throws UnknownIdError for an unknown `service`.
+ * Throws UnknownIdError for an unknown `service`, RangeError for a bad `maxOrder`, AnalysisBudgetError past
+ * the work budget and AnalysisCancelledError when `isCancelled` (or `signal`) says so.
  */
 export function analyzeSpof(graph: EngineGraph, options: SpofOptions = {}): SpofResult {
   const maxOrder = options.maxOrder ?? 2;
+  if (!Number.isInteger(maxOrder) || maxOrder < 1) {
+    throw new RangeError(`maxOrder must be a whole number >= 1, got ${maxOrder}`);
+  }
   const named = options.service !== undefined ? [options.service] : options.services;
   const targets = named === undefined ? servicesByTier(graph) : resolveIds(graph, named, '--service');
-  const families = minimalCutSets(catalogNetwork(graph), targets, maxOrder);
+  const meter = new WorkMeter(
+    options,
+    (m) =>
+      new AnalysisBudgetError({
+        budget: m.budget,
+        maxOrder,
+        service: m.target >= 0 ? graph.ids[targets[m.target]!] : undefined,
+        services: targets.length,
+      }),
+  );
+  const network = catalogNetwork(graph);
+  if (maxOrder === 1) {
+    const singles = singleFailureSets(network, targets, meter);
+    return {
+      maxOrder,
+      services: targets.map((s, i) => {
+        const ids: string[] = [];
+        for (const e of singles[i]!) if (e !== s) ids.push(graph.ids[e]!);
+        return { id: graph.ids[s]!, cutSets: ids.sort(compareIds).map((id) => [id]) };
+      }),
+    };
+  }
+  const families = minimalCutSets(network, targets, maxOrder, meter);
   return {
     maxOrder,
-    services: targets.map((s, i) => ({
-      id: graph.ids[s]!,
-      cutSets: families[i]!.filter((set) => !(set.length === 1 && set[0] === s))
-        .map((set) => set.map((e) => graph.ids[e]!).sort(compareIds))
-        .sort(compareCutSets),
-    })),
+    services: targets.map((s, i) => {
+      meter.target = i;
+      meter.spend(families[i]!.length);
+      return {
+        id: graph.ids[s]!,
+        cutSets: families[i]!.filter((set) => !(set.length === 1 && set[0] === s))
+          .map((set) => set.map((e) => graph.ids[e]!).sort(compareIds))
+          .sort(compareCutSets),
+      };
+    }),
   };
 }

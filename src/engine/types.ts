@@ -55,3 +55,15 @@ export interface SpofResult {
   maxOrder: number;
   services: { id: string; cutSets: string[][] }[];
 }
+
+/** One single point of failure ranked by `rankSinglePoints`: what it takes down alone, and its score. */
+export interface SinglePoint {
+  id: string;
+  kind: FailureKind;
+  /** The services this node's failure alone takes down, by tier then id. */
+  services: string[];
+  /** Sum over those services of their tier's weight (TIER_WEIGHTS: 8, 4, 2, 1 for tiers 1 to 4). */
+  weightedScore: number;
+  /** How many of those services are of each tier. */
+  byTier: { 1: number; 2: number; 3: number; 4: number };
+}

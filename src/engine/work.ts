@@ -1,0 +1,66 @@
+/**
+ * Bounded work for analyses whose cost can grow much faster than the catalog (cut sets): a count of elementary
+ * steps against a budget, and a cooperative cancellation check polled every few thousand steps. Work is counted,
+ * never timed, so the engine stays free of clocks and gives the same answer on every machine.
+ */
+import { AnalysisCancelledError } from './errors.ts';
+
+/** How much work an analysis may do, and how its caller can stop it. */
+export interface AnalysisLimits {
+  /** Elementary steps allowed (candidate cut sets built, interval ends merged); default DEFAULT_WORK_BUDGET. */
+  workBudget?: number;
+  /** Polled every POLL_EVERY steps; returning true stops the analysis with AnalysisCancelledError. */
+  isCancelled?: () => boolean;
+  /** The same as `isCancelled`, for callers that hold an AbortSignal. */
+  signal?: AbortSignal;
+}
+
+/**
+ * The default budget: about two seconds of cut-set work on one core of the bench machine (docs/benchmarks.md),
+ * far more than the catalogs in the benchmarks need at order 1 and for tier-1 services at order 2.
+ */
+export const DEFAULT_WORK_BUDGET = 100_000_000;
+
+/** Steps between two cancellation checks: frequent enough to stop within milliseconds. */
+export const POLL_EVERY = 1 << 16;
+
+/** Counts steps; throws the error `exhausted` builds past the budget, AnalysisCancelledError when cancelled. */
+export class WorkMeter {
+  /** Steps spent so far. */
+  used = 0;
+  /** The analysis target in progress (an index the caller gives meaning to), for the budget error. */
+  target = -1;
+  readonly budget: number;
+  private nextPoll: number;
+  private readonly isCancelled: (() => boolean) | undefined;
+  private readonly signal: AbortSignal | undefined;
+  private readonly exhausted: (meter: WorkMeter) => Error;
+
+  constructor(limits: AnalysisLimits, exhausted: (meter: WorkMeter) => Error) {
+    const budget = limits.workBudget ?? DEFAULT_WORK_BUDGET;
+    if (!(budget > 0)) throw new RangeError(`workBudget must be a number of steps > 0, got ${budget}`);
+    this.budget = budget;
+    this.isCancelled = limits.isCancelled;
+    this.signal = limits.signal;
+    this.exhausted = exhausted;
+    this.nextPoll = Math.min(POLL_EVERY, budget);
+  }
+
+  /** Adds `steps` of work; checks the budget and cancellation whenever a poll point is crossed. */
+  spend(steps: number): void {
+    this.used += steps;
+    if (this.used >= this.nextPoll) this.poll();
+  }
+
+  /** Checks cancellation and the budget now. */
+  poll(): void {
+    if (this.signal?.aborted === true || this.isCancelled?.() === true) throw new AnalysisCancelledError();
+    if (this.used > this.budget) throw this.exhausted(this);
+    this.nextPoll = Math.min(this.used + POLL_EVERY, this.budget + 1);
+  }
+}
+
+/** A meter without a budget or cancellation, for callers that bound nothing (tests, the fault-tree bench). */
+export function unboundedMeter(): WorkMeter {
+  return new WorkMeter({ workBudget: Infinity }, () => new Error('unreachable: no budget'));
+}
