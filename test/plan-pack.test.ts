@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
@@ -12,13 +13,20 @@ import type { DocumentOf } from '../src/catalog/kinds.ts';
 import { PLAN_PHASES } from '../src/catalog/kinds.schema.ts';
 import { readCatalogSources } from '../src/catalog/yaml/read.ts';
 import { renderPackHtml } from '../src/reports/pack-html.ts';
-import { renderPackPdf } from '../src/reports/pack-pdf.ts';
+import { BAR_COLOUR, INSTANT_COLOUR, renderPackPdf, TRACK_COLOUR } from '../src/reports/pack-pdf.ts';
+import { MIN_BAR_PERCENT } from '../src/reports/pack-timeline.ts';
 import { packModelOf, snapshotOf } from '../src/server/services/plan.service.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from './e2e/support/browser.ts';
 
+// pdf.js reads the metrics of the standard fonts pdfkit names (Helvetica) from pdfjs-dist's own folder.
+const standardFontDataUrl = join(
+  dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')),
+  'standard_fonts/',
+);
+
 /** Every text item of a PDF, page by page, joined; whitespace collapsed so wrapped cells still read whole. */
 async function pdfText(file: string): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)) }).promise;
+  const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), standardFontDataUrl }).promise;
   const pages: string[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     const content = await (await pdf.getPage(n)).getTextContent();
@@ -27,12 +35,48 @@ async function pdfText(file: string): Promise<string> {
   return pages.join(' ').replace(/\s+/g, ' ');
 }
 
+/** A filled rectangle of a PDF page: its colour and its box in points, from pdf.js's operator list. */
+interface FilledBox {
+  colour: string;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** The text and the filled shapes of each page of a PDF. */
+async function pdfPages(file: string): Promise<{ text: string; boxes: FilledBox[] }[]> {
+  const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), standardFontDataUrl }).promise;
+  const pages: { text: string; boxes: FilledBox[] }[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const content = await page.getTextContent();
+    const text = content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
+    const { fnArray, argsArray } = await page.getOperatorList();
+    const boxes: FilledBox[] = [];
+    let colour = '#000000';
+    fnArray.forEach((fn, i) => {
+      const args = argsArray[i] as unknown[];
+      if (fn === OPS.setFillRGBColor) colour = String(args[0]);
+      // pdf.js 5: [paint operator, path data, bounding box as minX, minY, maxX, maxY].
+      if (fn === OPS.constructPath && args[0] === OPS.fill) {
+        const [left, top, right, bottom] = Array.from(args[2] as ArrayLike<number>);
+        boxes.push({ colour, left: left!, top: top!, right: right!, bottom: bottom! });
+      }
+    });
+    pages.push({ text, boxes });
+  }
+  return pages;
+}
+
 // pdfkit breaks lines after a hyphen (known-good -> known- / good): compare with those joins undone.
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').replace(/- /g, '-');
 
 describe('offline plan packs of the example catalog', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lifeboat-packs-'));
   let expectations: { id: string; title: string; phones: string[]; steps: string[]; checksum: string }[] = [];
+  /** The recovery order of every plan: what each pack's timeline must draw. */
+  const orders: { id: string; names: string[] }[] = [];
   let browser: Browser;
 
   beforeAll(async () => {
@@ -41,10 +85,12 @@ describe('offline plan packs of the example catalog', () => {
     const snapshot = snapshotOf(documents);
     const plans = documents.filter((d): d is DocumentOf<'Plan'> => d.kind === 'Plan');
     expect(plans.length).toBeGreaterThanOrEqual(2);
+    expect(plans.map((plan) => plan.metadata.id)).toContain('plan-dc-leeds-loss');
     for (const plan of plans) {
       const model = packModelOf(snapshot, plan, undefined, new Date('2025-06-01T08:00:00Z'));
       writeFileSync(join(dir, `${plan.metadata.id}.pdf`), await renderPackPdf(model));
       writeFileSync(join(dir, `${plan.metadata.id}.html`), renderPackHtml(model));
+      orders.push({ id: plan.metadata.id, names: model.recovery.items.map((item) => item.name) });
       expectations.push({
         id: plan.metadata.id,
         title: plan.metadata.name ?? plan.metadata.id,
@@ -92,6 +138,71 @@ describe('offline plan packs of the example catalog', () => {
       // Self-contained: the page asked for nothing beyond its own file.
       expect(requests).toEqual([]);
       await context.close();
+    }
+  });
+
+  // The Leeds plan mixes a four-week rebuild with minutes-long steps: on a linear scale all but one bar was a
+  // sliver, and the last one started at the right edge of the chart.
+  it('draws every item of the recovery order as a visible bar inside the chart in each HTML file', async () => {
+    for (const order of orders) {
+      const html = readFileSync(join(dir, `${order.id}.html`), 'utf8');
+      const bars = [...html.matchAll(/class="bar(?: instant)?" style="left:([\d.]+)%;width:([\d.]+)%"/g)].map(
+        (match) => ({ left: Number(match[1]), width: Number(match[2]) }),
+      );
+      expect(bars.length, order.id).toBe(order.names.length);
+      for (const bar of bars) {
+        expect(bar.width, order.id).toBeGreaterThanOrEqual(MIN_BAR_PERCENT);
+        expect(bar.left, order.id).toBeGreaterThanOrEqual(0);
+        expect(bar.left + bar.width, order.id).toBeLessThanOrEqual(100.001);
+      }
+      // As drawn: every bar at least 3 px wide inside its track, on a phone's width too; the axis has labels.
+      for (const width of [1000, 390]) {
+        const page = await browser.newPage({ viewport: { width, height: 800 } });
+        await page.goto(pathToFileURL(join(dir, `${order.id}.html`)).href);
+        const drawn = await page.evaluate<{ left: number; right: number; width: number }[]>(`
+          [...document.querySelectorAll('.gantt')].map((track) => {
+            const outer = track.getBoundingClientRect();
+            const inner = track.querySelector('.bar').getBoundingClientRect();
+            return { left: inner.left - outer.left, right: outer.right - inner.right, width: inner.width };
+          })`);
+        expect(drawn.length).toBe(order.names.length);
+        for (const bar of drawn) {
+          expect(bar.width, `${order.id} at ${width}px`).toBeGreaterThanOrEqual(3);
+          expect(bar.left, `${order.id} at ${width}px`).toBeGreaterThanOrEqual(-0.5);
+          expect(bar.right, `${order.id} at ${width}px`).toBeGreaterThanOrEqual(-0.5);
+        }
+        expect(await page.locator('.axis .tick').allTextContents()).toEqual(expect.arrayContaining(['0m']));
+        await page.close();
+      }
+    }
+  });
+
+  it('draws the timeline in each PDF: every item named, every bar at least 3 pt wide and inside its track', async () => {
+    for (const order of orders) {
+      const pages = await pdfPages(join(dir, `${order.id}.pdf`));
+      const first = pages.findIndex((page) => /^Timeline\b/.test(page.text.trim()));
+      expect(first, `${order.id}: a page that starts with the timeline`).toBeGreaterThan(0);
+      const timeline = pages
+        .slice(first)
+        .filter((page) => page.boxes.some((box) => box.colour === TRACK_COLOUR));
+      const text = collapse(timeline.map((page) => page.text).join(' '));
+      expect(
+        order.names.filter((name) => !text.includes(collapse(name))),
+        order.id,
+      ).toEqual([]);
+      const tracks = timeline.flatMap((page) => page.boxes.filter((box) => box.colour === TRACK_COLOUR));
+      const bars = timeline.flatMap((page) =>
+        page.boxes.filter((box) => box.colour === BAR_COLOUR || box.colour === INSTANT_COLOUR),
+      );
+      expect(tracks.length, order.id).toBe(order.names.length);
+      expect(bars.length, order.id).toBe(order.names.length);
+      bars.forEach((bar, i) => {
+        const track = tracks[i]!;
+        expect(bar.right - bar.left, `${order.id} bar ${i + 1}`).toBeGreaterThanOrEqual(3);
+        expect(bar.left, `${order.id} bar ${i + 1}`).toBeGreaterThanOrEqual(track.left - 0.01);
+        expect(bar.right, `${order.id} bar ${i + 1}`).toBeLessThanOrEqual(track.right + 0.01);
+        expect(bar.top, `${order.id} bar ${i + 1}`).toBeCloseTo(track.top, 1);
+      });
     }
   });
 });

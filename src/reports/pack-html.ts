@@ -17,19 +17,23 @@ body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:
 h1{font-size:1.8rem;margin:.2rem 0}h2{border-bottom:2px solid #0b3d91;margin-top:2rem;color:#0b3d91}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #999;padding:.25rem .4rem;text-align:left;vertical-align:top}
 th{background:#e8edf7}.meta{color:#444}.warn{background:#fff3cd;border:1px solid #c90;padding:.5rem}
-.gantt{position:relative;height:1.1rem;background:#f2f2f2}.bar{position:absolute;top:0;bottom:0;background:#0b3d91}
+.gantt-table td:first-child{width:35%}.gantt{position:relative;height:1.1rem;background:#f2f2f2}.bar{position:absolute;top:0;bottom:0;background:#0b3d91}.bar.instant{background:#c2410c}
+.axis{position:relative;height:1.2rem;font-weight:400;font-size:.75rem}.tick{position:absolute;transform:translateX(-50%);white-space:nowrap}
+.tick:first-child{transform:none}.tick:last-child{transform:translateX(-100%)}
 .phone{white-space:nowrap;font-weight:600}
 @media print{body{max-width:none;font-size:11pt}h2{break-after:avoid}tr{break-inside:avoid}.title{break-after:page}a{color:inherit}}
 `;
 
 /** The plan pack as one self-contained HTML file: inline CSS with a print style sheet, no script, no network. */
 export function renderPackHtml(model: PackModel): string {
-  const total = Math.max(1, ...model.recovery.items.map((item) => item.end));
-  const gantt = model.recovery.items
-    .map((item) => {
-      const left = (item.start / total) * 100;
-      const width = Math.max(0.5, ((item.end - item.start) / total) * 100);
-      return `<tr><td>${escape(item.name)}</td><td class="ganttcell"><div class="gantt"><div class="bar" style="left:${left.toFixed(2)}%;width:${width.toFixed(2)}%"></div></div></td></tr>`;
+  const { timeline } = model;
+  const ticks = timeline.ticks
+    .map((tick) => `<span class="tick" style="left:${tick.at.toFixed(2)}%">${escape(tick.label)}</span>`)
+    .join('');
+  const gantt = timeline.bars
+    .map((bar) => {
+      const when = `${minutesText(bar.start)} to ${minutesText(bar.end)}`;
+      return `<tr><td>${escape(bar.name)}</td><td class="ganttcell"><div class="gantt"><div class="bar${bar.instant ? ' instant' : ''}" style="left:${bar.left.toFixed(2)}%;width:${bar.width.toFixed(2)}%" title="${escape(when)}"></div></div></td></tr>`;
     })
     .join('');
   const version = model.version.number === null ? 'draft (not approved)' : `version ${model.version.number}`;
@@ -81,8 +85,8 @@ ${table(
 )}
 ${model.recovery.unrecoverable.length > 0 ? `<p class="warn">Never comes back (dependency cycle): ${escape(model.recovery.unrecoverable.map((u) => `${u.id} (${u.cycle.join(' -> ')})`).join('; '))}</p>` : ''}
 <h3>Timeline</h3>
-<table class="gantt-table"><tbody>${gantt}</tbody></table>
-<p class="meta">From 0 to ${escape(minutesText(total))} after the disruption.</p>
+<table class="gantt-table"><thead><tr><th>What</th><th><div class="axis">${ticks}</div></th></tr></thead><tbody>${gantt}</tbody></table>
+<p class="meta">From 0 to ${escape(minutesText(timeline.total))} after the disruption. The time axis is compressed so that minutes and weeks both show: each gap between two events is drawn by the logarithm of its length, so read times from the labels (or the table above). A thin mark is something back as soon as what it waits for is.</p>
 <h2>Services in scope</h2>
 ${table(
   ['Service', 'Tier', 'RTO', 'RPO', 'MTPD', 'Back after (model)', 'Breach'],

@@ -5,6 +5,8 @@ import type { RecoveryOrder } from '../plans/recovery-order.ts';
 import type { ReviewStatus } from '../plans/review.ts';
 import type { StepOrderProblem } from '../plans/step-order.ts';
 import type { PlanDocument } from '../plans/versions.ts';
+import { timelineOf } from './pack-timeline.ts';
+import type { Timeline } from './pack-timeline.ts';
 
 /** One row of the call tree, resolved to names and numbers so the pack needs nothing else to be useful. */
 export interface PackContact {
@@ -36,6 +38,8 @@ export interface PackModel {
     items: { id: string; name: string; kind: string; start: number; end: number; waitsFor: string[] }[];
     unrecoverable: { id: string; cycle: string[] }[];
   };
+  /** The recovery order on a compressed time axis, laid out once for both packs (see pack-timeline.ts). */
+  timeline: Timeline;
   stepProblems: string[];
   services: {
     id: string;
@@ -110,6 +114,14 @@ export function buildPackModel(input: {
       breach: breaches === '' ? '-' : breaches,
     };
   });
+  const items = recovery.items.map((item) => ({
+    id: item.id,
+    name: nameOf(item.id),
+    kind: item.kind,
+    start: item.startMinutes,
+    end: item.endMinutes,
+    waitsFor: item.waitsFor,
+  }));
   const unrecoverable = recovery.unrecoverable.filter((item) => inScope.has(item.id) || recovery.items.length === 0);
   return {
     id: plan.metadata.id,
@@ -140,16 +152,10 @@ export function buildPackModel(input: {
       })),
     })),
     recovery: {
-      items: recovery.items.map((item) => ({
-        id: item.id,
-        name: nameOf(item.id),
-        kind: item.kind,
-        start: item.startMinutes,
-        end: item.endMinutes,
-        waitsFor: item.waitsFor,
-      })),
+      items,
       unrecoverable: recovery.unrecoverable.length > 0 ? recovery.unrecoverable : unrecoverable,
     },
+    timeline: timelineOf(items),
     stepProblems: recovery.stepProblems.map((problem) => problem.message),
     services,
   };

@@ -3,6 +3,10 @@ import type { PackModel } from './pack-model.ts';
 import { minutesText } from './pack-model.ts';
 
 const MARGIN = 50;
+/** The timeline's colours: the empty track, a bar, and the mark of something back at once. */
+export const TRACK_COLOUR = '#eeeeee';
+export const BAR_COLOUR = '#0b3d91';
+export const INSTANT_COLOUR = '#c2410c';
 
 /** The plan pack as a PDF for print (pdfkit, built-in Helvetica: no browser, no font files, no network). */
 export function renderPackPdf(model: PackModel): Promise<Buffer> {
@@ -96,21 +100,57 @@ export function renderPackPdf(model: PackModel): Promise<Buffer> {
   );
   for (const u of model.recovery.unrecoverable) doc.text(`Never comes back: ${u.id} (cycle ${u.cycle.join(' -> ')})`);
 
+  // The timeline starts on a page of its own (it is read as one picture) and repeats its axis on every page.
+  doc.addPage();
   heading('Timeline');
-  const total = Math.max(1, ...model.recovery.items.map((item) => item.end));
-  const labelWidth = width * 0.3;
-  const barWidth = width - labelWidth;
-  for (const item of model.recovery.items) {
-    if (doc.y > doc.page.height - MARGIN - 14) doc.addPage();
+  const { timeline } = model;
+  const labelWidth = width * 0.32;
+  const chartLeft = MARGIN + labelWidth;
+  const chartWidth = width - labelWidth;
+  const ROW_HEIGHT = 11;
+  const axis = (): void => {
     const top = doc.y;
-    doc.font('Helvetica').fontSize(7).text(item.name, MARGIN, top, { width: labelWidth - 4, lineBreak: false });
-    doc.rect(MARGIN + labelWidth, top, barWidth, 8).fill('#eeeeee');
-    const x = MARGIN + labelWidth + (item.start / total) * barWidth;
-    doc.rect(x, top, Math.max(1, ((item.end - item.start) / total) * barWidth), 8).fill('#0b3d91').fillColor('black');
+    doc.font('Helvetica').fontSize(7).fillColor('#444');
+    for (const tick of timeline.ticks) {
+      const x = chartLeft + (tick.at / 100) * chartWidth;
+      const labelWidthPt = doc.widthOfString(tick.label);
+      // The first label starts at its tick, the last ends at it, the others are centred on it.
+      const align = tick.at === 0 ? 0 : tick.at === 100 ? labelWidthPt : labelWidthPt / 2;
+      doc.text(tick.label, x - align, top, { lineBreak: false });
+      doc.moveTo(x, top + 9).lineTo(x, top + 12).strokeColor('#444').stroke();
+    }
+    doc.fillColor('black');
     doc.x = MARGIN;
-    doc.y = top + 11;
+    doc.y = top + 14;
+  };
+  axis();
+  for (const bar of timeline.bars) {
+    if (doc.y > doc.page.height - MARGIN - ROW_HEIGHT - 30) {
+      doc.addPage();
+      axis();
+    }
+    const top = doc.y;
+    doc.font('Helvetica').fontSize(7).fillColor('black');
+    doc.text(bar.name, MARGIN, top, { width: labelWidth - 4, height: ROW_HEIGHT, ellipsis: true, lineBreak: false });
+    doc.rect(chartLeft, top, chartWidth, 8).fill(TRACK_COLOUR);
+    doc
+      .rect(chartLeft + (bar.left / 100) * chartWidth, top, (bar.width / 100) * chartWidth, 8)
+      .fill(bar.instant ? INSTANT_COLOUR : BAR_COLOUR);
+    doc.fillColor('black');
+    doc.x = MARGIN;
+    doc.y = top + ROW_HEIGHT;
   }
-  doc.fontSize(8).text(`From 0 to ${minutesText(total)} after the disruption.`, MARGIN);
+  doc
+    .moveDown(0.5)
+    .fontSize(8)
+    .text(
+      `From 0 to ${minutesText(timeline.total)} after the disruption. The time axis is compressed so that minutes and weeks both show: ` +
+        'each gap between two events is drawn by the logarithm of its length, so read times from the labels (or the recovery order). ' +
+        'An orange mark is something back as soon as what it waits for is.',
+      MARGIN,
+      doc.y,
+      { width },
+    );
 
   heading('Services in scope');
   const serviceWidths = columns(0.28, 0.07, 0.1, 0.1, 0.1, 0.17, 0.18);
