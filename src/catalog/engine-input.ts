@@ -1,7 +1,9 @@
 import type { EngineGroup, EngineNode } from '../engine/types.ts';
 import { parseDuration } from './duration.ts';
-import type { CatalogDocument } from './kinds.ts';
+import type { CatalogDocument, DocumentOf } from './kinds.ts';
+import { KINDS } from './kinds.ts';
 import type { Dependency } from './kinds.schema.ts';
+import { referencesOf } from './references.ts';
 
 function minutes(duration: string | undefined): number | null {
   return duration === undefined ? null : (parseDuration(duration) ?? null);
@@ -22,25 +24,21 @@ function dependencies(dependsOn: readonly Dependency[] | undefined, first: strin
 /**
  * Adapts validated catalog documents to the engine's nodes: a Component's `site` becomes a required
  * dependency, `anyOf` a group with k = 1, `atLeast` a group with k; durations become minutes (0 when
- * unset); services carry their tier and objectives (null when unset). Teams, People, Plans and Incidents are skipped.
+ * unset); services carry their tier and objectives (null when unset). Kinds that cannot fail are skipped.
  */
 export function toEngineNodes(documents: Iterable<CatalogDocument>): EngineNode[] {
   const nodes: EngineNode[] = [];
   for (const document of documents) {
-    if (
-      document.kind === 'Team' ||
-      document.kind === 'Person' ||
-      document.kind === 'Plan' ||
-      document.kind === 'Incident'
-    )
-      continue;
-    const { spec } = document;
-    const site =
-      document.kind === 'Component' && document.spec.site !== undefined ? [document.spec.site] : [];
+    if (!KINDS[document.kind].failureNode) continue;
+    const { spec } = document as DocumentOf<EngineNode['kind']>;
+    // References marked as dependencies outside dependsOn (a component's site) are required too.
+    const implied = referencesOf(document)
+      .filter((ref) => ref.dependency && ref.path[1] !== 'dependsOn')
+      .map((ref) => ref.id);
     const node: EngineNode = {
       id: document.metadata.id,
-      kind: document.kind,
-      ...dependencies(spec.dependsOn, site),
+      kind: document.kind as EngineNode['kind'],
+      ...dependencies(spec.dependsOn, implied),
       recoveryMinutes: minutes(spec.recovery) ?? 0,
       restartMinutes: minutes(spec.restart) ?? 0,
     };

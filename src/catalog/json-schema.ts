@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { API_VERSION, catalogDocumentSchema } from './kinds.ts';
+import { API_VERSION, KIND_NAMES, catalogDocumentSchema } from './kinds.ts';
 
 /** Where the JSON Schema is published in the repository, relative to its root. */
 export const CATALOG_SCHEMA_PATH = 'docs/catalog.schema.json';
@@ -20,7 +20,7 @@ export function catalogJsonSchema(): Record<string, unknown> {
     $schema,
     title: `Lifeboat catalog document (${API_VERSION})`,
     description:
-      'One document of a Lifeboat catalog: a Service, Component, Site, Vendor, Team or Person. ' +
+      `One document of a Lifeboat catalog: a ${KIND_NAMES.slice(0, -1).join(', ')} or ${KIND_NAMES.at(-1)}. ` +
       'Generated from the zod schemas by `npm run schema`; do not edit by hand.',
     ...rest,
   };

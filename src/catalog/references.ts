@@ -1,7 +1,7 @@
 import type { Kind } from './kinds.ts';
-import { FAILURE_KINDS } from './kinds.ts';
-import type { Dependency, IncidentSpec, PlanSpec } from './kinds.schema.ts';
-import { PLAN_PHASES } from './kinds.schema.ts';
+import { FAILURE_KINDS, KINDS, KIND_NAMES } from './kinds.ts';
+import type { FoundReference } from './registry.ts';
+import { compileReferences } from './registry.ts';
 
 /** One reference from a document to another: where it is, which id, and the kinds it may name. */
 export interface Reference {
@@ -9,109 +9,28 @@ export interface Reference {
   path: (string | number)[];
   id: string;
   allowed: readonly Kind[];
+  /** The document is down while the referred one is (a `dependsOn` id, a component's `site`). */
+  dependency: boolean;
 }
 
-const OWNER_KINDS: readonly Kind[] = ['Team', 'Person'];
+/** Each kind's reference collector, compiled once from its spec schema (the fields marked with `ref`). */
+const COLLECTORS = new Map(KIND_NAMES.map((kind) => [kind, compileReferences(KINDS[kind].spec)] as const));
 
-/** Every id a `dependsOn` list names, with its path. */
-export function dependencyReferences(dependsOn: readonly Dependency[] | undefined): Reference[] {
-  const out: Reference[] = [];
-  (dependsOn ?? []).forEach((item, index) => {
-    const at = ['spec', 'dependsOn', index];
-    if (typeof item === 'string') out.push({ path: at, id: item, allowed: FAILURE_KINDS });
-    else if ('anyOf' in item)
-      item.anyOf.forEach((id, i) => out.push({ path: [...at, 'anyOf', i], id, allowed: FAILURE_KINDS }));
-    else item.of.forEach((id, i) => out.push({ path: [...at, 'of', i], id, allowed: FAILURE_KINDS }));
-  });
-  return out;
-}
-
-function single(field: string, id: string | undefined, allowed: readonly Kind[]): Reference[] {
-  return id === undefined ? [] : [{ path: ['spec', field], id, allowed }];
-}
-
-function many(field: string, ids: readonly string[] | undefined, allowed: readonly Kind[]): Reference[] {
-  return (ids ?? []).map((id, i) => ({ path: ['spec', field, i], id, allowed }));
+function toReference(found: FoundReference): Reference {
+  return {
+    path: found.path,
+    id: found.id,
+    allowed: (found.meta.to === 'failure' ? FAILURE_KINDS : found.meta.to) as readonly Kind[],
+    dependency: found.meta.dependency === true,
+  };
 }
 
 /** Every reference a document's spec makes to other documents, in document order. */
 export function referencesOf(document: { kind: Kind; spec: Record<string, unknown> }): Reference[] {
   // The spec has been validated against its kind's schema before this is called.
-  const spec = document.spec as Record<string, never>;
-  switch (document.kind) {
-    case 'Service':
-      return [...single('owner', spec.owner, OWNER_KINDS), ...dependencyReferences(spec.dependsOn)];
-    case 'Component':
-      return [
-        ...single('site', spec.site, ['Site']),
-        ...single('owner', spec.owner, OWNER_KINDS),
-        ...single('vendor', spec.vendor, ['Vendor']),
-        ...dependencyReferences(spec.dependsOn),
-      ];
-    case 'Site':
-    case 'Vendor':
-      return dependencyReferences(spec.dependsOn);
-    case 'Team':
-      return [...many('members', spec.members, ['Person']), ...single('lead', spec.lead, ['Person'])];
-    case 'Person':
-      return [...single('team', spec.team, ['Team']), ...single('deputy', spec.deputy, ['Person'])];
-    case 'Plan':
-      return planReferences(document.spec as unknown as PlanSpec);
-    case 'Incident':
-      return incidentReferences(document.spec as unknown as IncidentSpec);
-  }
-}
-
-/** A plan's services, owner, scenario, call tree, step owners and the nodes its steps restore. */
-function planReferences(spec: PlanSpec): Reference[] {
-  const steps = PLAN_PHASES.flatMap((phase) =>
-    (spec.phases?.[phase] ?? []).flatMap((step, index) => {
-      const at = ['spec', 'phases', phase, index];
-      return [
-        ...(step.owner === undefined
-          ? []
-          : [{ path: [...at, 'owner'], id: step.owner, allowed: OWNER_KINDS }]),
-        ...(step.restores ?? []).map((id, i) => ({
-          path: [...at, 'restores', i],
-          id,
-          allowed: FAILURE_KINDS,
-        })),
-      ];
-    }),
-  );
-  return [
-    ...many('services', spec.services, ['Service']),
-    ...single('owner', spec.owner, OWNER_KINDS),
-    ...spec.scenario.fail.map((id, i) => ({
-      path: ['spec', 'scenario', 'fail', i],
-      id,
-      allowed: FAILURE_KINDS,
-    })),
-    ...(spec.contacts ?? []).map((contact, i) => ({
-      path: ['spec', 'contacts', i, 'id'],
-      id: contact.id,
-      allowed: OWNER_KINDS,
-    })),
-    ...steps,
-  ];
-}
-
-/** An incident's failed nodes, timeline authors, action owners and the plan it invoked. */
-function incidentReferences(spec: IncidentSpec): Reference[] {
-  return [
-    ...many('failed', spec.failed, FAILURE_KINDS),
-    ...(spec.timeline ?? []).flatMap((item, i) =>
-      item.by === undefined
-        ? []
-        : [{ path: ['spec', 'timeline', i, 'by'], id: item.by, allowed: OWNER_KINDS }],
-    ),
-    ...(spec.actions ?? []).map((action, i) => ({
-      path: ['spec', 'actions', i, 'owner'],
-      id: action.owner,
-      allowed: OWNER_KINDS,
-    })),
-    ...single('plan', spec.plan, ['Plan']),
-  ];
+  const found: FoundReference[] = [];
+  COLLECTORS.get(document.kind)?.(document.spec, ['spec'], found);
+  return found.map(toReference);
 }
 
 /** A path as text: `spec.dependsOn[2].anyOf[0]`. */

@@ -94,8 +94,7 @@ export function checkCycles(
     if (!checked.document) return;
     for (const reference of referencesOf(checked.document)) {
       const to = position.get(reference.id);
-      const isDependency = reference.path[1] === 'dependsOn' || reference.path[1] === 'site';
-      if (!isDependency || to === undefined || edgePath.has(`${from} ${to}`)) continue;
+      if (!reference.dependency || to === undefined || edgePath.has(`${from} ${to}`)) continue;
       adjacency[from]?.push(to);
       edgePath.set(`${from} ${to}`, reference.path);
     }

@@ -1,7 +1,8 @@
 import '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthService, Principal } from '../auth/auth.service.ts';
-import { can, OWNER_WRITABLE_KINDS } from '../auth/roles.ts';
+import { isOwnerWritable } from '../../catalog/kinds.ts';
+import { can } from '../auth/roles.ts';
 import type { Access } from '../auth/roles.ts';
 import { sendProblem } from './problem.ts';
 
@@ -116,7 +117,7 @@ export function registerAuthorization(app: FastifyInstance, auth: AuthService): 
       !(
         principal.role === 'owner' &&
         access === 'catalog:write' &&
-        (kind === undefined || !OWNER_WRITABLE_KINDS.includes(kind))
+        (kind === undefined || !isOwnerWritable(kind))
       );
     if (!allowed) {
       return sendProblem(reply, 403, {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
+import { FILTER_FIELDS } from '../../catalog/kinds.ts';
 import type { Database, DocumentLabelsTable, DocumentRefsTable, DocumentsTable } from '../db/schema.ts';
 
 /** A stored document row. */
@@ -21,10 +22,13 @@ export interface DocumentQuery {
   missing?: SpecField[];
 }
 
-/** The spec fields a listing can filter on; a whitelist, since the name becomes part of a JSON path. */
-export const SPEC_FIELDS = ['tier', 'type', 'site', 'owner', 'vendor', 'team', 'rto', 'rpo', 'mtpd'] as const;
-/** A spec field a listing can filter on. */
-export type SpecField = (typeof SPEC_FIELDS)[number];
+/**
+ * The spec fields a listing can filter on, as the kind registry declares them; a whitelist, since the name
+ * becomes part of a JSON path.
+ */
+export const SPEC_FIELDS: readonly string[] = FILTER_FIELDS;
+/** A spec field a listing can filter on (one of SPEC_FIELDS). */
+export type SpecField = string;
 
 /** A document that references another, and where. */
 export interface Referrer {
@@ -49,10 +53,12 @@ function likePattern(text: string): string {
 /** SQL for catalog documents, their labels and their references; no rules. */
 export function createDocumentRepository(db: Kysely<Database>, dialect: 'sqlite' | 'postgres' = 'sqlite') {
   /** A spec field as text (null when absent), in each database's JSON dialect. */
-  const specText = (field: SpecField) =>
-    dialect === 'sqlite'
+  const specText = (field: SpecField) => {
+    if (!SPEC_FIELDS.includes(field)) throw new Error(`"${field}" is not a filterable spec field`);
+    return dialect === 'sqlite'
       ? sql<string | null>`cast(json_extract(spec, ${`$.${field}`}) as text)`
       : sql<string | null>`(spec::jsonb ->> ${field})`;
+  };
 
   return {
     async get(id: string): Promise<DocumentRow | undefined> {

@@ -9,19 +9,9 @@ import type { Actor, CatalogService } from '../services/catalog.service.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import { actorOf } from '../http/authorization.ts';
 import { MAX_PAGE_SIZE } from '../services/catalog.service.ts';
-import { SPEC_FIELDS } from '../repositories/document.repository.ts';
 import type { SpecField } from '../repositories/document.repository.ts';
 import { problemSchema } from '../http/problem.ts';
-
-/** Spec fields that `GET /api/v1/{kind}?field=value` filters on. */
-const FILTER_FIELDS = [
-  'tier',
-  'type',
-  'site',
-  'owner',
-  'vendor',
-  'team',
-] as const satisfies readonly SpecField[];
+import { catalogDocumentSchema } from '../../catalog/kinds.ts';
 
 interface ListQuery {
   limit?: number;
@@ -29,47 +19,51 @@ interface ListQuery {
   q?: string;
   label?: string | string[];
   missing?: SpecField | SpecField[];
-  tier?: string;
-  type?: string;
-  site?: string;
-  owner?: string;
-  vendor?: string;
-  team?: string;
+  /** The kind's own filters (`tier`, `owner`...), as the registry declares them. */
+  [field: string]: string | string[] | number | undefined;
 }
 
-const listQuerySchema = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_PAGE_SIZE)
-    .optional()
-    .meta({ description: 'Page size, default 50.' }),
-  cursor: z.string().max(1000).optional().meta({ description: 'The nextCursor of the previous page.' }),
-  q: z
-    .string()
-    .max(200)
-    .optional()
-    .meta({ description: 'Case-insensitive text in the id, name or description.' }),
-  label: z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .meta({ description: 'key=value; repeat to require several labels.' }),
-  ...Object.fromEntries(
-    FILTER_FIELDS.map((field) => [
-      field,
-      z
-        .string()
-        .max(200)
+/** The query of `GET /api/v1/{kind}`: paging, search, labels, and the filters the kind's registry entry declares. */
+function listQuerySchemaOf(kind: Kind): z.ZodType<ListQuery> {
+  const { filters = [], missing = [] } = KINDS[kind];
+  return z.object({
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_PAGE_SIZE)
+      .optional()
+      .meta({ description: 'Page size, default 50.' }),
+    cursor: z.string().max(1000).optional().meta({ description: 'The nextCursor of the previous page.' }),
+    q: z
+      .string()
+      .max(200)
+      .optional()
+      .meta({ description: 'Case-insensitive text in the id, name or description.' }),
+    label: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .meta({ description: 'key=value; repeat to require several labels.' }),
+    ...Object.fromEntries(
+      filters.map((field) => [
+        field,
+        z
+          .string()
+          .max(200)
+          .optional()
+          .meta({ description: `Only documents whose spec.${field} equals this.` }),
+      ]),
+    ),
+    ...(missing.length > 0 && {
+      missing: z
+        .union([z.enum(missing as [string, ...string[]]), z.array(z.enum(missing as [string, ...string[]]))])
         .optional()
-        .meta({ description: `Only documents whose spec.${field} equals this.` }),
-    ]),
-  ),
-  missing: z
-    .union([z.enum(SPEC_FIELDS), z.array(z.enum(SPEC_FIELDS))])
-    .optional()
-    .meta({ description: 'Only documents without this spec field (e.g. missing=rto); repeat for several.' }),
-}) as z.ZodType<ListQuery>;
+        .meta({
+          description: 'Only documents without this spec field (e.g. missing=rto); repeat for several.',
+        }),
+    }),
+  }) as unknown as z.ZodType<ListQuery>;
+}
 
 const ifMatchHeaders = z.object({
   'if-match': z.string().optional().meta({ description: 'The version you read, e.g. "3" (the ETag).' }),
@@ -121,16 +115,16 @@ function registerKind(app: FastifyInstance, catalog: CatalogService, writer: Wri
       schema: {
         tags,
         summary: `List ${plural}`,
-        querystring: listQuerySchema,
+        querystring: listQuerySchemaOf(kind),
         response: { 200: pageSchema, 400: problemSchema },
       },
     },
     async (request) => {
       const { limit, cursor, q, label, missing } = request.query;
       const labels = parseLabels(label);
-      const fields = FILTER_FIELDS.flatMap((field) => {
+      const fields = (KINDS[kind].filters ?? []).flatMap((field) => {
         const value = request.query[field];
-        return value === undefined ? [] : [{ field, value }];
+        return typeof value === 'string' ? [{ field, value }] : [];
       });
       return catalog.list(kind, {
         ...(limit !== undefined && { limit }),
@@ -228,11 +222,34 @@ function registerKind(app: FastifyInstance, catalog: CatalogService, writer: Wri
   );
 }
 
-/** `GET/POST /api/v1/{kind}` and `GET/PUT/DELETE /api/v1/{kind}/{id}` for every kind. */
+/**
+ * `GET /api/v1/documents/{id}`: the document an id names, whatever its kind (ids are unique across the catalog),
+ * so a client that holds a reference to "a Team or a Person" finds it with one request instead of one per kind.
+ */
+function registerDocumentById(app: FastifyInstance, catalog: CatalogService): void {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/documents/:id',
+    {
+      config: { access: 'catalog:read' },
+      schema: {
+        tags: ['documents'],
+        summary: 'Read a document of any kind by its id',
+        params: z.object({ id: idSchema }),
+        response: { 200: catalogDocumentSchema, 400: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const document = await catalog.getById(request.params.id);
+      return withEtag(reply, document.metadata.version).send(document);
+    },
+  );
+}
+
+/** `/api/v1/{kind}...` for every kind, and `/api/v1/documents/{id}` for a reference whose kind is unknown. */
 export function registerCatalogRoutes(
   app: FastifyInstance,
   catalog: CatalogService,
-  auth: AuthService,
+  auth: Pick<AuthService, 'ownerScope'>,
 ): void {
   // A service owner writes within a scope: their Person document and their teams, looked up per request.
   const writer: Writer = async (request) => {
@@ -242,4 +259,5 @@ export function registerCatalogRoutes(
     return { name, ownerScope: await auth.ownerScope(principal.email) };
   };
   for (const kind of KIND_NAMES) registerKind(app, catalog, writer, kind);
+  registerDocumentById(app, catalog);
 }

@@ -1,8 +1,10 @@
 /** Sessions: who is signed in, with which role; login and logout. */
+import { isOwnerWritable } from '../../../src/catalog/kinds.ts';
+import { can } from '../../../src/catalog/roles.ts';
+import type { Role } from '../../../src/catalog/roles.ts';
 import { isApiError, request } from './client';
 
-/** The roles the server knows (issue 5). */
-export type Role = 'admin' | 'manager' | 'owner' | 'viewer' | 'auditor';
+export type { Role };
 
 /** The signed-in user. */
 export interface User {
@@ -61,18 +63,16 @@ export function logout(): Promise<void> {
 export const OIDC_LOGIN_URL = '/api/v1/auth/oidc/login';
 
 /**
- * Whether a role may write documents of a kind (the server decides; this only hides controls). An owner may
- * write the services, components and plans they own (OWNER_WRITABLE_KINDS): the server checks whose they are.
+ * Whether a role may write documents of a kind (the server decides; this only hides controls): the same role
+ * table and kind registry the server enforces. An owner may write the kinds the registry marks owner-writable,
+ * within their scope, which the server checks.
  */
 export function canWrite(user: User | null | undefined, kind?: string): boolean {
-  if (user?.role === 'admin' || user?.role === 'manager') return true;
-  return (
-    user?.role === 'owner' &&
-    (kind === undefined || kind === 'Service' || kind === 'Component' || kind === 'Plan')
-  );
+  if (!user || !can(user.role, 'catalog:write')) return false;
+  return user.role !== 'owner' || kind === undefined || isOwnerWritable(kind);
 }
 
-/** Whether a role may read the audit log (viewers may not). */
+/** Whether a role may read the audit log. */
 export function canReadAudit(user: User | null | undefined): boolean {
-  return user !== null && user !== undefined && user.role !== 'viewer';
+  return user !== null && user !== undefined && can(user.role, 'audit:read');
 }

@@ -1,42 +1,27 @@
 /** The catalog API: documents of every kind, their listing and their audit history. */
-import type { CatalogDocument, DocumentOf, Kind } from '../../../src/catalog/kinds.ts';
+import type { CatalogDocument, DocumentOf, Kind, Plural } from '../../../src/catalog/kinds.ts';
+import { FILTER_FIELDS, KIND_NAMES, KINDS, kindOfPlural } from '../../../src/catalog/kinds.ts';
 import type { Dependency } from '../../../src/catalog/kinds.schema.ts';
 import { request } from './client';
 import type { Query } from './client';
 
-export type { CatalogDocument, DocumentOf, Kind, Dependency };
-
-/** The collection names used in URLs. */
-export type Plural =
-  'services' | 'components' | 'sites' | 'vendors' | 'teams' | 'people' | 'plans' | 'incidents';
+export type { CatalogDocument, DocumentOf, Kind, Dependency, Plural };
 
 /** Kind -> plural, as the API names collections. */
-export const PLURAL_OF: Record<Kind, Plural> = {
-  Service: 'services',
-  Component: 'components',
-  Site: 'sites',
-  Vendor: 'vendors',
-  Team: 'teams',
-  Person: 'people',
-  Plan: 'plans',
-  Incident: 'incidents',
-};
+export const PLURAL_OF = Object.fromEntries(KIND_NAMES.map((kind) => [kind, KINDS[kind].plural])) as Record<
+  Kind,
+  Plural
+>;
 
 /** Plural -> kind. */
-export const KIND_OF: Record<Plural, Kind> = {
-  services: 'Service',
-  components: 'Component',
-  sites: 'Site',
-  vendors: 'Vendor',
-  teams: 'Team',
-  people: 'Person',
-  plans: 'Plan',
-  incidents: 'Incident',
-};
+export const KIND_OF = Object.fromEntries(KIND_NAMES.map((kind) => [KINDS[kind].plural, kind])) as Record<
+  Plural,
+  Kind
+>;
 
 /** Whether a URL segment names a collection. */
 export function isPlural(value: string | undefined): value is Plural {
-  return value !== undefined && Object.hasOwn(KIND_OF, value);
+  return value !== undefined && kindOfPlural(value) !== undefined;
 }
 
 /** One page of a listing. */
@@ -57,17 +42,9 @@ export interface ListParams {
 
 /**
  * Field filters the server applies itself (`GET /api/v1/{kind}?tier=1&missing=rto`), so a list of 100k
- * components pages through the matches only; any other filter is checked in the browser while it pages.
+ * components pages through the matches only: every filter a kind declares in the registry.
  */
-export const SERVER_FIELD_FILTERS: readonly string[] = [
-  'tier',
-  'type',
-  'site',
-  'owner',
-  'vendor',
-  'team',
-  'missing',
-];
+export const SERVER_FIELD_FILTERS: readonly string[] = [...FILTER_FIELDS, 'missing'];
 
 /** `GET /api/v1/{plural}`. */
 export function listDocuments(plural: Plural, params: ListParams, signal?: AbortSignal) {

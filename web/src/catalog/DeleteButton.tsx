@@ -8,7 +8,7 @@ import type { CatalogDocument, Plural } from '../api/catalog';
 import { isApiError } from '../api/client';
 import { keys } from '../api/queries';
 import { notifySuccess } from '../app/notify';
-import { FAILURE_KINDS } from './kind-info';
+import { isKind, KIND_NAMES } from '../../../src/catalog/kinds.ts';
 import { RefLink } from './links';
 
 /** The "Delete" button of a detail page. */
@@ -44,8 +44,11 @@ export function DeleteButton({ plural, document }: { plural: Plural; document: C
                 <List size="sm" mt="xs">
                   {error.problem.referrers.map((referrer) => (
                     <List.Item key={`${referrer.id}${referrer.path}`}>
-                      <RefLink id={referrer.id} kinds={[...FAILURE_KINDS, 'Team', 'Person']} /> (
-                      {referrer.path})
+                      <RefLink
+                        id={referrer.id}
+                        kinds={isKind(referrer.kind) ? [referrer.kind] : KIND_NAMES}
+                      />{' '}
+                      ({referrer.path})
                     </List.Item>
                   ))}
                 </List>

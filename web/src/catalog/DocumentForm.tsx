@@ -2,7 +2,17 @@
  * The form of a document, built from its kind's fields, with a JSON tab for anything the form does not cover.
  * Server errors land on the field their `path` names; the others are listed above the form.
  */
-import { JsonInput, Select, SimpleGrid, Stack, Tabs, TagsInput, Textarea, TextInput } from '@mantine/core';
+import {
+  JsonInput,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  TagsInput,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useState } from 'react';
 import type { CatalogDocument, Dependency } from '../api/catalog';
 import type { FieldError } from '../api/client';
@@ -25,6 +35,13 @@ interface Props {
 function under(error: FieldError, path: string): boolean {
   return error.path === path || error.path.startsWith(`${path}[`) || error.path.startsWith(`${path}.`);
 }
+
+/** What a text input suggests for the formats it takes. */
+const PLACEHOLDERS: Partial<Record<FieldInfo['type'], string>> = {
+  duration: 'e.g. 4h, 1h30m, 2d',
+  date: 'e.g. 2026-05-01',
+  instant: 'e.g. 2026-02-03T08:15:00Z',
+};
 
 const PLACED = ['metadata.id', 'metadata.name', 'metadata.description', 'metadata.labels'];
 
@@ -81,14 +98,25 @@ export function DocumentForm({ info, draft, onChange, errors, isNew, placedElsew
       case 'email':
       case 'url':
       case 'duration':
+      case 'date':
+      case 'instant':
         return (
           <TextInput
             key={field.name}
             {...common}
-            type={field.type === 'duration' ? 'text' : field.type}
-            placeholder={field.type === 'duration' ? 'e.g. 4h, 1h30m, 2d' : undefined}
+            type={field.type === 'email' || field.type === 'url' ? field.type : 'text'}
+            placeholder={PLACEHOLDERS[field.type]}
             value={typeof value === 'string' ? value : ''}
             onChange={(event) => setSpec(field.name, event.currentTarget.value)}
+          />
+        );
+      case 'number':
+        return (
+          <NumberInput
+            key={field.name}
+            {...common}
+            value={typeof value === 'number' ? value : ''}
+            onChange={(number) => setSpec(field.name, typeof number === 'number' ? number : undefined)}
           />
         );
       case 'select':
@@ -133,6 +161,7 @@ export function DocumentForm({ info, draft, onChange, errors, isNew, placedElsew
           />
         );
       case 'deps':
+      case 'other':
         return null;
     }
   };

@@ -71,7 +71,7 @@ function KindList({ info }: { info: KindInfo }) {
   const scanned = list.data?.pages.reduce((sum, page) => sum + page.scanned, 0) ?? 0;
   const filtering = Object.keys(filters.fields).length > 0;
   const columns = info.columns
-    .map((name) => info.fields.find((field) => field.name === name))
+    .map((name) => info.allFields.find((field) => field.name === name))
     .filter((f) => f !== undefined);
 
   return (

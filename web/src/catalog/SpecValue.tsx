@@ -99,6 +99,11 @@ export function SpecValue({ field, value }: { field: FieldInfo; value: unknown }
     case 'text':
     case 'duration':
     case 'select':
+    case 'number':
+    case 'date':
+    case 'instant':
       return <Text>{asText(value)}</Text>;
+    case 'other':
+      return <Text ff="monospace">{asText(value)}</Text>;
   }
 }

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { defineKind, withFormat } from '../registry.ts';
+import { durationSchema, failureNodeFields, ownerRef } from './fields.ts';
+
+/** A service provided to the organisation: business (what users see) or IT (what supports it). */
+export const serviceSpecSchema = z.strictObject({
+  type: z.enum(['business', 'it']).meta({ title: 'Type', description: 'business (what users see) or it.' }),
+  tier: withFormat(z.int().min(1).max(4), 'tier').meta({
+    title: 'Tier',
+    description: 'Criticality, 1 to 4, 1 the most critical.',
+  }),
+  owner: ownerRef()
+    .optional()
+    .meta({ title: 'Owner', description: 'The Team or Person responsible (a warning when missing).' }),
+  rto: durationSchema.optional().meta({
+    title: 'RTO',
+    description: 'Recovery time objective: how soon it must be back after a disruption, e.g. 4h.',
+  }),
+  rpo: durationSchema.optional().meta({
+    title: 'RPO',
+    description: 'Recovery point objective: how much data, as time, it may lose, e.g. 15m.',
+  }),
+  mtpd: durationSchema.optional().meta({
+    title: 'MTPD',
+    description: 'Maximum tolerable period of disruption; the RTO must not exceed it.',
+  }),
+  ...failureNodeFields,
+});
+
+/** A Service's spec. */
+export type ServiceSpec = z.infer<typeof serviceSpecSchema>;
+
+/** The Service kind. */
+export const serviceKind = defineKind({
+  kind: 'Service',
+  plural: 'services',
+  title: 'Services',
+  singular: 'service',
+  spec: serviceSpecSchema,
+  failureNode: true,
+  ownerWritable: true,
+  columns: ['type', 'tier', 'owner', 'rto', 'rpo', 'mtpd'],
+  form: ['type', 'tier', 'owner', 'rto', 'rpo', 'mtpd', 'recovery', 'restart', 'dependsOn'],
+  filters: ['tier', 'type', 'owner'],
+  missing: ['owner', 'rto', 'rpo', 'mtpd'],
+});
