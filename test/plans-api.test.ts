@@ -20,7 +20,11 @@ describeEachDatabase('plans API', (dialect) => {
   });
 
   it('approves a plan, freezing version 1 with the approver, and makes an edited plan a draft again', async () => {
-    const approved = await t.app.inject({ method: 'POST', url: '/api/v1/plans/plan-dc-north/approve' });
+    const approved = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/plans/plan-dc-north/approve',
+      headers: { 'if-match': '"1"' },
+    });
     expect(approved.statusCode).toBe(200);
     const { document, version } = body<{ document: Doc; version: { number: number; approvedBy: string } }>(
       approved,
@@ -39,7 +43,11 @@ describeEachDatabase('plans API', (dialect) => {
     });
     expect(body<Doc>(put).spec.approvedBy).toBeUndefined();
 
-    await t.app.inject({ method: 'POST', url: '/api/v1/plans/plan-dc-north/approve' });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/plans/plan-dc-north/approve',
+      payload: { version: body<Doc>(put).metadata.version },
+    });
     const versions = body<{ items: { number: number; checksum: string }[] }>(
       await t.app.inject({ method: 'GET', url: '/api/v1/plans/plan-dc-north/versions' }),
     );
@@ -51,20 +59,17 @@ describeEachDatabase('plans API', (dialect) => {
     expect(first.document.spec.activation).toBe(FIXTURES.Plan.spec.activation);
   });
 
-  it('refuses writing status approved through PUT with 400, since only approval freezes a version', async () => {
+  it('answers a PUT that writes status approved with the plan as a draft, since only approval freezes a version', async () => {
     const current = body<Doc>(await t.app.inject({ method: 'GET', url: '/api/v1/plans/plan-dc-north' }));
-    const draft = structuredClone(current);
-    draft.spec.activation = 'changed';
-    const put = await t.app.inject({ method: 'PUT', url: '/api/v1/plans/plan-dc-north', payload: draft });
-    const reapprove = structuredClone(body<Doc>(put));
-    reapprove.spec.status = 'approved';
-    const refused = await t.app.inject({
-      method: 'PUT',
-      url: '/api/v1/plans/plan-dc-north',
-      payload: reapprove,
-    });
-    expect(refused.statusCode).toBe(400);
-    expect(body(refused).detail).toContain('/approve');
+    const claimed = structuredClone(current);
+    claimed.spec.status = 'approved';
+    const put = await t.app.inject({ method: 'PUT', url: '/api/v1/plans/plan-dc-north', payload: claimed });
+    expect(put.statusCode).toBe(200);
+    expect(body<Doc>(put).spec.status).toBe('draft');
+    const versions = body<{ items: unknown[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/plans/plan-dc-north/versions' }),
+    );
+    expect(versions.items).toEqual([]);
   });
 
   it('answers 404 for the versions of an unknown plan and for a version that does not exist', async () => {

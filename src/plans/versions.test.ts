@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanDocument } from './versions.ts';
-import { applyPlanEdit, approvePlan, planChecksum } from './versions.ts';
+import { approvePlan, fileApprovedPlan, planChecksum, planView, storedPlan } from './versions.ts';
 
 const draft: PlanDocument = {
   apiVersion: 'lifeboat/v1',
@@ -52,23 +52,51 @@ describe('planChecksum', () => {
   });
 });
 
-describe('applyPlanEdit', () => {
-  const approved = approvePlan(draft, { number: 1, actor: 'a', at: '2025-02-01T10:00:00.000Z' }).document;
+describe('planView', () => {
+  const { document: approved, version } = approvePlan(draft, {
+    number: 1,
+    actor: 'a',
+    at: '2025-02-01T10:00:00.000Z',
+  });
+  const stored = storedPlan(approved);
 
-  it('turns an approved plan back into a draft when its content changes', () => {
-    const outcome = applyPlanEdit(approved, { ...approved, spec: { ...approved.spec, activation: 'later' } });
-    expect(outcome).toEqual({
-      document: { ...approved, spec: { ...draft.spec, activation: 'later', status: 'draft' } },
+  it('is approved, by whom and when, while the content is that of the latest version', () => {
+    expect(stored.spec.status).toBeUndefined();
+    expect(planView(stored, version).spec).toMatchObject({
+      status: 'approved',
+      approvedBy: 'a',
+      approvedAt: '2025-02-01T10:00:00.000Z',
     });
   });
 
-  it('keeps the approval when only a label changes', () => {
-    const relabelled = { ...approved, metadata: { ...approved.metadata, labels: { area: 'it' } } };
-    expect(applyPlanEdit(approved, relabelled)).toEqual({ document: relabelled });
+  it('is a draft once the content changes, whatever approval fields the document claims', () => {
+    const edited = { ...approved, spec: { ...approved.spec, activation: 'later' } };
+    expect(planView(edited, version).spec).toEqual({ ...draft.spec, activation: 'later', status: 'draft' });
+    expect(planView(approved, undefined).spec.status).toBe('draft');
   });
 
-  it('refuses writing status approved, since approval must freeze a version', () => {
-    const outcome = applyPlanEdit(draft, { ...draft, spec: { ...draft.spec, status: 'approved' } });
-    expect(outcome).toMatchObject({ refused: expect.stringContaining('/approve') as unknown });
+  it('keeps the approval when only a label or the last review date changes', () => {
+    const relabelled = { ...stored, metadata: { ...stored.metadata, labels: { area: 'it' } } };
+    expect(planView(relabelled, version).spec.status).toBe('approved');
+    const reviewed = { ...stored, spec: { ...stored.spec, lastReviewed: '2026-01-05' } };
+    expect(planView(reviewed, version).spec).toMatchObject({
+      status: 'approved',
+      lastReviewed: '2026-01-05',
+    });
+  });
+
+  it('says retired for a retired plan, with no approval', () => {
+    const retired = { ...stored, spec: { ...stored.spec, status: 'retired' as const } };
+    expect(planView(retired, version).spec.status).toBe('retired');
+    expect(planView(retired, version).spec.approvedBy).toBeUndefined();
+  });
+});
+
+describe('fileApprovedPlan', () => {
+  it('counts a plan from files as approved, and a retired one as retired', () => {
+    expect(fileApprovedPlan(draft).spec.status).toBe('approved');
+    expect(fileApprovedPlan({ ...draft, spec: { ...draft.spec, status: 'retired' } }).spec.status).toBe(
+      'retired',
+    );
   });
 });

@@ -8,7 +8,7 @@ export type PlanDocument = DocumentOf<'Plan'>;
 export interface PlanVersion {
   number: number;
   document: PlanDocument;
-  /** SHA-256 (hex) of the document's canonical JSON: a plan pack names it so a printout can be traced. */
+  /** SHA-256 (hex) of the approved content (see `planChecksum`): a plan pack names it so a printout can be traced. */
   checksum: string;
   approvedBy: string;
   approvedAt: string;
@@ -26,24 +26,88 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The spec fields the server derives from the frozen versions: never stored, never taken from a client. */
+const APPROVAL_FIELDS: ReadonlySet<string> = new Set(['status', 'approvedBy', 'approvedAt']);
+
+/**
+ * Spec fields outside what an approval covers: the approval itself, and `lastReviewed`, since recording a review
+ * (ISO 22301 clause 9.3) confirms the plan rather than changing what it says.
+ */
+const OUTSIDE_CONTENT: ReadonlySet<string> = new Set([...APPROVAL_FIELDS, 'lastReviewed']);
+
+/**
+ * What an approval covers: the id, name, description and spec of the plan, without the approval fields and
+ * `lastReviewed`. Labels only classify, and the server's bookkeeping (version, timestamps) is not content.
+ */
+function approvedContent(document: PlanDocument): string {
+  const spec = Object.fromEntries(Object.entries(document.spec).filter(([key]) => !OUTSIDE_CONTENT.has(key)));
+  const { id, name, description } = document.metadata;
+  return canonicalJson({ kind: document.kind, id, name, description, spec });
+}
+
+/** The SHA-256 of what a plan's approval covers (see `approvedContent`), as hex. */
+export function planChecksum(document: PlanDocument): string {
+  return createHash('sha256').update(approvedContent(document)).digest('hex');
+}
+
+/** Whether a plan says what a frozen version says. Compares content, not stored checksums, so versions frozen under an earlier checksum definition still count. */
+export function matchesVersion(document: PlanDocument, version: PlanVersion): boolean {
+  return approvedContent(document) === approvedContent(version.document);
+}
+
+/**
+ * The plan as the server stores it: without `approvedBy`, `approvedAt` and a `status` other than `retired`,
+ * whatever a client or a file claims. Approval is derived from the frozen versions on every read (`planView`),
+ * so it cannot be written by a create, an update or an import; `retired` is the owner's decision and is kept.
+ */
+export function storedPlan(document: PlanDocument): PlanDocument {
+  const spec = Object.fromEntries(
+    Object.entries(document.spec).filter(
+      ([key, value]) => !APPROVAL_FIELDS.has(key) || (key === 'status' && value === 'retired'),
+    ),
+  ) as PlanDocument['spec'];
+  return { ...document, spec };
+}
+
+/**
+ * The plan as clients read it: `retired` when stored so; else `approved` (by whom, when) when its content is that
+ * of its latest frozen version; else `draft`. Derived each time, so no write path can leave a stale approval.
+ */
+export function planView(document: PlanDocument, latest: PlanVersion | undefined): PlanDocument {
+  const stored = storedPlan(document);
+  if (stored.spec.status === 'retired') return stored;
+  if (latest && matchesVersion(stored, latest))
+    return {
+      ...stored,
+      spec: {
+        ...stored.spec,
+        status: 'approved',
+        approvedBy: latest.approvedBy,
+        approvedAt: latest.approvedAt,
+      },
+    };
+  return { ...stored, spec: { ...stored.spec, status: 'draft' } };
+}
+
+/**
+ * A plan read from catalog files, analysed without a database: there, approval is the repository's review process
+ * (a merged pull request), so every plan counts as approved unless it is retired.
+ */
+export function fileApprovedPlan(document: PlanDocument): PlanDocument {
+  const stored = storedPlan(document);
+  if (stored.spec.status === 'retired') return stored;
+  return { ...stored, spec: { ...stored.spec, status: 'approved' } };
+}
+
+/** The one line the CLI prints when it analyses plans from files: what approval means there. */
+export function fileApprovalNote(plans: number): string {
+  return `note: the ${plans} plan${plans === 1 ? '' : 's'} in these files count${plans === 1 ? 's' : ''} as approved (a retired one excepted): without a database, approval is the repository's review process`;
+}
+
 /** The document without what the server keeps (version, timestamps): what a person wrote. */
-function content(document: PlanDocument): PlanDocument {
+function withoutBookkeeping(document: PlanDocument): PlanDocument {
   const { version: _version, createdAt: _createdAt, updatedAt: _updatedAt, ...metadata } = document.metadata;
   return { ...document, metadata };
-}
-
-/** The SHA-256 of a plan's content (server metadata left out), as hex. */
-export function planChecksum(document: PlanDocument): string {
-  return createHash('sha256')
-    .update(canonicalJson(content(document)))
-    .digest('hex');
-}
-
-/** What was approved: the name, description and spec without the approval fields (labels only classify). */
-function substance(document: PlanDocument): string {
-  const { status: _status, approvedBy: _by, approvedAt: _at, ...spec } = document.spec;
-  const { name, description } = document.metadata;
-  return canonicalJson({ name, description, spec });
 }
 
 /**
@@ -59,11 +123,12 @@ export function approvePlan(
     throw new RangeError(
       `The plan "${document.metadata.id}" is retired; make it a draft before approving it`,
     );
+  const stored = storedPlan(document);
   const approved: PlanDocument = {
-    ...document,
-    spec: { ...document.spec, status: 'approved', approvedBy: approval.actor, approvedAt: approval.at },
+    ...stored,
+    spec: { ...stored.spec, status: 'approved', approvedBy: approval.actor, approvedAt: approval.at },
   };
-  const frozen = content(approved);
+  const frozen = withoutBookkeeping(approved);
   return {
     document: approved,
     version: {
@@ -74,28 +139,4 @@ export function approvePlan(
       approvedAt: approval.at,
     },
   };
-}
-
-/** What an edit to a plan becomes, or why it is refused. */
-export type EditOutcome = { document: PlanDocument } | { refused: string };
-
-/**
- * The rule for editing a plan through the generic PUT: an approved plan whose content changes becomes a draft
- * again (its approval fields removed), since what was approved is no longer what it says; and a plan only
- * becomes approved through approval, never by writing `status: approved`. An edit that leaves the content as it
- * was (a new label, say) keeps the approval.
- */
-export function applyPlanEdit(previous: PlanDocument | undefined, incoming: PlanDocument): EditOutcome {
-  const wasApproved = previous?.spec.status === 'approved';
-  const unchanged = previous !== undefined && substance(previous) === substance(incoming);
-  if (wasApproved && unchanged) return { document: incoming };
-  if (incoming.spec.status === 'approved' && !wasApproved)
-    return {
-      refused: `A plan is approved with POST /api/v1/plans/${incoming.metadata.id}/approve, which freezes a numbered version; write status draft or retired here`,
-    };
-  if (wasApproved && incoming.spec.status !== 'retired') {
-    const { approvedBy: _by, approvedAt: _at, ...spec } = incoming.spec;
-    return { document: { ...incoming, spec: { ...spec, status: 'draft' } } };
-  }
-  return { document: incoming };
 }

@@ -42,11 +42,15 @@ describe.skipIf(!available)('incidents and the plan figures of the dashboard', (
     // A continuity manager reviews the Leeds plan today and approves it.
     const plan = await api<Named>(`/plans/${REVIEWED_PLAN}`);
     const today = new Date().toISOString().slice(0, 10);
-    await api(`/plans/${REVIEWED_PLAN}`, {
+    const reviewed = await api<Named>(`/plans/${REVIEWED_PLAN}`, {
       method: 'PUT',
       body: JSON.stringify({ ...plan, spec: { ...plan.spec, lastReviewed: today } }),
     });
-    await api(`/plans/${REVIEWED_PLAN}/approve`, { method: 'POST' });
+    // Approval names the version reviewed.
+    await api(`/plans/${REVIEWED_PLAN}/approve`, {
+      method: 'POST',
+      body: JSON.stringify({ version: reviewed.metadata.version }),
+    });
   });
 
   /** The plan figures as the API's own documents say they should be. */

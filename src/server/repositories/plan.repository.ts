@@ -38,6 +38,35 @@ export function createPlanRepository(db: Kysely<Database>) {
         .execute();
     },
 
+    /** The latest version of each of `planIds` (of every plan when absent) that has one. */
+    async latest(planIds?: readonly string[]): Promise<PlanVersionRow[]> {
+      const query = (ids?: readonly string[]) => {
+        let select = plans
+          .selectFrom('plan_versions as v')
+          .selectAll('v')
+          .where((eb) =>
+            eb(
+              'v.number',
+              '=',
+              eb
+                .selectFrom('plan_versions as w')
+                .select((inner) => inner.fn.max('w.number').as('last'))
+                .whereRef('w.plan_id', '=', 'v.plan_id'),
+            ),
+          );
+        if (ids) select = select.where('v.plan_id', 'in', ids);
+        return select.execute();
+      };
+      if (planIds === undefined) return query();
+      const rows: PlanVersionRow[] = [];
+      // Batches keep the bound parameters far below SQLite's limit.
+      for (let i = 0; i < planIds.length; i += 500) {
+        const batch = planIds.slice(i, i + 500);
+        if (batch.length > 0) rows.push(...(await query(batch)));
+      }
+      return rows;
+    },
+
     async get(planId: string, number: number): Promise<PlanVersionRow | undefined> {
       return plans
         .selectFrom('plan_versions')

@@ -7,16 +7,45 @@ import { renderPackHtml } from '../../reports/pack-html.ts';
 import { renderPackPdf } from '../../reports/pack-pdf.ts';
 import { actorOf } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
+import { CatalogError } from '../services/errors.ts';
 import type { PlanService } from '../services/plan.service.ts';
+import { parseIfMatch } from './catalog.routes.ts';
 
 const idParams = z.object({ id: idSchema });
 const tags = ['plans'];
 // Answers are documented in docs/plans.md; the serializer sends them as they are built.
 const errors = { 200: z.unknown(), 400: problemSchema, 404: problemSchema };
 
+/** The generic routes that take or answer plan documents. */
+const DOCUMENT_ROUTES = new Set(['/api/v1/plans', '/api/v1/plans/:id']);
+
+function isPlan(value: unknown): value is PlanDocument {
+  return (value as { kind?: unknown } | null)?.kind === 'Plan';
+}
+
+/** The approve body: the version reviewed, when it is not sent as If-Match. */
+const approveBody = z
+  .strictObject({
+    version: z.int().min(1).optional().meta({ description: 'The version you reviewed (or send If-Match).' }),
+  })
+  .nullish();
+
+/** The version an approval names: If-Match or `version` in the body, which must agree when both are sent. */
+function reviewedVersion(ifMatch: string | undefined, body: { version?: number } | null | undefined) {
+  const header = parseIfMatch(ifMatch);
+  const field = body?.version;
+  if (header !== undefined && field !== undefined && header !== field)
+    throw new CatalogError(
+      'invalid',
+      `If-Match names version ${header} and the body version ${field}: send the one version you reviewed`,
+    );
+  return header ?? field;
+}
+
 /**
  * Plan routes beside the generic `/api/v1/plans` ones: approval and frozen versions, review, recovery order and
- * packs. A hook on the generic PUT applies the edit rule: an approved plan that changes becomes a draft again.
+ * packs. Approval is derived: hooks on the generic routes store a plan without the approval fields a client
+ * sends, and answer every plan with the approval its frozen versions give it.
  */
 export function registerPlanRoutes(app: FastifyInstance, plans: PlanService): void {
   // `GET /api/v1/plans?due=true` is the same list as `GET /api/v1/plans/due` (the generic listing has no `due`).
@@ -26,10 +55,23 @@ export function registerPlanRoutes(app: FastifyInstance, plans: PlanService): vo
     return reply.send({ items: await plans.due() });
   });
 
-  app.addHook('preHandler', async (request) => {
-    if (request.method !== 'PUT' || request.routeOptions.url !== '/api/v1/plans/:id') return;
-    const body = request.body as PlanDocument;
-    request.body = await plans.editOutcome(body.metadata.id, body);
+  // Approval fields in a created or replaced plan are a claim the server does not take: they are dropped and the
+  // answer shows the approval the versions give (an edited plan is a draft; a label or review date keeps it).
+  app.addHook('preHandler', (request, _reply, done) => {
+    const write = request.method === 'POST' || request.method === 'PUT';
+    if (write && DOCUMENT_ROUTES.has(request.routeOptions.url ?? '') && isPlan(request.body))
+      request.body = plans.storedForm(request.body);
+    done();
+  });
+
+  app.addHook('preSerialization', async (request, _reply, payload: unknown) => {
+    if (!DOCUMENT_ROUTES.has(request.routeOptions.url ?? '')) return payload;
+    if (isPlan(payload)) return (await plans.views([payload]))[0];
+    const page = payload as { items?: unknown[]; current?: unknown } | null;
+    if (Array.isArray(page?.items) && page.items.every(isPlan))
+      return { ...page, items: await plans.views(page.items) };
+    if (isPlan(page?.current)) return { ...page, current: (await plans.views([page.current]))[0] };
+    return payload;
   });
 
   const route = app.withTypeProvider<ZodTypeProvider>();
@@ -40,12 +82,21 @@ export function registerPlanRoutes(app: FastifyInstance, plans: PlanService): vo
       config: { access: 'catalog:write' },
       schema: {
         tags,
-        summary: 'Approve a plan as it stands and freeze it as the next numbered version',
+        summary: 'Approve a plan at the version you reviewed and freeze it as the next numbered version',
+        description:
+          'Name the version you reviewed with If-Match or {"version": n}: 428 without one, 409 when the plan has changed since.',
         params: idParams,
-        response: errors,
+        headers: z.object({ 'if-match': z.string().optional() }),
+        body: approveBody,
+        response: { ...errors, 409: problemSchema, 428: problemSchema },
       },
     },
-    async (request) => plans.approve(request.params.id, actorOf(request)),
+    async (request) =>
+      plans.approve(
+        request.params.id,
+        actorOf(request),
+        reviewedVersion(request.headers['if-match'], request.body),
+      ),
   );
 
   route.get(

@@ -9,7 +9,8 @@ import { createAuditChain } from './audit.service.ts';
 import { documentLinks, documentToRow, rowToDocument } from './document-mapping.ts';
 import { CatalogError } from './errors.ts';
 import type { FieldError } from './errors.ts';
-import { fieldErrors } from './validation.ts';
+import { fieldErrors, textErrors } from './validation.ts';
+import { storedPlan } from '../../plans/versions.ts';
 import { documentSchemas } from '../../catalog/kinds.ts';
 
 /** How an import runs. */
@@ -55,6 +56,11 @@ function validateAll(inputs: readonly unknown[]): CatalogDocument[] {
       errors.push({ path: `${at}.kind`, message: `unknown kind ${JSON.stringify(kind)}` });
       return;
     }
+    const unstorable = textErrors(input);
+    if (unstorable.length > 0) {
+      for (const error of unstorable) errors.push({ path: `${at}.${error.path}`, message: error.message });
+      return;
+    }
     const result = documentSchemas[kind].safeParse(input);
     if (!result.success) {
       for (const error of fieldErrors(result.error.issues))
@@ -96,13 +102,19 @@ function sameContent(a: DocumentRow, b: DocumentRow): boolean {
   );
 }
 
+/** A document as stored: a plan without the approval fields it may claim. */
+function storedForm(document: CatalogDocument): CatalogDocument {
+  return document.kind === 'Plan' ? storedPlan(document) : document;
+}
+
 /** Loads a whole catalog in one transaction: creates, updates, leaves unchanged and (with prune) deletes. */
 export function createImportService(deps: { database: LifeboatDatabase; now: () => Date }) {
   const { database, now } = deps;
 
   return {
     async importDocuments(inputs: readonly unknown[], options: ImportOptions): Promise<ImportResult> {
-      const documents = validateAll(inputs);
+      // A plan's approval is derived from its frozen versions: approval fields in the files are not stored.
+      const documents = validateAll(inputs).map(storedForm);
       return database.writeTransaction(async (trx) => {
         const repo = createDocumentRepository(trx);
         const existing = new Map((await repo.all()).map((row) => [row.id, row]));
@@ -222,9 +234,9 @@ export function createImportService(deps: { database: LifeboatDatabase; now: () 
       });
     },
 
-    /** Every document in the catalog, in id order, as stored. */
+    /** Every document in the catalog, in id order, as stored (a plan carries no approval: that stays in the database). */
     async exportDocuments(): Promise<CatalogDocument[]> {
-      return (await createDocumentRepository(database.db).all()).map(rowToDocument);
+      return (await createDocumentRepository(database.db).all()).map(rowToDocument).map(storedForm);
     },
 
     /** Whether the catalog holds no document at all (a new installation). */

@@ -8,7 +8,7 @@ import { planScope, reviewStatus } from '../../plans/review.ts';
 import type { ReviewStatus } from '../../plans/review.ts';
 import { checkStepOrder } from '../../plans/step-order.ts';
 import type { StepOrderProblem } from '../../plans/step-order.ts';
-import { applyPlanEdit, approvePlan, planChecksum } from '../../plans/versions.ts';
+import { approvePlan, matchesVersion, planChecksum, planView, storedPlan } from '../../plans/versions.ts';
 import type { PlanDocument, PlanVersion } from '../../plans/versions.ts';
 import { buildPackModel } from '../../reports/pack-model.ts';
 import type { PackModel } from '../../reports/pack-model.ts';
@@ -90,7 +90,8 @@ export function packModelOf(
   version: PlanVersion | undefined,
   exportedAt: Date,
 ): PackModel {
-  const current = version && planChecksum(plan) === version.checksum ? version : undefined;
+  const current =
+    version && plan.spec.status !== 'retired' && matchesVersion(plan, version) ? version : undefined;
   return buildPackModel({
     plan: current?.document ?? plan,
     version: current
@@ -122,40 +123,78 @@ function toVersion(row: PlanVersionRow): PlanVersion {
 export function createPlanService(deps: { database: LifeboatDatabase; now: () => Date }) {
   const { database, now } = deps;
 
+  /** The latest frozen version of each plan named (of every plan when absent). */
+  async function latestVersions(ids?: readonly string[]): Promise<Map<string, PlanVersion>> {
+    const rows = await createPlanRepository(database.db).latest(ids);
+    return new Map(rows.map((row) => [row.plan_id, toVersion(row)]));
+  }
+
+  /** Plans as clients read them, with their approval derived from the frozen versions. */
+  async function views(plans: readonly PlanDocument[]): Promise<PlanDocument[]> {
+    if (plans.length === 0) return [];
+    const latest = await latestVersions(plans.map((plan) => plan.metadata.id));
+    return plans.map((plan) => planView(plan, latest.get(plan.metadata.id)));
+  }
+
   async function snapshot(): Promise<CatalogSnapshot> {
-    return snapshotOf((await createDocumentRepository(database.db).all()).map(rowToDocument));
+    const documents = (await createDocumentRepository(database.db).all()).map(rowToDocument);
+    const latest = await latestVersions();
+    return snapshotOf(
+      documents.map((document) =>
+        document.kind === 'Plan' ? planView(document, latest.get(document.metadata.id)) : document,
+      ),
+    );
   }
 
   async function getPlan(id: string): Promise<PlanDocument> {
     const row = await createDocumentRepository(database.db).get(id);
     if (row?.kind !== 'Plan') throw new CatalogError('not-found', `No Plan has the id "${id}"`);
-    return rowToDocument(row) as DocumentOf<'Plan'>;
+    const [view] = await views([rowToDocument(row) as DocumentOf<'Plan'>]);
+    return view!;
   }
 
   async function latestVersion(id: string): Promise<PlanVersion | undefined> {
-    const repo = createPlanRepository(database.db);
-    const row = await repo.get(id, await repo.lastNumber(id));
-    return row && toVersion(row);
+    return (await latestVersions([id])).get(id);
   }
 
   return {
-    /** Approves the plan as it stands: status approved, by the actor, now; freezes it as the next version. */
-    async approve(id: string, actor: string): Promise<{ document: PlanDocument; version: PlanVersion }> {
+    /**
+     * Approves the plan at the version the approver reviewed (`expectedVersion`, required): freezes it as the next
+     * numbered version. The document's content is unchanged; its version moves on, since what it reads as has.
+     */
+    async approve(
+      id: string,
+      actor: string,
+      expectedVersion: number | undefined,
+    ): Promise<{ document: PlanDocument; version: PlanVersion }> {
+      if (expectedVersion === undefined)
+        throw new CatalogError(
+          'version-required',
+          `Approving Plan "${id}" needs the version you reviewed: send it as an If-Match header or as {"version": n} in the body`,
+        );
       return database.writeTransaction(async (trx) => {
         const documents = createDocumentRepository(trx);
         const plans = createPlanRepository(trx);
         const row = await documents.get(id);
         if (row?.kind !== 'Plan') throw new CatalogError('not-found', `No Plan has the id "${id}"`);
-        const current = rowToDocument(row) as PlanDocument;
+        const last = await plans.lastNumber(id);
+        const previous = await plans.get(id, last);
+        const before = planView(rowToDocument(row) as PlanDocument, previous && toVersion(previous));
+        if (row.version !== expectedVersion)
+          throw new CatalogError(
+            'version-conflict',
+            `Plan "${id}" changed since you reviewed it: you approved version ${expectedVersion}, the current version is ${row.version}. Review it again before approving.`,
+            { current: before },
+          );
         const at = now().toISOString();
         let result;
         try {
-          result = approvePlan(current, { number: (await plans.lastNumber(id)) + 1, actor, at });
+          result = approvePlan(before, { number: last + 1, actor, at });
         } catch (error) {
           if (error instanceof RangeError) throw new CatalogError('invalid', error.message);
           throw error;
         }
-        const updated = documentToRow(result.document, row.version + 1, row.created_at, at);
+        const updated = documentToRow(storedPlan(result.document), row.version + 1, row.created_at, at);
         await documents.update(updated, row.version);
         const { version } = result;
         await plans.insert({
@@ -166,28 +205,28 @@ export function createPlanService(deps: { database: LifeboatDatabase; now: () =>
           approved_by: version.approvedBy,
           approved_at: version.approvedAt,
         });
-        const after = rowToDocument(updated) as PlanDocument;
+        const after = planView(rowToDocument(updated) as PlanDocument, version);
+        // The entry shows the plan as clients read it, so the log says who approved it and when.
         await appendAudit(createAuditRepository(trx), {
           at,
           actor,
           action: 'update',
           kind: 'Plan',
           documentId: id,
-          before: current,
+          before,
           after,
         });
         return { document: after, version };
       });
     },
 
-    /** What a generic PUT of a plan stores: an edited approved plan becomes a draft; approval is refused there. */
-    async editOutcome(id: string, incoming: PlanDocument): Promise<PlanDocument> {
-      const row = await createDocumentRepository(database.db).get(id);
-      const previous = row?.kind === 'Plan' ? (rowToDocument(row) as PlanDocument) : undefined;
-      const outcome = applyPlanEdit(previous, incoming);
-      if ('refused' in outcome) throw new CatalogError('invalid', outcome.refused);
-      return outcome.document;
+    /** What a create, update or import stores of a plan: approval fields a client sends are not kept. */
+    storedForm(document: PlanDocument): PlanDocument {
+      return storedPlan(document);
     },
+
+    /** Plans as clients read them: approved when their content is that of their latest frozen version. */
+    views,
 
     /** Every frozen version of a plan, oldest first, without the documents. */
     async versions(id: string) {

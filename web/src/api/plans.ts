@@ -5,7 +5,7 @@ import type { ReviewStatus } from '../../../src/plans/review.ts';
 import type { StepOrderProblem } from '../../../src/plans/step-order.ts';
 import type { PlanDocument, PlanVersion } from '../../../src/plans/versions.ts';
 import type { User } from './auth';
-import { apiUrl, request } from './client';
+import { apiUrl, isApiError, request } from './client';
 import { keys } from './queries';
 
 export type { PlanDocument, PlanVersion, RecoveryItem, StepOrderProblem };
@@ -63,9 +63,14 @@ export function listDuePlans(signal?: AbortSignal) {
   return request<{ items: DuePlan[] }>('GET', '/plans/due', { signal });
 }
 
-/** `POST /api/v1/plans/{id}/approve`. */
-export function approvePlan(id: string) {
-  return request<Approval>('POST', `${planPath(id)}/approve`);
+/**
+ * `POST /api/v1/plans/{id}/approve`, naming the version the approver reviewed: the server refuses with 409 when
+ * the plan has changed since, so nobody approves what they have not seen.
+ */
+export function approvePlan(id: string, version: number | undefined) {
+  return request<Approval>('POST', `${planPath(id)}/approve`, {
+    body: version === undefined ? {} : { version },
+  });
 }
 
 /**
@@ -122,9 +127,14 @@ export function useDuePlans() {
 export function useApprovePlan(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => approvePlan(id),
+    mutationFn: (version: number | undefined) => approvePlan(id, version),
     // The approve dialog shows a refusal itself (403, 409), with the server's detail.
     meta: { silent: true },
+    onError: (error) => {
+      // The plan changed since it was shown: fetch it again, so what is on screen is what would be approved.
+      if (isApiError(error, 409))
+        void queryClient.invalidateQueries({ queryKey: keys.document('plans', id) });
+    },
     onSuccess: (approval) => {
       queryClient.setQueryData(keys.document('plans', id), approval.document);
       // Not awaited: the dialog closes at once and the rest refreshes behind it.

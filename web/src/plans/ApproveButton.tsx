@@ -1,4 +1,7 @@
-/** "Approve": confirms, approves the plan as it stands and shows the server's refusal when there is one. */
+/**
+ * "Approve": confirms, approves the plan at the version on screen and shows the server's refusal when there is one
+ * (a 409 when someone changed the plan meanwhile).
+ */
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { isApiError } from '../api/client';
@@ -43,7 +46,8 @@ export function ApproveButton({ plan, nextVersion }: { plan: PlanDocument; nextV
               color="green"
               loading={approve.isPending}
               onClick={() =>
-                approve.mutate(undefined, {
+                // The version on screen is the one reviewed; the server refuses it once the plan has moved on.
+                approve.mutate(plan.metadata.version, {
                   onSuccess: ({ version }) => {
                     close();
                     notifySuccess(`Approved ${id}: version ${version.number}`);
