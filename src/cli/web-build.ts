@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -8,8 +9,11 @@ export const WEB_ROOT = fileURLToPath(new URL('../../web/', import.meta.url));
 /** Where the production build goes (what `lifeboat serve` serves). */
 export const WEB_DIST = join(WEB_ROOT, 'dist');
 
-/** Catalog code outside web/ that the web application bundles. */
-const SHARED_CATALOG = fileURLToPath(new URL('../catalog/vocabulary.ts', import.meta.url));
+/**
+ * Code outside web/ that the web application bundles (the schemas and rules it shares with the server). Found
+ * from web/ rather than from this file, which also runs compiled from dist/cli/.
+ */
+const SHARED_SOURCES = ['catalog', 'engine', 'plans'].map((folder) => join(WEB_ROOT, '..', 'src', folder));
 
 /** The newest modification time of the sources the build reads: index.html, vite.config.ts, src/**. */
 function newestSource(): number {
@@ -18,7 +22,7 @@ function newestSource(): number {
     const stat = statSync(path);
     if (stat.isDirectory()) {
       for (const entry of readdirSync(path)) visit(join(path, entry));
-    } else {
+    } else if (!path.endsWith('.test.ts')) {
       newest = Math.max(newest, stat.mtimeMs);
     }
   };
@@ -26,8 +30,7 @@ function newestSource(): number {
     const path = join(WEB_ROOT, entry);
     if (existsSync(path)) visit(path);
   }
-  // The web application also bundles the catalog's shared word lists (src/catalog/vocabulary.ts).
-  visit(SHARED_CATALOG);
+  for (const path of SHARED_SOURCES) if (existsSync(path)) visit(path);
   return newest;
 }
 
@@ -35,6 +38,16 @@ function newestSource(): number {
 export function webBuildIsStale(): boolean {
   const index = join(WEB_DIST, 'index.html');
   return !existsSync(index) || statSync(index).mtimeMs < newestSource();
+}
+
+/** Whether Vite is installed: in a development checkout, not in a deployment installed without dev dependencies. */
+export function canBuildWeb(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('vite');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Builds web/ into web/dist with Vite, whether or not it is stale. */
@@ -49,9 +62,13 @@ export async function buildWeb(): Promise<void> {
   });
 }
 
-/** Builds web/ into web/dist with Vite when the build is missing or stale; prints one line while it builds. */
+/**
+ * In a development checkout, rebuilds web/dist with Vite when it is missing or older than its sources (one line
+ * while it builds). A deployment built by `npm run build` (or `npm install`) finds it current and compiles
+ * nothing; one installed without development dependencies never builds and serves web/dist as it is.
+ */
 export async function ensureWebBuild(): Promise<void> {
-  if (!webBuildIsStale()) return;
+  if (!webBuildIsStale() || !canBuildWeb()) return;
   process.stdout.write('Building the web application into web/dist (missing or older than web/src)...\n');
   await buildWeb();
 }

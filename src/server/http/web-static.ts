@@ -61,7 +61,7 @@ export async function registerWebApp(app: FastifyInstance, options: { root: stri
         .header('cache-control', REVALIDATE)
         .type('text/plain; charset=utf-8')
         .send(
-          'The Lifeboat web application is not built. Run `npm run build:web` (npm start does it for you).\n',
+          'The Lifeboat web application is not built. Run `npm run build` (npm install does it for you).\n',
         );
     }
     return reply.header('cache-control', REVALIDATE).sendFile('index.html');
