@@ -65,7 +65,8 @@ function lenientReferences(checked: CheckedDocument): Reference[] {
 }
 
 /**
- * Each reference of a valid document names an id that exists and is of a kind the field accepts.
+ * Each reference of a valid document names another document that exists and is of a kind the field accepts
+ * (the same rule as `referenceProblems`, which the server applies to single writes and imports).
  * An unknown id gets the closest id of an accepted kind as a suggestion.
  */
 export function checkReferences(
@@ -87,7 +88,9 @@ export function checkReferences(
       const target = index.get(reference.id);
       // Positions are looked up only for findings: a walk per reference would cost seconds on a large catalog.
       const at = () => ({ file: source.file, ...source.locate(reference.path) });
-      if (!target) {
+      if (reference.id === checked.id) {
+        errors.push({ ...at(), message: `"${reference.id}" in ${field} refers to the document itself` });
+      } else if (!target) {
         const candidates = reference.allowed.flatMap((kind) => idsByKind.get(kind) ?? []);
         const hint = didYouMean(reference.id, candidates);
         errors.push({ ...at(), message: `unknown id "${reference.id}" in ${field}${hint}` });
