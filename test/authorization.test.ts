@@ -43,6 +43,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/auth/oidc/login': 'public',
   'GET /api/v1/auth/oidc/callback': 'public',
   ...KIND_RULES,
+  'GET /api/v1/documents/{id}': READ,
   'GET /api/v1/audit': AUDIT,
   'GET /api/v1/audit/verify': AUDIT,
   'POST /api/v1/analysis/impact': READ,

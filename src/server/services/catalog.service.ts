@@ -119,6 +119,13 @@ export function createCatalogService(deps: { database: LifeboatDatabase; now: ()
       return rowToDocument(await getRow(createDocumentRepository(database.db), kind, id));
     },
 
+    /** The document an id names, whatever its kind. */
+    async getById(id: string): Promise<CatalogDocument> {
+      const row = await createDocumentRepository(database.db).get(id);
+      if (row === undefined) throw new CatalogError('not-found', `No document has the id "${id}"`);
+      return rowToDocument(row);
+    },
+
     async list(kind: Kind, options: ListOptions = {}): Promise<DocumentPage> {
       const limit = Math.min(options.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
       const rows = await createDocumentRepository(database.db, database.dialect).list({

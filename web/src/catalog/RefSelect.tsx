@@ -6,6 +6,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { listDocuments, PLURAL_OF } from '../api/catalog';
 import type { Kind } from '../api/catalog';
+import { optionLabel, useDocumentsById } from '../api/documents';
 
 const PER_KIND = 20;
 
@@ -24,21 +25,28 @@ export function useIdSearch(kinds: readonly Kind[], search: string) {
         group: kinds[i] ?? '',
         items: page.items.map((doc) => ({
           value: doc.metadata.id,
-          label: doc.metadata.name ? `${doc.metadata.name} (${doc.metadata.id})` : doc.metadata.id,
+          label: optionLabel(doc.metadata.id, doc),
         })),
       }));
     },
   });
 }
 
-/** Keeps the chosen ids in the options even when the search no longer finds them. */
-function withChosen(groups: ComboboxItemGroup<ComboboxItem>[], chosen: string[]) {
+/**
+ * The search results with the chosen ids in front (group `title`) when the search does not hold them: a search
+ * answers the first 20 of each kind, so a chosen id past those is looked up by id to show its name, not its id.
+ */
+export function useWithChosen(
+  groups: ComboboxItemGroup<ComboboxItem>[],
+  chosen: readonly string[],
+  title = 'Chosen',
+): ComboboxItemGroup<ComboboxItem>[] {
   const present = new Set(groups.flatMap((group) => group.items.map((item) => item.value)));
   const missing = chosen.filter((id) => id && !present.has(id));
+  const documents = useDocumentsById(missing);
   const groupsWithItems = groups.filter((group) => group.items.length > 0);
-  return missing.length > 0
-    ? [{ group: 'Chosen', items: missing.map((id) => ({ value: id, label: id })) }, ...groupsWithItems]
-    : groupsWithItems;
+  const items = missing.map((id, i) => ({ value: id, label: optionLabel(id, documents[i]) }));
+  return items.length > 0 ? [{ group: title, items }, ...groupsWithItems] : groupsWithItems;
 }
 
 interface RefSelectProps {
@@ -57,6 +65,7 @@ interface RefSelectProps {
 export function RefSelect(props: RefSelectProps) {
   const [search, setSearch] = useState('');
   const results = useIdSearch(props.kinds, search);
+  const data = useWithChosen(results.data ?? [], props.value ? [props.value] : []);
   return (
     <Select
       label={props.label}
@@ -69,7 +78,7 @@ export function RefSelect(props: RefSelectProps) {
       clearable
       searchValue={search}
       onSearchChange={setSearch}
-      data={withChosen(results.data ?? [], props.value ? [props.value] : [])}
+      data={data}
       // The server already filtered by text.
       filter={({ options }) => options}
       nothingFoundMessage={results.isFetching ? 'Searching…' : 'Nothing found'}
@@ -88,6 +97,7 @@ export function MultiRefSelect(
 ) {
   const [search, setSearch] = useState('');
   const results = useIdSearch(props.kinds, search);
+  const data = useWithChosen(results.data ?? [], props.value);
   return (
     <MultiSelect
       label={props.label}
@@ -100,7 +110,7 @@ export function MultiRefSelect(
       clearable
       searchValue={search}
       onSearchChange={setSearch}
-      data={withChosen(results.data ?? [], props.value)}
+      data={data}
       filter={({ options }) => options}
       nothingFoundMessage={results.isFetching ? 'Searching…' : 'Nothing found'}
       value={props.value}

@@ -3,6 +3,7 @@ import { Anchor, Center, Loader } from '@mantine/core';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import { PLURAL_OF } from '../api/catalog';
 import type { Kind } from '../api/catalog';
+import { useDocumentById } from '../api/documents';
 import { useReference } from '../api/queries';
 import { NotFoundPage } from '../app/NotFoundPage';
 import { KIND_LIST } from './kind-info';
@@ -19,11 +20,16 @@ export function referencePath(id: string, kinds: readonly Kind[]): string {
     : `/ref/${encodeURIComponent(id)}?kinds=${kinds.join(',')}`;
 }
 
-/** A link to a referenced document, by id. */
+/**
+ * A link to a referenced document, shown by its name once it is looked up by id (the id until then, and when
+ * the document has no name); it links straight to the document's page once its kind is known.
+ */
 export function RefLink({ id, kinds, label }: { id: string; kinds: readonly Kind[]; label?: string }) {
+  const found = useDocumentById(label === undefined ? id : undefined);
+  const document = found.data;
   return (
-    <Anchor component={Link} to={referencePath(id, kinds)}>
-      {label ?? id}
+    <Anchor component={Link} to={document ? documentPath(document.kind, id) : referencePath(id, kinds)}>
+      {label ?? document?.metadata.name ?? id}
     </Anchor>
   );
 }

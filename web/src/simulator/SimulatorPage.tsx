@@ -23,7 +23,7 @@ import { getGraph } from '../api/analysis';
 import type { GraphData } from '../api/analysis';
 import { keys, useAllServices, useImpact } from '../api/queries';
 import { CopyLink } from './CopyLink';
-import { useIdSearch } from '../catalog/RefSelect';
+import { useIdSearch, useWithChosen } from '../catalog/RefSelect';
 import { toElements } from '../map/graph-model';
 import { MapView } from '../map/MapView';
 import { MapLegend, NodePanel, PanelButton } from '../map/NodePanel';
@@ -69,13 +69,8 @@ export function SimulatorPage() {
     });
   const [search, setSearch] = useState('');
   const results = useIdSearch(PICKABLE, search);
-  const chosen = fail.filter(
-    (id) => !(results.data ?? []).some((g) => g.items.some((item) => item.value === id)),
-  );
-  const data = [
-    ...(chosen.length > 0 ? [{ group: 'Failing', items: chosen }] : []),
-    ...(results.data ?? []).filter((g) => g.items.length > 0),
-  ];
+  // Failing ids the search does not hold read as their names (looked up by id), not as bare ids.
+  const data = useWithChosen(results.data ?? [], fail, 'Failing');
 
   return (
     <Stack>
