@@ -72,8 +72,7 @@ export type Dependency = z.infer<typeof dependencySchema>;
 export const failureNodeFields = {
   dependsOn: withFormat(z.array(dependencySchema), 'dependencies').optional().meta({
     title: 'Depends on',
-    description:
-      'What it needs to run: ids, `anyOf` and `atLeast`/`of` redundancy groups (see Dependencies).',
+    description: 'What it needs to run: required ids, `anyOf` and `atLeast`/`of` redundancy groups.',
   }),
   recovery: durationSchema.optional().meta({
     title: 'Recovery time',

@@ -4,7 +4,9 @@ import { durationSchema, failureNodeFields, ownerRef } from './fields.ts';
 
 /** A service provided to the organisation: business (what users see) or IT (what supports it). */
 export const serviceSpecSchema = z.strictObject({
-  type: z.enum(['business', 'it']).meta({ title: 'Type', description: 'business (what users see) or it.' }),
+  type: z
+    .enum(['business', 'it'])
+    .meta({ title: 'Type', description: 'What customers and staff see, or what supports it.' }),
   tier: withFormat(z.int().min(1).max(4), 'tier').meta({
     title: 'Tier',
     description: 'Criticality, 1 to 4, 1 the most critical.',
