@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -114,4 +114,41 @@ it('refuses a bad --max-order as bad usage', async () => {
   const result = await runCli(['analyze', 'spof', catalog, '--max-order', 'lots']);
   expect(result.code).toBe(2);
   expect(result.stderr).toContain('--max-order');
+});
+
+it('says once, under the table, that the plans in the files count as approved, and keeps --json clean', async () => {
+  const withPlans = join(dir, 'with-plans.yaml');
+  const plan = (id: string, status: string) => `---
+apiVersion: lifeboat/v1
+kind: Plan
+metadata: { id: ${id} }
+spec:
+  services: [pay]
+  owner: ops
+  scenario: { description: Site A is lost, fail: [dc-a] }
+  activation: Any outage of dc-a.
+  status: ${status}
+`;
+  writeFileSync(
+    withPlans,
+    `${readFileSync(catalog, 'utf8')}---
+apiVersion: lifeboat/v1
+kind: Team
+metadata: { id: ops }
+spec: {}
+${plan('plan-a', 'draft')}${plan('plan-b', 'draft')}${plan('plan-old', 'retired')}`,
+  );
+  const text = await runCli(['analyze', 'impact', withPlans, '--fail', 'dc-a']);
+  expect(text.code, text.stderr).toBe(0);
+  const notes = text.stdout.split('\n').filter((line) => line.startsWith('note:'));
+  // The two plans written as drafts count as approved here; the retired one does not.
+  expect(notes).toEqual([
+    "note: 2 plans in these files count as approved: without a database, approval is the repository's review process",
+  ]);
+  const spof = await runCli(['analyze', 'spof', withPlans]);
+  expect(spof.stdout.match(/^note: /gm)).toHaveLength(1);
+  const json = await runCli(['analyze', 'impact', withPlans, '--fail', 'dc-a', '--json']);
+  expect(() => JSON.parse(json.stdout) as unknown).not.toThrow();
+  // Without plans there is nothing to say.
+  expect((await runCli(['analyze', 'impact', catalog, '--fail', 'dc-a'])).stdout).not.toContain('note:');
 });

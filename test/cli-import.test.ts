@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { openDatabase } from '../src/server/db/database.ts';
+import type { PlanDocument } from '../src/plans/versions.ts';
 import { createImportService } from '../src/server/services/import.service.ts';
+import { createPlanService } from '../src/server/services/plan.service.ts';
 import { EXAMPLE_CATALOG } from '../src/cli/catalog-source.ts';
 import { runCli } from './support/cli.ts';
+import { FIXTURE_ORDER, FIXTURES } from './support/fixtures.ts';
 import { LIFEBOAT_BIN } from './support/server-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lifeboat-cli-import-'));
@@ -105,4 +108,53 @@ it('shows progress bars for reading and importing on a terminal, and clears them
   // Each bar is wiped before the next line, so the result stands alone on the screen.
   // eslint-disable-next-line no-control-regex -- the terminal code that clears a line
   expect(run.output).toMatch(/\r\x1b\[2Kcreated \d+, updated 0, unchanged 0, deleted 0\r?\n/);
+});
+
+it('stores no approval a plan file claims, and an imported edit makes an approved plan a draft', async () => {
+  const catalog = join(dir, 'plans');
+  mkdirSync(catalog);
+  const env = { LIFEBOAT_DB: join(dir, 'plans.db') };
+  const forged = {
+    status: 'approved',
+    approvedBy: 'mallory@example.org',
+    approvedAt: '2025-01-01T00:00:00Z',
+  };
+  const write = (spec: Record<string, unknown>) =>
+    writeFileSync(
+      join(catalog, 'catalog.yaml'),
+      [...FIXTURE_ORDER.map((kind) => FIXTURES[kind]), { ...FIXTURES.Plan, spec }]
+        .map((document) => JSON.stringify(document))
+        .join('\n---\n'),
+    );
+  const plan = async () => {
+    const database = await openDatabase({ dialect: 'sqlite', file: env.LIFEBOAT_DB });
+    try {
+      const service = createPlanService({ database, now: () => new Date() });
+      const stored = (await createImportService({ database, now: () => new Date() }).exportDocuments()).find(
+        (document) => document.kind === 'Plan',
+      ) as PlanDocument;
+      return { stored, view: (await service.views([stored]))[0]!, service };
+    } finally {
+      await database.close();
+    }
+  };
+
+  write({ ...FIXTURES.Plan.spec, ...forged });
+  expect((await runCli(['import', catalog], env)).code).toBe(0);
+  const imported = await plan();
+  expect(imported.stored.spec.approvedBy).toBeUndefined();
+  expect(imported.view.spec.status).toBe('draft');
+
+  // A manager approves it; the file, still claiming mallory's approval, then changes what the plan says.
+  const database = await openDatabase({ dialect: 'sqlite', file: env.LIFEBOAT_DB });
+  await createPlanService({ database, now: () => new Date() })
+    .approve('plan-dc-north', 'manager@example.org', imported.stored.metadata.version)
+    .finally(() => database.close());
+  write({ ...FIXTURES.Plan.spec, ...forged, lastReviewed: '2025-06-01' });
+  expect((await runCli(['import', catalog], env)).stdout).toMatch(/updated 1/);
+  // Recording a review is not an edit: still approved, by the manager.
+  expect((await plan()).view.spec).toMatchObject({ status: 'approved', approvedBy: 'manager@example.org' });
+  write({ ...FIXTURES.Plan.spec, ...forged, activation: 'Any outage at all.' });
+  expect((await runCli(['import', catalog], env)).code).toBe(0);
+  expect((await plan()).view.spec).toMatchObject({ status: 'draft', activation: 'Any outage at all.' });
 });

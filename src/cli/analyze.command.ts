@@ -6,6 +6,7 @@ import { analyzeImpact, analyzeSpof, buildGraph, UnknownIdError } from '../engin
 import type { ImpactResult, SpofResult } from '../engine/index.ts';
 import { createAnalysisService } from '../server/services/analysis.service.ts';
 import { CatalogError } from '../server/services/errors.ts';
+import { fileApprovalNote, fileApprovedPlan } from '../plans/versions.ts';
 import { loadCheckedCatalog } from './catalog-source.ts';
 import { openCommandDatabase } from './import.command.ts';
 import { fail } from './output.ts';
@@ -15,12 +16,20 @@ interface Analysis {
   impact(fail: string[]): Promise<ImpactResult>;
   spof(options: { service?: string; maxOrder: number }): Promise<SpofResult>;
   close(): Promise<void>;
+  /** What a reader should know about the source, said once under a table (none for the database). */
+  note?: string;
 }
 
 async function openAnalysis(command: string, catalogPath: string | undefined): Promise<Analysis> {
   if (catalogPath !== undefined) {
-    const graph = buildGraph(toEngineNodes(await loadCheckedCatalog(command, catalogPath)));
+    const documents = await loadCheckedCatalog(command, catalogPath);
+    const graph = buildGraph(toEngineNodes(documents));
+    const plans = documents.filter(
+      (document) => document.kind === 'Plan' && fileApprovedPlan(document).spec.status === 'approved',
+    ).length;
     return {
+      // Files have no approvals of their own: their plans count as approved (the repository reviewed them).
+      ...(plans > 0 && { note: fileApprovalNote(plans) }),
       impact: (ids) => Promise.resolve(analyzeImpact(graph, ids)),
       spof: (options) => Promise.resolve(analyzeSpof(graph, options)),
       close: () => Promise.resolve(),
@@ -51,6 +60,11 @@ async function run<T>(
   } finally {
     await analysis.close();
   }
+}
+
+/** A table with the source's note under it, when there is one. */
+function withNote(text: string, note: string | undefined): string {
+  return note === undefined ? text : `${text}\n\n${note}`;
 }
 
 function minutes(value: number | null): string {
@@ -144,8 +158,13 @@ export function registerAnalyze(program: Command): void {
     .requiredOption('--fail <ids>', 'ids of the failed nodes, separated by commas', parseIds)
     .option('--json', 'print the result as JSON')
     .action(async (catalogPath: string | undefined, flags: { fail: string[]; json?: boolean }) => {
-      const result = await run('analyze impact', catalogPath, (analysis) => analysis.impact(flags.fail));
-      process.stdout.write(`${flags.json ? JSON.stringify(result, null, 2) : formatImpact(result)}\n`);
+      const { result, note } = await run('analyze impact', catalogPath, async (analysis) => ({
+        result: await analysis.impact(flags.fail),
+        note: analysis.note,
+      }));
+      process.stdout.write(
+        `${flags.json ? JSON.stringify(result, null, 2) : withNote(formatImpact(result), note)}\n`,
+      );
     });
 
   analyze
@@ -164,8 +183,13 @@ export function registerAnalyze(program: Command): void {
           maxOrder: flags.maxOrder,
           ...(flags.service !== undefined && { service: flags.service }),
         };
-        const result = await run('analyze spof', catalogPath, (analysis) => analysis.spof(options));
-        process.stdout.write(`${flags.json ? JSON.stringify(result, null, 2) : formatSpof(result)}\n`);
+        const { result, note } = await run('analyze spof', catalogPath, async (analysis) => ({
+          result: await analysis.spof(options),
+          note: analysis.note,
+        }));
+        process.stdout.write(
+          `${flags.json ? JSON.stringify(result, null, 2) : withNote(formatSpof(result), note)}\n`,
+        );
       },
     );
 }

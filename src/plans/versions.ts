@@ -99,9 +99,10 @@ export function fileApprovedPlan(document: PlanDocument): PlanDocument {
   return { ...stored, spec: { ...stored.spec, status: 'approved' } };
 }
 
-/** The one line the CLI prints when it analyses plans from files: what approval means there. */
-export function fileApprovalNote(plans: number): string {
-  return `note: the ${plans} plan${plans === 1 ? '' : 's'} in these files count${plans === 1 ? 's' : ''} as approved (a retired one excepted): without a database, approval is the repository's review process`;
+/** The one line the CLI prints when it analyses plans from files: how many count as approved, and why. */
+export function fileApprovalNote(approved: number): string {
+  const plans = approved === 1 ? '1 plan in these files counts' : `${approved} plans in these files count`;
+  return `note: ${plans} as approved: without a database, approval is the repository's review process`;
 }
 
 /** The document without what the server keeps (version, timestamps): what a person wrote. */
