@@ -24,6 +24,9 @@ import { registerIncidentRoutes } from './routes/incident.routes.ts';
 import { registerPlanRoutes } from './routes/plan.routes.ts';
 import { createAnalysisService } from './services/analysis.service.ts';
 import { createCatalogService } from './services/catalog.service.ts';
+import { createGraphProvider } from './services/graph-provider.ts';
+import { createHeavyWork, heavyWorkOptionsFromEnv } from './services/heavy-work.ts';
+import type { HeavyWork } from './services/heavy-work.ts';
 import { createIncidentService } from './services/incident.service.ts';
 import { createPlanService } from './services/plan.service.ts';
 
@@ -37,6 +40,8 @@ export interface AppOptions {
   webRoot?: string;
   /** The reverse proxies to believe about the client's address and protocol (LIFEBOAT_TRUST_PROXY). */
   trustProxy?: TrustProxy;
+  /** The pool heavy work runs in; by default one sized by LIFEBOAT_WORKERS, closed with the app. */
+  heavyWork?: HeavyWork;
 }
 
 /**
@@ -135,15 +140,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
-  const catalog = createCatalogService({ database: options.database, now });
-  registerHealthRoutes(app, options.database);
+  const { database } = options;
+  // One view of the catalog for analysis and one pool for heavy work, shared by every service below.
+  const graphs = createGraphProvider({ database });
+  const work = options.heavyWork ?? createHeavyWork(heavyWorkOptionsFromEnv());
+  if (!options.heavyWork) app.addHook('onClose', () => work.close());
+  const catalog = createCatalogService({ database, now });
+  registerHealthRoutes(app, database);
   registerAuthRoutes(app, auth, options.auth?.oidc ? createOidc(options.auth.oidc) : undefined);
-  registerCatalogRoutes(app, catalog, auth);
-  registerCatalogIoRoutes(app, { database: options.database, now });
-  registerAuditRoutes(app, options.database);
-  registerAnalysisRoutes(app, createAnalysisService({ database: options.database }));
-  registerPlanRoutes(app, createPlanService({ database: options.database, now }));
-  registerIncidentRoutes(app, createIncidentService({ database: options.database, now }));
+  registerCatalogRoutes(app, catalog, { ownerScope: graphs.ownerScope });
+  registerCatalogIoRoutes(app, { database, now, work });
+  registerAuditRoutes(app, database);
+  registerAnalysisRoutes(app, createAnalysisService({ database, graphs, work }));
+  registerPlanRoutes(app, createPlanService({ database, now }));
+  registerIncidentRoutes(app, createIncidentService({ database, now, graphs }));
   if (options.webRoot) await registerWebApp(app, { root: options.webRoot });
   return app;
 }

@@ -6,6 +6,7 @@ import type { AuthErrorCode } from '../auth/auth-error.ts';
 import { CatalogError } from '../services/errors.ts';
 import type { CatalogErrorCode, FieldError } from '../services/errors.ts';
 import { describeFieldErrors } from '../services/validation.ts';
+import { HeavyWorkError } from '../services/work-errors.ts';
 
 /** RFC 9457 problem details, as every error response carries them. */
 export const problemSchema = z
@@ -101,6 +102,16 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         void reply.header('retry-after', String(error.retryAfterSeconds));
       return sendProblem(reply, AUTH_STATUS[error.code], {
         type: `urn:lifeboat:problem:${error.code}`,
+        detail: error.detail,
+      });
+    }
+    if (error instanceof HeavyWorkError) {
+      if (error.status >= 500) request.log.error({ err: error }, 'analysis failed');
+      if (error.retryAfterSeconds !== undefined)
+        void reply.header('retry-after', String(error.retryAfterSeconds));
+      return sendProblem(reply, error.status, {
+        type: `urn:lifeboat:problem:${error.code}`,
+        ...(error.status === 500 && { title: 'Analysis failed' }),
         detail: error.detail,
       });
     }

@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idSchema } from '../../catalog/metadata.schema.ts';
 import { problemSchema } from '../http/problem.ts';
+import { workContext } from '../http/work-context.ts';
 import type { AnalysisService } from '../services/analysis.service.ts';
 import { MAX_CUT_SET_ORDER } from '../services/analysis.service.ts';
 
@@ -60,6 +61,11 @@ const graphSchema = z.object({
   truncated: z.boolean(),
 });
 
+/** Sends an answer the worker thread that computed it has already serialised (the schema documents it). */
+function sendJson(reply: FastifyReply, json: string): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(json);
+}
+
 /** `POST /api/v1/analysis/impact`, `GET /api/v1/analysis/spof` and `GET /api/v1/graph` on the stored catalog. */
 export function registerAnalysisRoutes(app: FastifyInstance, analysis: AnalysisService): void {
   const route = app.withTypeProvider<ZodTypeProvider>();
@@ -71,10 +77,12 @@ export function registerAnalysisRoutes(app: FastifyInstance, analysis: AnalysisS
         tags: ['analysis'],
         summary: 'What a failure takes down, when each service is back, and which objectives are breached',
         body: z.object({ fail: z.array(idSchema).min(1).max(10_000) }),
-        response: { 200: impactSchema, 400: problemSchema },
+        response: { 200: impactSchema, 400: problemSchema, 429: problemSchema },
       },
     },
-    async (request) => analysis.impact(request.body.fail),
+    async (request, reply) => {
+      return sendJson(reply, await analysis.impactAnswer(request.body.fail, workContext(request, reply)));
+    },
   );
 
   route.get(
@@ -88,12 +96,13 @@ export function registerAnalysisRoutes(app: FastifyInstance, analysis: AnalysisS
           service: idSchema.optional(),
           maxOrder: z.coerce.number().int().min(1).max(MAX_CUT_SET_ORDER).default(2),
         }),
-        response: { 200: spofSchema, 400: problemSchema },
+        response: { 200: spofSchema, 400: problemSchema, 422: problemSchema, 429: problemSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { service, maxOrder } = request.query;
-      return analysis.spof({ maxOrder, ...(service !== undefined && { service }) });
+      const options = { maxOrder, ...(service !== undefined && { service }) };
+      return sendJson(reply, await analysis.spofAnswer(options, workContext(request, reply)));
     },
   );
 

@@ -2,13 +2,14 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { checkCatalog } from '../../catalog/check/check-catalog.ts';
 import { formatFinding } from '../../catalog/check/finding.ts';
 import type { CatalogDocument } from '../../catalog/kinds.ts';
 import { catalogYamlChunks } from '../../catalog/yaml/write.ts';
 import type { LifeboatDatabase } from '../db/database.ts';
 import { actorOf } from '../http/authorization.ts';
 import { problemSchema, sendProblem } from '../http/problem.ts';
+import { workContext } from '../http/work-context.ts';
+import type { HeavyWork } from '../services/heavy-work.ts';
 import { createImportService } from '../services/import.service.ts';
 
 /** A whole catalog in one request: 100k components are about 25 MiB of YAML. */
@@ -48,7 +49,7 @@ function withoutServerMetadata(document: CatalogDocument): CatalogDocument {
 /** `POST /api/v1/catalog/import` (a YAML catalog in, counts out) and `GET /api/v1/catalog/export` (YAML out). */
 export function registerCatalogIoRoutes(
   app: FastifyInstance,
-  deps: { database: LifeboatDatabase; now: () => Date },
+  deps: { database: LifeboatDatabase; now: () => Date; work: HeavyWork },
 ): void {
   const importer = createImportService(deps);
   // A plugin of its own, so only these routes accept YAML bodies; the rest of the API keeps answering 415.
@@ -98,9 +99,10 @@ export function registerCatalogIoRoutes(
             detail: `Send the catalog as YAML with content-type ${YAML_TYPES.slice(0, 2).join(' or ')}`,
           });
         }
-        const checked = checkCatalog([{ file: REQUEST_FILE, text: request.body }]);
-        if (checked.errors.length > 0) {
-          const count = checked.errors.length;
+        // Parsing and checking a large catalog takes seconds: a worker thread does it.
+        const checked = await deps.work.checkCatalog(REQUEST_FILE, request.body, workContext(request, reply));
+        if (checked.errorCount > 0) {
+          const count = checked.errorCount;
           const first = checked.errors.slice(0, 3).map((finding) => formatFinding(finding, 'error'));
           return sendProblem(reply, 422, {
             type: 'urn:lifeboat:problem:invalid-catalog',
@@ -117,14 +119,11 @@ export function registerCatalogIoRoutes(
               'The body holds no catalog document: send apiVersion/kind/metadata/spec documents as YAML',
           });
         }
-        return importer.importDocuments(
-          checked.documents.map((located) => located.document),
-          {
-            actor: actorOf(request),
-            prune: request.query.prune === 'true',
-            dryRun: request.query.dryRun === 'true',
-          },
-        );
+        return importer.importDocuments(checked.documents, {
+          actor: actorOf(request),
+          prune: request.query.prune === 'true',
+          dryRun: request.query.dryRun === 'true',
+        });
       },
     );
 

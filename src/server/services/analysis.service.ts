@@ -1,26 +1,15 @@
-import { toEngineNodes } from '../../catalog/engine-input.ts';
-import type { CatalogDocument } from '../../catalog/kinds.ts';
-import { FAILURE_KINDS } from '../../catalog/kinds.ts';
-import {
-  addNode,
-  analyzeImpact,
-  analyzeSpof,
-  buildGraph,
-  updateNode,
-  UnknownIdError,
-} from '../../engine/index.ts';
-import type { EngineGraph, EngineNode, ImpactResult, SpofResult } from '../../engine/index.ts';
+import { analyzeImpact } from '../../engine/index.ts';
+import type { ImpactResult, SpofResult } from '../../engine/index.ts';
 import type { LifeboatDatabase } from '../db/database.ts';
-import { createAuditRepository } from '../repositories/audit.repository.ts';
 import { createDocumentRepository } from '../repositories/document.repository.ts';
-import { toAuditEntry } from './audit.service.ts';
-import { rowToDocument } from './document-mapping.ts';
 import { CatalogError } from './errors.ts';
+import { createGraphProvider } from './graph-provider.ts';
+import type { GraphProvider } from './graph-provider.ts';
+import { createHeavyWork, engineErrorOf } from './heavy-work.ts';
+import type { HeavyWork, WorkContext } from './heavy-work.ts';
 
 /** The largest cut-set order the API computes: order 3 on a big catalog is already minutes of work. */
 export const MAX_CUT_SET_ORDER = 3;
-/** Past this many changes since the cached graph, a rebuild is cheaper than replaying them. */
-const MAX_REPLAY = 1000;
 
 /** A node of a neighbourhood graph, with what a map needs to draw it. */
 export interface GraphNode {
@@ -38,110 +27,59 @@ export interface GraphEdge {
   group?: { index: number; k: number; of: number };
 }
 
-/** The engine's graph of the stored catalog, with the plain nodes it was built from (for neighbourhoods). */
-interface CachedGraph {
-  /** The audit sequence number the graph reflects: every write appends one, so it names a catalog state. */
-  seq: number;
-  graph: EngineGraph;
-  nodes: Map<string, EngineNode>;
-  /** Who depends on each id: built on the first neighbourhood request, dropped when the nodes change. */
-  dependents?: Map<string, string[]>;
-}
-
-/** Reverse edges: for each id, the nodes that require it or hold it in a group. */
-function dependentsOf(nodes: ReadonlyMap<string, EngineNode>): Map<string, string[]> {
-  const dependents = new Map<string, string[]>();
-  for (const node of nodes.values()) {
-    for (const to of [...node.requires, ...node.groups.flatMap((group) => group.of)]) {
-      const list = dependents.get(to);
-      if (list) list.push(node.id);
-      else dependents.set(to, [node.id]);
-    }
-  }
-  return dependents;
-}
-
-const FAILURE = new Set<string>(FAILURE_KINDS);
+/** Past this many nodes an impact analysis runs in the pool; below it, the hop to a thread costs more. */
+const LARGE_GRAPH = 10_000;
 
 /**
- * Runs the continuity engine on the stored catalog. The engine's graph is cached and kept current by replaying
- * the audit log's new entries as in-place node edits (creates and updates); a delete, or a long backlog, rebuilds.
- * The audit head is read on every call, so several server processes sharing one database stay consistent.
+ * Runs the continuity engine on the stored catalog, through the shared graph provider (one graph per catalog
+ * state, kept current from the audit log) and the heavy-work pool: cut sets always, impact analyses of large
+ * catalogs; cut sets of every service are cached per catalog state (the dashboard asks on every load).
  */
-export function createAnalysisService(deps: { database: LifeboatDatabase }) {
+export function createAnalysisService(deps: {
+  database: LifeboatDatabase;
+  graphs?: GraphProvider;
+  work?: HeavyWork;
+}) {
   const { database } = deps;
-  let cache: CachedGraph | undefined;
-  let refreshing: Promise<CachedGraph> | undefined;
+  const graphs = deps.graphs ?? createGraphProvider({ database });
+  const work = deps.work ?? createHeavyWork({ threads: 0 });
+  const local: WorkContext = { user: 'local' };
 
-  async function rebuild(seq: number): Promise<CachedGraph> {
-    const documents = (await createDocumentRepository(database.db).all()).map(rowToDocument);
-    const nodes = toEngineNodes(documents);
-    return { seq, graph: buildGraph(nodes), nodes: new Map(nodes.map((node) => [node.id, node])) };
-  }
-
-  /** Applies the writes after `current.seq` in place; undefined when only a rebuild can bring it up to date. */
-  async function replay(current: CachedGraph, seq: number): Promise<CachedGraph | undefined> {
-    if (seq - current.seq > MAX_REPLAY) return undefined;
-    const entries = (
-      await createAuditRepository(database.db).list({ afterSeq: current.seq, limit: MAX_REPLAY + 1 })
-    ).map(toAuditEntry);
-    const relevant = entries.filter((entry) => FAILURE.has(entry.kind));
-    if (relevant.some((entry) => entry.action === 'delete')) return undefined;
-    const latest = new Map<string, EngineNode>();
-    for (const entry of relevant) {
-      const [node] = toEngineNodes([entry.after as CatalogDocument]);
-      if (node) latest.set(node.id, node);
-    }
+  async function impactAnswer(fail: readonly string[], context: WorkContext = local): Promise<string> {
+    const state = await graphs.engine();
+    if (state.nodes.size >= LARGE_GRAPH) return work.impact(state, [...fail], context);
     try {
-      // New nodes first without dependencies, so a new node may depend on another new one; then every edit.
-      for (const node of latest.values()) {
-        if (!current.graph.index.has(node.id)) addNode(current.graph, { ...node, requires: [], groups: [] });
-      }
-      for (const node of latest.values()) {
-        updateNode(current.graph, node);
-        current.nodes.set(node.id, node);
-      }
-    } catch {
-      return undefined;
-    }
-    return { seq, graph: current.graph, nodes: current.nodes };
-  }
-
-  async function refresh(): Promise<CachedGraph> {
-    const seq = (await createAuditRepository(database.db).last())?.seq ?? 0;
-    if (cache?.seq === seq) return cache;
-    cache = (cache && (await replay(cache, seq))) ?? (await rebuild(seq));
-    return cache;
-  }
-
-  /** The cached graph brought up to date; concurrent callers share one refresh. */
-  async function current(): Promise<CachedGraph> {
-    refreshing ??= refresh().finally(() => {
-      refreshing = undefined;
-    });
-    return refreshing;
-  }
-
-  function engineCall<T>(work: () => T): T {
-    try {
-      return work();
+      return JSON.stringify(analyzeImpact(state.graph(), fail));
     } catch (error) {
-      if (error instanceof UnknownIdError) throw new CatalogError('invalid', error.message);
-      throw error;
+      throw engineErrorOf(error);
     }
+  }
+
+  async function spofAnswer(
+    options: { service?: string; maxOrder: number },
+    context: WorkContext = local,
+  ): Promise<string> {
+    const state = await graphs.engine();
+    return state.memo(`spof:${options.service ?? '*'}:${options.maxOrder}`, () =>
+      work.spof(state, options, context),
+    );
   }
 
   return {
+    /** The impact analysis as its JSON answer (built in a worker thread on a large catalog). */
+    impactAnswer,
+
+    /** Minimal cut sets as their JSON answer, computed in the pool and cached per catalog state. */
+    spofAnswer,
+
     /** What fails, what goes down, when each service is back, and which objectives are breached. */
     async impact(fail: readonly string[]): Promise<ImpactResult> {
-      const { graph } = await current();
-      return engineCall(() => analyzeImpact(graph, fail));
+      return JSON.parse(await impactAnswer(fail)) as ImpactResult;
     },
 
     /** Minimal cut sets up to `maxOrder` of every service, or of one. */
     async spof(options: { service?: string; maxOrder: number }): Promise<SpofResult> {
-      const { graph } = await current();
-      return engineCall(() => analyzeSpof(graph, options));
+      return JSON.parse(await spofAnswer(options)) as SpofResult;
     },
 
     /** The failure nodes within `depth` dependency steps of `around`, up (dependents), down, or both. */
@@ -149,14 +87,11 @@ export function createAnalysisService(deps: { database: LifeboatDatabase }) {
       around: string,
       options: { depth: number; direction: 'up' | 'down' | 'both'; limit: number },
     ): Promise<{ nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean }> {
-      const cached = await current();
-      const { nodes } = cached;
+      const state = await graphs.engine();
+      const { nodes } = state;
       if (!nodes.has(around))
         throw new CatalogError('not-found', `No Service, Component, Site or Vendor has the id "${around}"`);
-      const dependents =
-        options.direction === 'down'
-          ? new Map<string, string[]>()
-          : (cached.dependents ??= dependentsOf(nodes));
+      const dependents = options.direction === 'down' ? new Map<string, string[]>() : state.dependents();
       const seen = new Set([around]);
       let frontier = [around];
       let truncated = false;

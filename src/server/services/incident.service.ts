@@ -1,28 +1,33 @@
 import type { DocumentOf } from '../../catalog/kinds.ts';
-import { analyzeImpact, buildGraph, UnknownIdError } from '../../engine/index.ts';
+import { analyzeImpact, UnknownIdError } from '../../engine/index.ts';
 import { incidentFigures, listActions } from '../../plans/incident-figures.ts';
 import type { ActionItem, IncidentFigures } from '../../plans/incident-figures.ts';
 import type { LifeboatDatabase } from '../db/database.ts';
 import { createDocumentRepository } from '../repositories/document.repository.ts';
 import { rowToDocument } from './document-mapping.ts';
 import { CatalogError } from './errors.ts';
-import { snapshotOf } from './plan.service.ts';
+import { createGraphProvider } from './graph-provider.ts';
+import type { GraphProvider } from './graph-provider.ts';
 
 type IncidentDocument = DocumentOf<'Incident'>;
 
 /** Incidents on the stored catalog: derived figures and the open actions across all of them. */
-export function createIncidentService(deps: { database: LifeboatDatabase; now: () => Date }) {
+export function createIncidentService(deps: {
+  database: LifeboatDatabase;
+  now: () => Date;
+  graphs?: GraphProvider;
+}) {
   const { database, now } = deps;
+  const graphs = deps.graphs ?? createGraphProvider({ database });
   return {
     /** What the incident cost each affected service, against objectives and the engine's prediction. */
     async figures(id: string): Promise<IncidentFigures & { incident: string }> {
-      const documents = (await createDocumentRepository(database.db).all()).map(rowToDocument);
-      const incident = documents.find((document) => document.metadata.id === id);
+      const snapshot = await graphs.catalog();
+      const incident = snapshot.byId.get(id);
       if (incident?.kind !== 'Incident')
         throw new CatalogError('not-found', `No Incident has the id "${id}"`);
-      const snapshot = snapshotOf(documents);
       try {
-        const impact = analyzeImpact(buildGraph([...snapshot.nodes.values()]), incident.spec.failed);
+        const impact = analyzeImpact(snapshot.graph(), incident.spec.failed);
         const rpoOf = (service: string) => snapshot.nodes.get(service)?.service?.rpoMinutes ?? null;
         return { incident: id, ...incidentFigures(incident.spec, impact, rpoOf) };
       } catch (error) {

@@ -1,0 +1,95 @@
+/**
+ * The heavy tasks themselves, run the same way in a worker thread (heavy-work.worker.ts) or inline: plain data in,
+ * plain data out, errors returned as data (a worker can only send back an error's message, not its class).
+ */
+import { checkCatalog } from '../../catalog/check/check-catalog.ts';
+import type { Finding } from '../../catalog/check/finding.ts';
+import type { CatalogDocument } from '../../catalog/kinds.ts';
+import { analyzeImpact, analyzeSpof } from '../../engine/index.ts';
+import type { EngineGraph, EngineNode, SpofOptions } from '../../engine/index.ts';
+import type { PackModel } from '../../reports/pack-model.ts';
+import { renderPackPdf } from '../../reports/pack-pdf.ts';
+
+/**
+ * The engine nodes of one catalog state as JSON in shared memory: posted to a worker without a copy, decoded
+ * there once per `generation` (the worker keeps the graph it builds).
+ */
+export interface GraphRef {
+  generation: string;
+  /** Absent when the task runs inline, on the server's own graph. */
+  bytes?: SharedArrayBuffer;
+}
+
+/** Largest number of check errors a parse sends back; the answer lists fewer. */
+const MAX_ERRORS = 1000;
+
+/** Work that may block for long: each runs in the pool. */
+export type HeavyTask =
+  | { type: 'spof'; graph: GraphRef; options: { service?: string; maxOrder: number; workBudget?: number } }
+  | { type: 'impact'; graph: GraphRef; fail: string[] }
+  | { type: 'check-catalog'; file: string; text: string }
+  | { type: 'pack-pdf'; model: PackModel };
+
+/** What a parse of an uploaded catalog sends back. */
+export interface CheckedUpload {
+  errors: Finding[];
+  errorCount: number;
+  documentCount: number;
+  documents: CatalogDocument[];
+}
+
+/** A task's answer: its value, or the error's class name, message and (for the engine's errors) id. */
+export type TaskOutcome =
+  | { ok: true; value: string | CheckedUpload | Uint8Array }
+  | { ok: false; error: { name: string; message: string } };
+
+/** Encodes nodes for `GraphRef.bytes`. */
+export function encodeNodes(nodes: Iterable<EngineNode>): SharedArrayBuffer {
+  const json = Buffer.from(JSON.stringify([...nodes]));
+  const bytes = new SharedArrayBuffer(json.length);
+  json.copy(new Uint8Array(bytes));
+  return bytes;
+}
+
+/** Decodes `GraphRef.bytes` (copied out of shared memory first: text decoders refuse shared buffers). */
+export function decodeNodes(bytes: SharedArrayBuffer): EngineNode[] {
+  return JSON.parse(Buffer.from(new Uint8Array(bytes)).toString('utf8')) as EngineNode[];
+}
+
+/**
+ * Runs one task. `graphOf` gives the engine graph a task names; `isCancelled` turns true when the client has
+ * gone, and the engine's cut-set search checks it (with its work budget) as it goes.
+ */
+export async function runTask(
+  task: HeavyTask,
+  graphOf: (ref: GraphRef) => EngineGraph,
+  isCancelled: () => boolean,
+): Promise<TaskOutcome> {
+  try {
+    switch (task.type) {
+      case 'spof': {
+        const options: SpofOptions = { ...task.options, isCancelled };
+        return { ok: true, value: JSON.stringify(analyzeSpof(graphOf(task.graph), options)) };
+      }
+      case 'impact':
+        return { ok: true, value: JSON.stringify(analyzeImpact(graphOf(task.graph), task.fail)) };
+      case 'check-catalog': {
+        const checked = checkCatalog([{ file: task.file, text: task.text }]);
+        return {
+          ok: true,
+          value: {
+            errors: checked.errors.slice(0, MAX_ERRORS),
+            errorCount: checked.errors.length,
+            documentCount: checked.documentCount,
+            documents: checked.errors.length > 0 ? [] : checked.documents.map((located) => located.document),
+          },
+        };
+      }
+      case 'pack-pdf':
+        return { ok: true, value: new Uint8Array(await renderPackPdf(task.model)) };
+    }
+  } catch (error) {
+    const { name, message } = error instanceof Error ? error : new Error(String(error));
+    return { ok: false, error: { name, message } };
+  }
+}
