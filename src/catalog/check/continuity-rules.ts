@@ -7,38 +7,59 @@ import type { IdIndex } from './reference-rules.ts';
 import type { Finding } from './finding.ts';
 import { stronglyConnectedComponents } from './scc.ts';
 
+/** A continuity warning about one document, at the path (`['spec', 'rto']`) of the value it is about. */
+export interface ContinuityWarning {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Whether a service's RTO is over its MTPD (both set and valid): it would come back too late to matter. */
+export function rtoOverMtpd(spec: { rto?: string | undefined; mtpd?: string | undefined }): boolean {
+  const rto = spec.rto === undefined ? undefined : parseDuration(spec.rto);
+  const mtpd = spec.mtpd === undefined ? undefined : parseDuration(spec.mtpd);
+  return rto !== undefined && mtpd !== undefined && rto > mtpd;
+}
+
+/**
+ * The continuity warnings of one service: RTO over MTPD, tier-1/2 without RTO or RPO, no owner. Pure, so the
+ * web application's form shows the checker's own warnings before saving.
+ */
+export function serviceContinuityWarnings(service: DocumentOf<'Service'>): ContinuityWarning[] {
+  const { spec, metadata } = service;
+  const warnings: ContinuityWarning[] = [];
+  if (rtoOverMtpd(spec))
+    warnings.push({
+      path: ['spec', 'rto'],
+      message: `rto ${spec.rto} is over mtpd ${spec.mtpd}: the service would come back after the damage is already unacceptable`,
+    });
+  if (spec.tier <= 2) {
+    if (spec.rto === undefined)
+      warnings.push({
+        path: ['spec', 'tier'],
+        message: `tier-${spec.tier} service "${metadata.id}" has no rto: set how soon it must be back after a disruption`,
+      });
+    if (spec.rpo === undefined)
+      warnings.push({
+        path: ['spec', 'tier'],
+        message: `tier-${spec.tier} service "${metadata.id}" has no rpo: set how much data, as time, it may lose`,
+      });
+  }
+  if (spec.owner === undefined)
+    warnings.push({
+      path: ['metadata', 'id'],
+      message: `service "${metadata.id}" has no owner: set spec.owner to the Team or Person responsible`,
+    });
+  return warnings;
+}
+
 function serviceWarnings(
   checked: CheckedDocument,
   service: DocumentOf<'Service'>,
   warnings: Finding[],
 ): void {
   const { source } = checked;
-  const { spec, metadata } = service;
-  const at = (path: (string | number)[]) => ({ file: source.file, ...source.locate(path) });
-  const rto = spec.rto === undefined ? undefined : parseDuration(spec.rto);
-  const mtpd = spec.mtpd === undefined ? undefined : parseDuration(spec.mtpd);
-  if (rto !== undefined && mtpd !== undefined && rto > mtpd)
-    warnings.push({
-      ...at(['spec', 'rto']),
-      message: `rto ${spec.rto} is over mtpd ${spec.mtpd}: the service would come back after the damage is already unacceptable`,
-    });
-  if (spec.tier <= 2) {
-    if (spec.rto === undefined)
-      warnings.push({
-        ...at(['spec', 'tier']),
-        message: `tier-${spec.tier} service "${metadata.id}" has no rto: set how soon it must be back after a disruption`,
-      });
-    if (spec.rpo === undefined)
-      warnings.push({
-        ...at(['spec', 'tier']),
-        message: `tier-${spec.tier} service "${metadata.id}" has no rpo: set how much data, as time, it may lose`,
-      });
-  }
-  if (spec.owner === undefined)
-    warnings.push({
-      ...at(['metadata', 'id']),
-      message: `service "${metadata.id}" has no owner: set spec.owner to the Team or Person responsible`,
-    });
+  for (const { path, message } of serviceContinuityWarnings(service))
+    warnings.push({ file: source.file, ...source.locate(path), message });
 }
 
 /** Warnings about objectives and ownership: RTO over MTPD, tier-1/2 without RTO or RPO, no owner. */

@@ -14,6 +14,7 @@ import { notifyError, notifySuccess } from '../app/notify';
 import { IncidentFields, INCIDENT_FIELD_PATHS } from '../incidents/IncidentFields';
 import { PlanFields, PLAN_FIELD_PATHS } from '../plans/PlanFields';
 import { ConflictAlert } from './ConflictAlert';
+import { ContinuityWarnings } from './ContinuityWarnings';
 import { DocumentForm } from './DocumentForm';
 import { KIND_INFO } from './kind-info';
 import { documentPath } from './links';
@@ -155,6 +156,7 @@ function Editor({ plural, initial, isNew }: { plural: Plural; initial: CatalogDo
             placedElsewhere={KIND_FIELD_PATHS[draft.kind] ?? []}
           />
           <KindFields draft={draft} onChange={setDraft} errors={errors} />
+          <ContinuityWarnings draft={draft} />
           <Group>
             <Button type="submit" loading={save.isPending} disabled={conflict !== null}>
               {isNew ? 'Create' : 'Save'}

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { DocumentOf } from '../api/catalog';
 import { RefLink, documentPath } from '../catalog/links';
 import { TierBadge } from '../catalog/SpecValue';
-import { parseDuration } from '../util/duration';
+import { rtoOverMtpd } from '../../../src/catalog/check/continuity-rules.ts';
 
 function Objective({ value, over }: { value: string | undefined; over?: boolean }) {
   if (!value)
@@ -50,8 +50,6 @@ export function ServicesByTier({ services }: { services: DocumentOf<'Service'>[]
               </Table.Thead>
               <Table.Tbody>
                 {rows.map((service) => {
-                  const rto = parseDuration(service.spec.rto);
-                  const mtpd = parseDuration(service.spec.mtpd);
                   return (
                     <Table.Tr key={service.metadata.id}>
                       <Table.Td>
@@ -71,10 +69,7 @@ export function ServicesByTier({ services }: { services: DocumentOf<'Service'>[]
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <Objective
-                          value={service.spec.rto}
-                          over={rto !== undefined && mtpd !== undefined && rto > mtpd}
-                        />
+                        <Objective value={service.spec.rto} over={rtoOverMtpd(service.spec)} />
                       </Table.Td>
                       <Table.Td>
                         <Objective value={service.spec.rpo} />

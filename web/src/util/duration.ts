@@ -22,11 +22,5 @@ export function formatMinutes(minutes: number | null | undefined): string {
   return parts.join(' ');
 }
 
-/** Parses a catalog duration (`45m`, `4h`, `1h30m`, `2d`, `1w`) into minutes; undefined when malformed. */
-export function parseDuration(text: string | undefined): number | undefined {
-  if (!text) return undefined;
-  const match = /^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/.exec(text.trim());
-  if (!match || text.trim() === '') return undefined;
-  const [, w = '0', d = '0', h = '0', m = '0'] = match;
-  return Number(w) * 10080 + Number(d) * 1440 + Number(h) * 60 + Number(m);
-}
+/** Parses a catalog duration into minutes: the server's own parser, so the web refuses what the server does. */
+export { parseDuration } from '../../../src/catalog/duration.ts';
