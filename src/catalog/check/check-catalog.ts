@@ -57,8 +57,11 @@ export function checkCatalog(
     return result;
   });
   const result = checkSourceDocuments(parsed.flatMap((file) => file.documents));
-  result.errors.push(...parsed.flatMap((file) => file.errors));
-  result.warnings.push(...parsed.flatMap((file) => file.warnings));
+  // One push per finding: spreading a file's tens of thousands of findings into one call would overflow the stack.
+  for (const file of parsed) {
+    for (const finding of file.errors) result.errors.push(finding);
+    for (const finding of file.warnings) result.warnings.push(finding);
+  }
   result.errors.sort(compareFindings);
   result.warnings.sort(compareFindings);
   return result;

@@ -4,7 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { emitYaml } from './emit.ts';
+import { ALIAS_ALLOWANCE } from './expansion.ts';
 import { parseCatalogText, parsePlain, parseWithPositions } from './parse.ts';
+import { aliasAmplifiedCatalog, manyAliases } from './testing/hostile-yaml.ts';
 
 const text = [
   'apiVersion: lifeboat/v1', // 1
@@ -141,11 +143,108 @@ describe('parseCatalogText', () => {
     }
     const parsed = parseCatalogText({ file: 'bomb.yaml', text: bomb.join('\n') });
     expect(parsed.documents).toEqual([]);
-    expect(parsed.errors[0]?.message).toMatch(/^YAML syntax: .*alias/i);
+    expect(parsed.errors[0]?.message).toMatch(/^YAML alias \*[a-h]: the file's aliases would add more than/);
   });
 
   it('locates a finding in a document after an empty one and after a broken one', () => {
     const parsed = parseCatalogText({ file: 'f.yaml', text: 'a: 1\n---\n---\nkind: Site\nspec: {x: 1}\n' });
     expect(parsed.documents[1]?.locate(['spec', 'x'])).toEqual({ line: 5, column: 11 });
+  });
+});
+
+/** The text at a finding's line and column, to show it points at the offending alias. */
+function textAt(text: string, finding: { line: number; column: number } | undefined): string {
+  return text.split('\n')[(finding?.line ?? 0) - 1]?.slice((finding?.column ?? 0) - 1) ?? '';
+}
+
+describe('what a small file may cost to read', () => {
+  const refusal = new RegExp(
+    `^YAML alias \\*s: the file's aliases would add more than ${ALIAS_ALLOWANCE.toLocaleString('en-US')} values`,
+  );
+
+  it('refuses a 100 KB catalog whose aliases expand to a million references, at the alias that passes the limit', () => {
+    const text = aliasAmplifiedCatalog();
+    expect(text.length).toBeLessThan(120_000);
+    const parsed = parseCatalogText({ file: 'amplified.yaml', text });
+    expect(parsed.errors).toHaveLength(1);
+    expect(parsed.errors[0]?.message).toMatch(refusal);
+    expect(textAt(text, parsed.errors[0])).toBe('*s');
+    // The 1000 components are read; the service whose list is repeated is not.
+    expect(parsed.documents).toHaveLength(1000);
+  });
+
+  it('refuses the same expansion when the aliases follow JSON-style keys, which the fast path must not read', () => {
+    const text = aliasAmplifiedCatalog({ jsonKeys: true });
+    expect(text).toContain('- {"anyOf":*s}');
+    expect(parsePlain({ file: 'json.yaml', text })).toBeUndefined();
+    const parsed = parseCatalogText({ file: 'json.yaml', text });
+    expect(parsed.errors.map((finding) => finding.message)).toEqual([expect.stringMatching(refusal)]);
+    expect(textAt(text, parsed.errors[0])).toMatch(/^\*s\}/);
+  });
+
+  it('reads a file of many small aliases in one pass (each alias was once looked up from the start)', () => {
+    const text = manyAliases(140_000);
+    const parsed = parseCatalogText({ file: 'many.yaml', text });
+    expect(parsed.errors).toEqual([]);
+    const data = parsed.documents[0]?.data as { list: string[] };
+    expect(data.list).toHaveLength(text.split('- *a').length - 1);
+    expect(data.list.length).toBeGreaterThan(25_000);
+    expect(new Set(data.list)).toEqual(new Set(['x']));
+  });
+
+  it('locates every alias to a missing anchor in one pass', () => {
+    const text = `list:\n${'- *nobody\n'.repeat(30_000)}`;
+    const parsed = parseCatalogText({ file: 'unknown.yaml', text });
+    expect(parsed.errors).toHaveLength(30_000);
+    expect(parsed.errors[29_999]).toEqual({
+      file: 'unknown.yaml',
+      line: 30_001,
+      column: 3,
+      message: 'YAML syntax: unknown alias *nobody: no anchor &nobody before it',
+    });
+  });
+
+  it('finds a repeated key in a map of 80,000 keys in one pass (each key was once compared with every other)', () => {
+    const keys = Array.from({ length: 80_000 }, (_, i) => `  k${i}: 1`);
+    const text = `spec:\n${keys.join('\n')}\n  k7: 2\n`;
+    const parsed = parseCatalogText({ file: 'keys.yaml', text });
+    expect(parsed.errors).toEqual([
+      { file: 'keys.yaml', line: 80_002, column: 3, message: 'YAML syntax: map keys must be unique' },
+    ]);
+  });
+
+  it('refuses an alias inside its own anchor: catalog data cannot contain itself', () => {
+    const parsed = parseCatalogText({ file: 'loop.yaml', text: 'spec: &a\n  again: *a\n' });
+    expect(parsed.errors).toEqual([
+      {
+        file: 'loop.yaml',
+        line: 2,
+        column: 10,
+        message: 'YAML alias *a is inside its own anchor &a: catalog data cannot contain itself',
+      },
+    ]);
+  });
+
+  it('refuses a map key that is a list or an alias, whose expansion yaml would write out for every use', () => {
+    const parsed = parseCatalogText({ file: 'keys.yaml', text: 'a: &x [1]\n? *x\n: 2\n' });
+    expect(parsed.errors).toEqual([
+      {
+        file: 'keys.yaml',
+        line: 2,
+        column: 3,
+        message: 'YAML syntax: a map key must be written out as a name, not a list, a map or an alias',
+      },
+    ]);
+  });
+
+  it('still reads a modest use of anchors, each alias a copy of its anchor', () => {
+    const text = 'owners: &o [team-a, team-b]\nfirst: {anyOf: *o}\nsecond: {"anyOf":*o}\n';
+    const parsed = parseCatalogText({ file: 'ok.yaml', text });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.documents[0]?.data).toEqual({
+      owners: ['team-a', 'team-b'],
+      first: { anyOf: ['team-a', 'team-b'] },
+      second: { anyOf: ['team-a', 'team-b'] },
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { LineCounter, Node } from 'yaml';
+import type { LineCounter, Node, Pair, YAMLMap } from 'yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 
 /** A place in a source file: 1-based line and column. */
@@ -21,6 +21,23 @@ function keyMatches(key: unknown, part: PathPart): boolean {
   return typeof part === 'number' ? value === part || value === String(part) : value === part;
 }
 
+/** Maps with many keys, indexed by key on their first lookup: a finding per key would otherwise scan the map each time. */
+const keyIndexes = new WeakMap<YAMLMap, Map<unknown, Pair>>();
+
+function pairOf(map: YAMLMap, part: PathPart): Pair | undefined {
+  if (map.items.length < 16) return map.items.find((item) => isPair(item) && keyMatches(item.key, part));
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) {
+      const value = isScalar(item.key) ? item.key.value : item.key;
+      if (!index.has(value)) index.set(value, item);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index.get(part) ?? (typeof part === 'number' ? index.get(String(part)) : undefined);
+}
+
 /** The chain of nodes along `path`, as far as the document has them. */
 function walk(root: Node, path: readonly PathPart[]): Found[] {
   const chain: Found[] = [{ node: root, key: undefined }];
@@ -28,7 +45,7 @@ function walk(root: Node, path: readonly PathPart[]): Found[] {
   for (const part of path) {
     let next: Found | undefined;
     if (isMap(current)) {
-      const pair = current.items.find((item) => isPair(item) && keyMatches(item.key, part));
+      const pair = pairOf(current, part);
       if (pair && isPair(pair)) {
         const key = pair.key as Node | null;
         const value = pair.value as Node | null;

@@ -188,10 +188,11 @@ export function createImportService(deps: { database: LifeboatDatabase; now: () 
         }
         const labels = [];
         const refs = [];
+        // One push per row: spreading a document's references into one call overflows the stack past ~100k.
         for (const document of changedDocuments) {
           const links = documentLinks(document);
-          labels.push(...links.labels);
-          refs.push(...links.refs);
+          for (const label of links.labels) labels.push(label);
+          for (const ref of links.refs) refs.push(ref);
         }
         await repo.replaceLinks(
           changedDocuments.map((document) => document.metadata.id),
