@@ -152,7 +152,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCatalogIoRoutes(app, { database, now, work });
   registerAuditRoutes(app, database);
   registerAnalysisRoutes(app, createAnalysisService({ database, graphs, work }));
-  registerPlanRoutes(app, createPlanService({ database, now }));
+  registerPlanRoutes(app, createPlanService({ database, now, graphs, work }));
   registerIncidentRoutes(app, createIncidentService({ database, now, graphs }));
   if (options.webRoot) await registerWebApp(app, { root: options.webRoot });
   return app;

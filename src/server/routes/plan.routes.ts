@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { idSchema } from '../../catalog/metadata.schema.ts';
 import type { PlanDocument } from '../../plans/versions.ts';
 import { renderPackHtml } from '../../reports/pack-html.ts';
-import { renderPackPdf } from '../../reports/pack-pdf.ts';
 import { actorOf } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
+import { workContext } from '../http/work-context.ts';
 import { CatalogError } from '../services/errors.ts';
 import type { PlanService } from '../services/plan.service.ts';
 import { parseIfMatch } from './catalog.routes.ts';
@@ -159,11 +159,15 @@ export function registerPlanRoutes(app: FastifyInstance, plans: PlanService): vo
     },
     async (request, reply) => {
       const model = await plans.packModel(request.params.id);
-      const name = `${model.id}.${request.query.format}`;
-      reply.header('content-disposition', `attachment; filename="${name}"`);
+      const attachment = `attachment; filename="${model.id}.${request.query.format}"`;
       if (request.query.format === 'html')
-        return reply.type('text/html; charset=utf-8').send(renderPackHtml(model));
-      return reply.type('application/pdf').send(await renderPackPdf(model));
+        return reply
+          .header('content-disposition', attachment)
+          .type('text/html; charset=utf-8')
+          .send(renderPackHtml(model));
+      // Rendering a PDF takes long enough to hold up other requests: the heavy-work pool does it.
+      const pdf = await plans.packPdf(model, workContext(request, reply));
+      return reply.header('content-disposition', attachment).type('application/pdf').send(pdf);
     },
   );
 }

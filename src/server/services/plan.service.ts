@@ -1,7 +1,7 @@
 import { toEngineNodes } from '../../catalog/engine-input.ts';
 import type { CatalogDocument, DocumentOf } from '../../catalog/kinds.ts';
-import { analyzeImpact, buildGraph, UnknownIdError } from '../../engine/index.ts';
-import type { EngineNode } from '../../engine/index.ts';
+import { analyzeImpact, buildGraph } from '../../engine/index.ts';
+import type { EngineGraph, EngineNode } from '../../engine/index.ts';
 import { recoveryOrderOf } from '../../plans/recovery-order.ts';
 import type { RecoveryOrder } from '../../plans/recovery-order.ts';
 import { planScope, reviewStatus } from '../../plans/review.ts';
@@ -20,12 +20,18 @@ import type { PlanVersionRow } from '../repositories/plan.repository.ts';
 import { appendAudit } from './audit.service.ts';
 import { documentToRow, rowToDocument } from './document-mapping.ts';
 import { CatalogError } from './errors.ts';
+import { createGraphProvider } from './graph-provider.ts';
+import type { GraphProvider } from './graph-provider.ts';
+import { createHeavyWork, engineErrorOf } from './heavy-work.ts';
+import type { HeavyWork, WorkContext } from './heavy-work.ts';
 
 /** The whole stored catalog, with the engine's nodes: plans read across many kinds at once. */
 export interface CatalogSnapshot {
   documents: CatalogDocument[];
   byId: Map<string, CatalogDocument>;
   nodes: Map<string, EngineNode>;
+  /** The engine graph of `nodes`, when one is already built (the server's graph provider keeps one). */
+  graph?: () => EngineGraph;
 }
 
 /** Builds a snapshot from documents (the server's, or a YAML catalog's in the CLI). */
@@ -48,15 +54,15 @@ export interface PlanRecoveryOrder extends RecoveryOrder {
 /** The recovery order of a plan's scenario on a snapshot, with the step-order check. */
 export function planRecoveryOrder(snapshot: CatalogSnapshot, plan: PlanDocument): PlanRecoveryOrder {
   try {
-    const impact = analyzeImpact(buildGraph([...snapshot.nodes.values()]), plan.spec.scenario.fail);
+    const graph = snapshot.graph?.() ?? buildGraph([...snapshot.nodes.values()]);
+    const impact = analyzeImpact(graph, plan.spec.scenario.fail);
     return {
       plan: plan.metadata.id,
       ...recoveryOrderOf(snapshot.nodes, impact),
       stepProblems: checkStepOrder(plan.spec, snapshot.nodes),
     };
   } catch (error) {
-    if (error instanceof UnknownIdError) throw new CatalogError('invalid', error.message);
-    throw error;
+    throw engineErrorOf(error);
   }
 }
 
@@ -120,8 +126,15 @@ function toVersion(row: PlanVersionRow): PlanVersion {
 }
 
 /** Plans on the stored catalog: approval and frozen versions, recovery order, review, packs. */
-export function createPlanService(deps: { database: LifeboatDatabase; now: () => Date }) {
+export function createPlanService(deps: {
+  database: LifeboatDatabase;
+  now: () => Date;
+  graphs?: GraphProvider;
+  work?: HeavyWork;
+}) {
   const { database, now } = deps;
+  const graphs = deps.graphs ?? createGraphProvider({ database });
+  const work = deps.work ?? createHeavyWork({ threads: 0 });
 
   /** The latest frozen version of each plan named (of every plan when absent). */
   async function latestVersions(ids?: readonly string[]): Promise<Map<string, PlanVersion>> {
@@ -137,13 +150,14 @@ export function createPlanService(deps: { database: LifeboatDatabase; now: () =>
   }
 
   async function snapshot(): Promise<CatalogSnapshot> {
-    const documents = (await createDocumentRepository(database.db).all()).map(rowToDocument);
+    const catalog = await graphs.catalog();
     const latest = await latestVersions();
-    return snapshotOf(
-      documents.map((document) =>
-        document.kind === 'Plan' ? planView(document, latest.get(document.metadata.id)) : document,
-      ),
+    const documents = catalog.documents.map((document) =>
+      document.kind === 'Plan' ? planView(document, latest.get(document.metadata.id)) : document,
     );
+    // The engine's nodes and graph are the provider's: plans are no failure nodes, so their views change neither.
+    const byId = new Map(documents.map((document) => [document.metadata.id, document]));
+    return { documents, byId, nodes: catalog.nodes, graph: catalog.graph };
   }
 
   async function getPlan(id: string): Promise<PlanDocument> {
@@ -259,6 +273,11 @@ export function createPlanService(deps: { database: LifeboatDatabase; now: () =>
     /** The ids of every plan, in id order. */
     async ids(): Promise<string[]> {
       return (await createDocumentRepository(database.db).allOfKind('Plan')).map((row) => row.id).sort();
+    },
+
+    /** A pack as PDF, rendered in the heavy-work pool. */
+    async packPdf(model: PackModel, context: WorkContext = { user: 'local' }): Promise<Buffer> {
+      return work.packPdf(model, context);
     },
 
     /** The model a plan pack is rendered from. */
