@@ -85,7 +85,7 @@ function documentsOf(catalog: Catalog): Record<string, unknown>[] {
     // Kept to what check can accept: no reference to the node itself, each group member once (the refusals
     // have tests of their own).
     const others = (members: number[]) => [...new Set(members.filter((m) => m !== i))].map(idOf);
-    const dependsOn = node.deps.flatMap((dep) => {
+    const dependsOn = node.deps.flatMap((dep): unknown[] => {
       if ('required' in dep) return dep.required === i ? [] : [idOf(dep.required)];
       const members = others('anyOf' in dep ? dep.anyOf : dep.of);
       if (members.length === 0) return [];

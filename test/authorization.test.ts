@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { KIND_NAMES, KINDS } from '../src/catalog/kinds.ts';
 import { ROLES } from '../src/server/auth/roles.ts';
 import type { Role } from '../src/server/auth/roles.ts';
 import { body, createTestApp, seedFixtures } from './support/test-app.ts';
@@ -14,18 +15,11 @@ const OWNER_WRITE = ['admin', 'manager', 'owner'] as const;
 const AUDIT = ['admin', 'manager', 'auditor'] as const;
 type Rule = 'public' | readonly Role[];
 
+/** Each kind's routes: readable by every role, writable by managers, and by owners where the registry says so. */
 const KIND_RULES: Record<string, Rule> = {};
-for (const plural of [
-  'services',
-  'components',
-  'sites',
-  'vendors',
-  'teams',
-  'people',
-  'plans',
-  'incidents',
-]) {
-  const write = plural === 'services' || plural === 'components' || plural === 'plans' ? OWNER_WRITE : WRITE;
+for (const kind of KIND_NAMES) {
+  const { plural, ownerWritable } = KINDS[kind];
+  const write = ownerWritable ? OWNER_WRITE : WRITE;
   KIND_RULES[`GET /api/v1/${plural}`] = READ;
   KIND_RULES[`POST /api/v1/${plural}`] = write;
   KIND_RULES[`GET /api/v1/${plural}/{id}`] = READ;

@@ -69,6 +69,14 @@ export interface KindDeclaration<
   missing?: readonly string[];
   /** A page of its own in the web application (`/plans/:id`) instead of the generic detail page. */
   page?: boolean;
+  /**
+   * A small valid document, for the docs and the tests; its references name other kinds' examples, so the
+   * examples of every kind together are a valid catalog.
+   */
+  example: {
+    metadata: { id: string; name?: string; description?: string; labels?: Record<string, string> };
+    spec: z.input<S>;
+  };
 }
 
 /** Declares a kind; the identity function, for type inference. */

@@ -35,4 +35,15 @@ export const componentKind = defineKind({
   form: ['type', 'site', 'owner', 'vendor', 'recovery', 'restart', 'dependsOn'],
   filters: ['type', 'site', 'owner', 'vendor'],
   missing: ['owner', 'site'],
+  example: {
+    metadata: { id: 'db-primary', name: 'Core database', labels: { env: 'prod' } },
+    spec: {
+      type: 'database',
+      site: 'dc-north',
+      owner: 'ops',
+      vendor: 'telco',
+      recovery: '4h',
+      restart: '30m',
+    },
+  },
 });

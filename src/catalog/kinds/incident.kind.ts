@@ -62,4 +62,15 @@ export const incidentKind = defineKind({
   columns: ['title', 'started', 'resolved'],
   form: ['title', 'summary', 'started', 'detected', 'resolved', 'rootCause', 'plan'],
   page: true,
+  example: {
+    metadata: { id: 'inc-2024-001', name: 'North data centre power loss' },
+    spec: {
+      title: 'North data centre power loss',
+      started: '2024-05-01T08:00:00Z',
+      resolved: '2024-05-01T14:00:00Z',
+      failed: ['dc-north'],
+      actions: [{ title: 'Test the generator monthly', owner: 'ana', due: '2024-07-01', status: 'open' }],
+      plan: 'plan-dc-north',
+    },
+  },
 });

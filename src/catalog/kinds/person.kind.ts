@@ -32,4 +32,8 @@ export const personKind = defineKind({
   columns: ['role', 'team', 'email', 'phone'],
   form: ['role', 'email', 'phone', 'team', 'deputy'],
   filters: ['team'],
+  example: {
+    metadata: { id: 'ana', name: 'Ana Silva' },
+    spec: { email: 'ana@example.org', phone: '+44 20 7946 0002', role: 'Service owner', team: 'ops' },
+  },
 });

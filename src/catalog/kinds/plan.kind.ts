@@ -128,4 +128,20 @@ export const planKind = defineKind({
   form: ['services', 'owner', 'activation', 'reviewInterval', 'lastReviewed'],
   filters: ['owner'],
   page: true,
+  example: {
+    metadata: { id: 'plan-dc-north', name: 'Loss of the North data centre' },
+    spec: {
+      services: ['payments'],
+      owner: 'ops',
+      scenario: { description: 'The North data centre is lost', fail: ['dc-north'] },
+      activation: 'Any outage of dc-north over 30 minutes; the on-call manager decides.',
+      contacts: [{ id: 'ana', escalateAfter: '15m' }, { id: 'ops' }],
+      phases: {
+        activation: [{ id: 'call', title: 'Call the team', owner: 'ana', duration: '15m' }],
+        recovery: [
+          { id: 'restore-db', title: 'Restore the database', owner: 'ops', duration: '4h', after: ['call'] },
+        ],
+      },
+    },
+  },
 });

@@ -45,4 +45,16 @@ export const serviceKind = defineKind({
   form: ['type', 'tier', 'owner', 'rto', 'rpo', 'mtpd', 'recovery', 'restart', 'dependsOn'],
   filters: ['tier', 'type', 'owner'],
   missing: ['owner', 'rto', 'rpo', 'mtpd'],
+  example: {
+    metadata: { id: 'payments', name: 'Payments' },
+    spec: {
+      type: 'business',
+      tier: 1,
+      owner: 'ana',
+      rto: '4h',
+      rpo: '15m',
+      mtpd: '1d',
+      dependsOn: ['db-primary', { anyOf: ['telco'] }],
+    },
+  },
 });

@@ -25,4 +25,8 @@ export const siteKind = defineKind({
   columns: ['type', 'location', 'recovery'],
   form: ['type', 'location', 'recovery', 'restart', 'dependsOn'],
   filters: ['type'],
+  example: {
+    metadata: { id: 'dc-north', name: 'North data centre', description: 'Primary site' },
+    spec: { type: 'data-centre', location: 'Leeds', recovery: '1d' },
+  },
 });

@@ -31,4 +31,8 @@ export const teamKind = defineKind({
   ownerWritable: false,
   columns: ['lead', 'onCall', 'email'],
   form: ['lead', 'members', 'onCall', 'email'],
+  example: {
+    metadata: { id: 'ops', name: 'Operations', labels: { area: 'it' } },
+    spec: { onCall: '+44 20 7946 0001' },
+  },
 });

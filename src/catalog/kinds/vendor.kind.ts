@@ -32,4 +32,8 @@ export const vendorKind = defineKind({
   ownerWritable: false,
   columns: ['contact', 'email', 'phone'],
   form: ['contact', 'email', 'phone', 'url', 'recovery', 'restart', 'dependsOn'],
+  example: {
+    metadata: { id: 'telco', name: 'Telco Ltd' },
+    spec: { contact: 'NOC', phone: '+44 20 7946 0003' },
+  },
 });
