@@ -13,6 +13,7 @@ import type { TrustProxy } from './config.ts';
 import type { LifeboatDatabase } from './db/database.ts';
 import { registerAuthorization } from './http/authorization.ts';
 import { registerProblemHandlers, sendProblem } from './http/problem.ts';
+import { registerTextGuard } from './http/text-guard.ts';
 import { registerWebApp } from './http/web-static.ts';
 import { registerAnalysisRoutes } from './routes/analysis.routes.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.auth?.settings && { settings: options.auth.settings }),
   });
   registerAuthorization(app, auth);
+  registerTextGuard(app);
 
   await app.register(fastifySwagger, {
     openapi: {

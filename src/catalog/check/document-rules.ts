@@ -1,6 +1,7 @@
 import type { CatalogDocument, Kind } from '../kinds.ts';
 import { documentSchemas, isKind, KIND_NAMES } from '../kinds.ts';
 import { ID_PATTERN } from '../metadata.schema.ts';
+import { formatTextPath, unstorableText } from '../storable-text.ts';
 import type { SourceDocument } from '../yaml/parse.ts';
 import type { Finding } from './finding.ts';
 import { describeIssue, showValue } from './schema-messages.ts';
@@ -58,6 +59,16 @@ export function checkDocument(source: SourceDocument, errors: Finding[]): Checke
   const kind = kindOf(source, data, errors);
   const id = readableId(data);
   if (!kind) return { source, kind, id, document: undefined };
+  // Text no database stores faithfully (a NUL from "\0", a lone surrogate from "\uD800") fails the import, so
+  // it fails the check too.
+  const unstorable = unstorableText(data);
+  for (const problem of unstorable)
+    errors.push({
+      file: source.file,
+      ...source.locate(problem.path, { key: problem.key }),
+      message: `${formatTextPath(problem.path)} ${problem.message}`,
+    });
+  if (unstorable.length > 0) return { source, kind, id, document: undefined };
   const result = documentSchemas[kind].safeParse(data, { reportInput: true });
   if (result.success) return { source, kind, id, document: result.data };
   for (const issue of result.error.issues)

@@ -23,6 +23,7 @@ export const problemSchema = z
 
 const STATUS_OF: Record<CatalogErrorCode, { status: number; title: string }> = {
   invalid: { status: 400, title: 'Invalid request' },
+  'unstorable-text': { status: 422, title: 'Unstorable text' },
   'not-found': { status: 404, title: 'Not found' },
   'already-exists': { status: 409, title: 'Id already in use' },
   'version-required': { status: 428, title: 'Version required' },

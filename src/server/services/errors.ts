@@ -1,6 +1,7 @@
 /** Why a catalog operation was refused; the HTTP layer maps each to a status, the CLI to a message. */
 export type CatalogErrorCode =
   | 'invalid'
+  | 'unstorable-text'
   | 'not-found'
   | 'already-exists'
   | 'version-required'

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { documentSchemas } from '../../catalog/kinds.ts';
 import type { CatalogDocument, Kind } from '../../catalog/kinds.ts';
 import { formatPath } from '../../catalog/references.ts';
+import { formatTextPath, unstorableText } from '../../catalog/storable-text.ts';
 import { CatalogError } from './errors.ts';
 import type { FieldError } from './errors.ts';
 
@@ -21,8 +22,27 @@ export function describeFieldErrors(errors: readonly FieldError[]): string {
   return `${shown.join('; ')}${more}`;
 }
 
-/** The document, validated against its kind's schema; throws `invalid` with every problem found. */
+/** The strings of an input no database stores faithfully (a NUL, a lone surrogate), as field errors. */
+export function textErrors(input: unknown): FieldError[] {
+  return unstorableText(input).map((problem) => ({
+    path: formatTextPath(problem.path) || '(document)',
+    message: problem.message,
+  }));
+}
+
+/**
+ * The document, validated against its kind's schema; throws `unstorable-text` (422) for a string no database can
+ * store, then `invalid` with every problem the schema finds.
+ */
 export function validateDocument(kind: Kind, input: unknown): CatalogDocument {
+  const unstorable = textErrors(input);
+  if (unstorable.length > 0) {
+    throw new CatalogError(
+      'unstorable-text',
+      `The ${kind} holds text that cannot be stored: ${describeFieldErrors(unstorable)}`,
+      { errors: unstorable },
+    );
+  }
   const result = documentSchemas[kind].safeParse(input);
   if (!result.success) {
     const errors = fieldErrors(result.error.issues);

@@ -1,0 +1,170 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createImportService } from '../src/server/services/import.service.ts';
+import { validateDocument } from '../src/server/services/validation.ts';
+import { runCli } from './support/cli.ts';
+import { body, createTestApp, seedFixtures } from './support/test-app.ts';
+import type { TestApp } from './support/test-app.ts';
+import { FIXTURES } from './support/fixtures.ts';
+import { describeEachDatabase } from './support/test-databases.ts';
+
+interface Problem {
+  status: number;
+  detail: string;
+  errors?: { path: string; message: string }[];
+}
+
+describeEachDatabase('hardening against hostile input', (dialect) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp(dialect);
+    await seedFixtures(t.app);
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  const team = (metadata: Record<string, unknown>, spec: Record<string, unknown> = {}) => ({
+    apiVersion: 'lifeboat/v1',
+    kind: 'Team',
+    metadata: { id: 'night-shift', ...metadata },
+    spec,
+  });
+
+  async function exportYaml(): Promise<string> {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/catalog/export' });
+    expect(response.statusCode).toBe(200);
+    return response.body;
+  }
+
+  async function importYaml(yaml: string) {
+    return t.app.inject({
+      method: 'POST',
+      url: '/api/v1/catalog/import',
+      headers: { 'content-type': 'application/yaml' },
+      payload: yaml,
+    });
+  }
+
+  it('refuses a NUL byte or a lone surrogate anywhere in a document with 422 naming the field, and lists keep working', async () => {
+    const attempts: [Record<string, unknown>, string][] = [
+      [team({}, { onCall: 'call\u0000me' }), 'spec.onCall'],
+      [team({ name: 'Night\u0000shift' }), 'metadata.name'],
+      [team({ description: 'x\u0000' }), 'metadata.description'],
+      [team({ labels: { area: 'it\u0000' } }), 'metadata.labels.area'],
+      [team({ labels: { 'are\u0000a': 'it' } }), 'metadata.labels["are\\u0000a"]'],
+      [team({ name: 'lone \uD800 surrogate' }), 'metadata.name'],
+      [
+        {
+          ...FIXTURES.Plan,
+          metadata: { id: 'plan-nul' },
+          spec: { ...FIXTURES.Plan.spec, activation: 'call\u0000me' },
+        },
+        'spec.activation',
+      ],
+    ];
+    for (const [document, path] of attempts) {
+      const kind = (document as { kind: string }).kind;
+      const response = await t.app.inject({
+        method: 'POST',
+        url: kind === 'Plan' ? '/api/v1/plans' : '/api/v1/teams',
+        payload: document,
+      });
+      expect(response.statusCode, JSON.stringify(document)).toBe(422);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      const problem = body<Problem>(response);
+      expect(problem.errors?.map((error) => error.path)).toEqual([path]);
+      expect(problem.detail).toContain(path);
+    }
+    // An update is refused the same way.
+    const update = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/teams/ops',
+      headers: { 'if-match': '"1"' },
+      payload: { ...FIXTURES.Team, spec: { onCall: '\u0000' } },
+    });
+    expect(update.statusCode).toBe(422);
+    expect(body<Problem>(update).errors?.[0]?.path).toBe('spec.onCall');
+    // A NUL in a search or a label filter is refused too, and a stored catalog still lists and filters.
+    const search = await t.app.inject({ method: 'GET', url: '/api/v1/teams?q=a%00b' });
+    expect(search.statusCode).toBe(422);
+    expect(body<Problem>(search).errors?.[0]?.path).toBe('query.q');
+    for (const url of [
+      '/api/v1/teams?label=area=it',
+      '/api/v1/teams?q=oper',
+      '/api/v1/components?site=dc-north',
+      '/api/v1/teams',
+    ]) {
+      const list = await t.app.inject({ method: 'GET', url });
+      expect(list.statusCode, url).toBe(200);
+      expect(body<{ items: { metadata: { id: string } }[] }>(list).items.length, url).toBeGreaterThan(0);
+    }
+    const teams = body<{ items: { metadata: { id: string } }[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/teams' }),
+    );
+    expect(teams.items.map((item) => item.metadata.id)).toEqual(['ops']);
+  });
+
+  it('refuses a NUL in an imported catalog with 422 naming the file position and field', async () => {
+    const yaml = (await exportYaml()).replace('name: Operations', 'name: "Opera\\0tions"');
+    expect(yaml).toContain('Opera\\0tions');
+    const response = await importYaml(yaml);
+    expect(response.statusCode).toBe(422);
+    const problem = body<{ errors: { line: number; message: string }[] }>(response);
+    expect(problem.errors.map((error) => error.message)).toEqual([
+      'metadata.name holds a NUL character (U+0000), which cannot be stored; remove it',
+    ]);
+    const team = body<{ metadata: { name: string } }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/teams/ops' }),
+    );
+    expect(team.metadata.name).toBe('Operations');
+  });
+
+  it('refuses a NUL in the service layer too (lifeboat import, and any caller past the HTTP check)', async () => {
+    const input = team({ name: 'Night\u0000shift' });
+    expect(() => validateDocument('Team', input)).toThrow(
+      expect.objectContaining({
+        code: 'unstorable-text',
+        extensions: { errors: [expect.objectContaining({ path: 'metadata.name' })] },
+      }),
+    );
+    const importer = createImportService({ database: t.database, now: () => new Date() });
+    await expect(importer.importDocuments([FIXTURES.Team, input], { actor: 'test' })).rejects.toThrow(
+      'documents[1].metadata.name: holds a NUL character (U+0000)',
+    );
+  });
+});
+
+describe('lifeboat check', () => {
+  it('reports a NUL or a lone surrogate in a catalog file as an error at its line and column', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'lifeboat-hardening-'));
+    try {
+      const file = path.join(dir, 'teams.yaml');
+      await writeFile(
+        file,
+        [
+          'apiVersion: lifeboat/v1',
+          'kind: Team',
+          'metadata:',
+          '  id: ops',
+          '  name: "Opera\\0tions"',
+          'spec:',
+          '  onCall: "\\uD800 call"',
+          '',
+        ].join('\n'),
+      );
+      const result = await runCli(['check', file], { NO_COLOR: '1' });
+      expect(result.code).not.toBe(0);
+      expect(result.stdout + result.stderr).toContain(
+        `${file}:5:9: error: metadata.name holds a NUL character (U+0000), which cannot be stored; remove it`,
+      );
+      expect(result.stdout + result.stderr).toContain(
+        `${file}:7:11: error: spec.onCall holds an unpaired surrogate (U+D800)`,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
