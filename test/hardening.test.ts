@@ -135,6 +135,32 @@ describeEachDatabase('hardening against hostile input', (dialect) => {
       'documents[1].metadata.name: holds a NUL character (U+0000)',
     );
   });
+
+  it('finds names holding _, % and \\ by search, literally', async () => {
+    for (const [id, name] of [
+      ['under', 'snake_case team'],
+      ['percent', '100% team'],
+      ['slash', 'back\\slash team'],
+      ['plain', 'snakeXcase 1000 backslash team'],
+    ]) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/teams',
+        payload: team({ id, name }),
+      });
+      expect(response.statusCode).toBe(201);
+    }
+    const search = async (q: string) =>
+      body<{ items: { metadata: { id: string } }[] }>(
+        await t.app.inject({ method: 'GET', url: `/api/v1/teams?q=${encodeURIComponent(q)}` }),
+      ).items.map((item) => item.metadata.id);
+    expect(await search('_')).toEqual(['under']);
+    expect(await search('snake_case')).toEqual(['under']);
+    expect(await search('%')).toEqual(['percent']);
+    expect(await search('0% t')).toEqual(['percent']);
+    expect(await search('\\')).toEqual(['slash']);
+    expect(await search('k\\s')).toEqual(['slash']);
+  });
 });
 
 describe('lifeboat check', () => {

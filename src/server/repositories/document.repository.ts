@@ -46,6 +46,7 @@ function* batches<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
+/** `text` as a LIKE pattern matching it anywhere, with backslash, `%` and `_` escaped by a backslash. */
 function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
@@ -97,8 +98,10 @@ export function createDocumentRepository(db: Kysely<Database>, dialect: 'sqlite'
         const pattern = likePattern(query.q);
         select = select.where((eb) =>
           eb.or(
-            (['id', 'name', 'description'] as const).map((column) =>
-              eb(eb.fn('lower', [eb.fn.coalesce(column, eb.val(''))]), 'like', eb.val(pattern)),
+            // ESCAPE on both databases: SQLite has no default escape character, so without it `_`, `%` and
+            // `\` could never be searched for literally there.
+            (['id', 'name', 'description'] as const).map(
+              (column) => sql<boolean>`lower(coalesce(${sql.ref(column)}, '')) like ${pattern} escape '\\'`,
             ),
           ),
         );
