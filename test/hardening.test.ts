@@ -161,6 +161,25 @@ describeEachDatabase('hardening against hostile input', (dialect) => {
     expect(await search('\\')).toEqual(['slash']);
     expect(await search('k\\s')).toEqual(['slash']);
   });
+
+  it('exports labels named like built-in object properties, and a re-import keeps them', async () => {
+    const labels = { constructor: 'a', toString: 'b', valueOf: 'c', hasOwnProperty: 'd', env: 'prod' };
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/teams',
+      payload: team({ labels }),
+    });
+    expect(created.statusCode).toBe(201);
+    const yaml = await exportYaml();
+    for (const key of Object.keys(labels)) expect(yaml).toContain(`${key}: `);
+    const imported = await importYaml(yaml);
+    expect(imported.statusCode).toBe(200);
+    expect(body(imported)).toMatchObject({ updated: 0, deleted: 0 });
+    const stored = body<{ metadata: { labels: Record<string, string> } }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/teams/night-shift' }),
+    );
+    expect(stored.metadata.labels).toEqual(labels);
+  });
 });
 
 describe('lifeboat check', () => {

@@ -15,9 +15,10 @@ function compareText(a: string, b: string): number {
 /** A copy of `value` with keys in `order` first (those present), then any others sorted. */
 function ordered(value: Record<string, unknown>, order: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of order) if (value[key] !== undefined) out[key] = value[key];
+  for (const key of order) if (Object.hasOwn(value, key) && value[key] !== undefined) out[key] = value[key];
+  // Object.hasOwn, not `in`: a label named `constructor` or `toString` is data, not the inherited method.
   for (const key of Object.keys(value).sort(compareText))
-    if (!(key in out) && value[key] !== undefined) out[key] = value[key];
+    if (!Object.hasOwn(out, key) && value[key] !== undefined) out[key] = value[key];
   return out;
 }
 
