@@ -180,6 +180,86 @@ describeEachDatabase('hardening against hostile input', (dialect) => {
     );
     expect(stored.metadata.labels).toEqual(labels);
   });
+
+  it('re-importing an unchanged export changes nothing, whatever key order documents were written in', async () => {
+    // Keys in an order other than the schema's: the export writes them in schema order.
+    const service = {
+      apiVersion: 'lifeboat/v1',
+      kind: 'Service',
+      metadata: { labels: { zone: 'b', area: 'a' }, name: 'Ledger', id: 'ledger' },
+      spec: {
+        dependsOn: [{ of: ['db-primary', 'telco'], atLeast: 1 }],
+        mtpd: '1d',
+        rto: '4h',
+        tier: 2,
+        type: 'business',
+        owner: 'ana',
+      },
+    };
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/services', payload: service })).statusCode,
+    ).toBe(201);
+    const plan = body<{ metadata: { version: number } }>(
+      await t.app.inject({ method: 'POST', url: '/api/v1/plans', payload: FIXTURES.Plan }),
+    );
+    const approved = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/plans/plan-dc-north/approve',
+      headers: { 'if-match': `"${plan.metadata.version}"` },
+    });
+    expect(approved.statusCode).toBe(200);
+    const before = body<{ metadata: { version: number }; spec: { status?: string } }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/plans/plan-dc-north' }),
+    );
+    expect(before.spec.status).toBe('approved');
+    // A row written by an earlier version or another write path may hold its keys in any order.
+    const row = await t.database.db
+      .selectFrom('documents')
+      .select('spec')
+      .where('id', '=', 'ledger')
+      .executeTakeFirstOrThrow();
+    const reversed = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(reversed)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([k, v]) => [k, reversed(v)]),
+            )
+          : value;
+    const reordered = JSON.stringify(reversed(JSON.parse(row.spec)));
+    expect(reordered).not.toBe(row.spec);
+    await t.database.db
+      .updateTable('documents')
+      .set({ spec: reordered })
+      .where('id', '=', 'ledger')
+      .execute();
+    const ledgerBefore = body<{ metadata: { version: number } }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/services/ledger' }),
+    );
+    const auditBefore = body<{ items: unknown[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/audit?limit=500' }),
+    ).items.length;
+
+    const imported = await importYaml(await exportYaml());
+    expect(imported.statusCode).toBe(200);
+    expect(body(imported)).toMatchObject({ created: 0, updated: 0, deleted: 0 });
+
+    const after = body<{ metadata: { version: number }; spec: { status?: string } }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/plans/plan-dc-north' }),
+    );
+    expect(after.metadata.version).toBe(before.metadata.version);
+    expect(after.spec.status).toBe('approved');
+    const auditAfter = body<{ items: unknown[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/audit?limit=500' }),
+    ).items.length;
+    expect(auditAfter).toBe(auditBefore);
+    const ledgerAfter = body<{ metadata: { version: number } }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/services/ledger' }),
+    );
+    expect(ledgerAfter.metadata.version).toBe(ledgerBefore.metadata.version);
+  });
 });
 
 describe('lifeboat check', () => {

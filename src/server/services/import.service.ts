@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { isKind } from '../../catalog/kinds.ts';
 import type { CatalogDocument } from '../../catalog/kinds.ts';
 import { referenceProblems } from '../../catalog/references.ts';
@@ -81,15 +82,14 @@ function validateAll(inputs: readonly unknown[]): CatalogDocument[] {
   return documents;
 }
 
-/** Labels are a map: the same pairs in another order (an export sorts them) are not a change. */
-function sameLabels(a: string | null, b: string | null): boolean {
+/**
+ * Whether two stored JSON texts hold the same value. Compared as data, not text: key order carries no meaning (an
+ * export writes keys in schema order and sorts labels, while a row keeps the order it was written in).
+ */
+function sameJson(a: string | null, b: string | null): boolean {
   if (a === b) return true;
   if (a === null || b === null) return false;
-  const sorted = (json: string) =>
-    JSON.stringify(
-      Object.entries(JSON.parse(json) as Record<string, string>).sort(([x], [y]) => (x < y ? -1 : 1)),
-    );
-  return sorted(a) === sorted(b);
+  return isDeepStrictEqual(JSON.parse(a), JSON.parse(b));
 }
 
 function sameContent(a: DocumentRow, b: DocumentRow): boolean {
@@ -97,8 +97,8 @@ function sameContent(a: DocumentRow, b: DocumentRow): boolean {
     a.kind === b.kind &&
     a.name === b.name &&
     a.description === b.description &&
-    sameLabels(a.labels, b.labels) &&
-    a.spec === b.spec
+    sameJson(a.labels, b.labels) &&
+    sameJson(a.spec, b.spec)
   );
 }
 
