@@ -162,6 +162,31 @@ describeEachDatabase('hardening against hostile input', (dialect) => {
     expect(await search('k\\s')).toEqual(['slash']);
   });
 
+  it('refuses a vendor url that is not http or https (javascript:, data:, vbscript:) and accepts https', async () => {
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+      'ftp://files.example',
+    ]) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/vendors',
+        payload: { ...FIXTURES.Vendor, metadata: { id: 'evil' }, spec: { url } },
+      });
+      expect(response.statusCode, url).toBe(400);
+      const problem = body<Problem>(response);
+      expect(problem.errors?.[0]?.path).toBe('spec.url');
+      expect(problem.detail).toContain('http');
+    }
+    const good = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/vendors',
+      payload: { ...FIXTURES.Vendor, metadata: { id: 'good' }, spec: { url: 'https://status.example.com/' } },
+    });
+    expect(good.statusCode).toBe(201);
+  });
+
   it('exports labels named like built-in object properties, and a re-import keeps them', async () => {
     const labels = { constructor: 'a', toString: 'b', valueOf: 'c', hasOwnProperty: 'd', env: 'prod' };
     const created = await t.app.inject({
