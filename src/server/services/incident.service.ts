@@ -1,9 +1,10 @@
-import type { DocumentOf } from '../../catalog/kinds.ts';
+import type { CatalogDocument, DocumentOf } from '../../catalog/kinds.ts';
 import { analyzeImpact, UnknownIdError } from '../../engine/index.ts';
-import { incidentFigures, listActions } from '../../plans/incident-figures.ts';
-import type { ActionItem, IncidentFigures } from '../../plans/incident-figures.ts';
+import { incidentFigures, listActions, objectivesInForce } from '../../plans/incident-figures.ts';
+import type { ActionItem, IncidentFigures, Objectives, ServiceRecord } from '../../plans/incident-figures.ts';
 import type { LifeboatDatabase } from '../db/database.ts';
 import { createDocumentRepository } from '../repositories/document.repository.ts';
+import { createIncidentRepository } from '../repositories/incident.repository.ts';
 import { rowToDocument } from './document-mapping.ts';
 import { CatalogError } from './errors.ts';
 import { createGraphProvider } from './graph-provider.ts';
@@ -19,6 +20,30 @@ export function createIncidentService(deps: {
 }) {
   const { database, now } = deps;
   const graphs = deps.graphs ?? createGraphProvider({ database });
+
+  /** The objectives of `services` in force at `started`, from their recorded history (see `objectivesInForce`). */
+  async function objectivesAt(
+    started: string,
+    services: string[],
+    current: (id: string) => CatalogDocument | undefined,
+  ): Promise<(id: string) => Objectives> {
+    const history = new Map<string, ServiceRecord[]>();
+    for (const row of await createIncidentRepository(database.db).serviceHistory(services)) {
+      const after = row.after === null ? null : (JSON.parse(row.after) as { spec: ServiceRecord['spec'] });
+      const records = history.get(row.document_id) ?? [];
+      records.push({ at: row.at, spec: after?.spec ?? null });
+      history.set(row.document_id, records);
+    }
+    return (id) => {
+      const document = current(id);
+      return objectivesInForce(
+        history.get(id) ?? [],
+        started,
+        document?.kind === 'Service' ? document.spec : null,
+      );
+    };
+  }
+
   return {
     /** What the incident cost each affected service, against objectives and the engine's prediction. */
     async figures(id: string): Promise<IncidentFigures & { incident: string }> {
@@ -28,8 +53,12 @@ export function createIncidentService(deps: {
         throw new CatalogError('not-found', `No Incident has the id "${id}"`);
       try {
         const impact = analyzeImpact(snapshot.graph(), incident.spec.failed);
-        const rpoOf = (service: string) => snapshot.nodes.get(service)?.service?.rpoMinutes ?? null;
-        return { incident: id, ...incidentFigures(incident.spec, impact, rpoOf) };
+        const objectivesOf = await objectivesAt(
+          incident.spec.started,
+          impact.services.filter((service) => service.down).map((service) => service.id),
+          (service) => snapshot.byId.get(service),
+        );
+        return { incident: id, ...incidentFigures(incident.spec, impact, objectivesOf) };
       } catch (error) {
         if (error instanceof UnknownIdError) throw new CatalogError('invalid', error.message);
         throw error;
