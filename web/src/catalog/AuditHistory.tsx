@@ -3,6 +3,7 @@ import { Alert, Badge, Code, Stack, Table, Text } from '@mantine/core';
 import type { Kind } from '../api/catalog';
 import { isApiError } from '../api/client';
 import { useAudit } from '../api/queries';
+import { formatInstant } from '../util/dates';
 import { diffDocuments, show } from '../util/document-diff';
 
 /** The audit history table. */
@@ -36,7 +37,7 @@ export function AuditHistory({ kind, id, enabled }: { kind: Kind; id: string; en
             <Table.Tr key={entry.seq}>
               <Table.Td>{entry.seq}</Table.Td>
               <Table.Td>
-                <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
+                <time dateTime={entry.at}>{formatInstant(entry.at)}</time>
               </Table.Td>
               <Table.Td>{entry.actor}</Table.Td>
               <Table.Td>

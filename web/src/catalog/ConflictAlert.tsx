@@ -5,6 +5,7 @@ import type { CatalogDocument, Plural } from '../api/catalog';
 import type { FieldError } from '../api/client';
 import { keys } from '../api/queries';
 import { diffDocuments, reapply, show } from '../util/document-diff';
+import { formatInstant } from '../util/dates';
 
 interface Props<T extends CatalogDocument> {
   plural: Plural;
@@ -45,8 +46,8 @@ export function ConflictAlert<T extends CatalogDocument>({
       <Stack gap="xs">
         <Text size="sm">
           You edited version {base.metadata.version}; it is now at version {current.metadata.version}
-          {current.metadata.updatedAt && ` (saved ${new Date(current.metadata.updatedAt).toLocaleString()})`}.
-          Your changes were not saved.
+          {current.metadata.updatedAt && ` (saved ${formatInstant(current.metadata.updatedAt)})`}. Your
+          changes were not saved.
         </Text>
         <Table withTableBorder aria-label="Changed meanwhile">
           <Table.Thead>

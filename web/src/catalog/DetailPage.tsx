@@ -26,6 +26,7 @@ import { KIND_INFO } from './kind-info';
 import { Neighbours } from './Neighbours';
 import { OwnerCard } from './OwnerCard';
 import { SpecValue } from './SpecValue';
+import { formatInstant } from '../util/dates';
 
 /** The detail page of the document named in the URL. */
 export function DetailPage() {
@@ -65,7 +66,7 @@ function Detail({ plural, id }: { plural: Plural; id: string }) {
             <Code>{doc.metadata.id}</Code>
             <Text size="xs" c="dimmed">
               version {doc.metadata.version}
-              {doc.metadata.updatedAt && `, updated ${new Date(doc.metadata.updatedAt).toLocaleString()}`}
+              {doc.metadata.updatedAt && `, updated ${formatInstant(doc.metadata.updatedAt)}`}
             </Text>
           </Group>
           {Object.entries(doc.metadata.labels ?? {}).length > 0 && (
