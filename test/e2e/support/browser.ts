@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions } from 'playwright-core';
 
 /** Debian's Chromium: .ci/run installs the `chromium` package when it is missing. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -25,8 +25,11 @@ export function browserTestsAvailable(what: string): boolean {
 
 /** A headless Chromium with its own throw-away profile. */
 export interface Browser {
-  /** A fresh context: its own cookies, as a second user or a second tab of another session. */
-  newContext(): Promise<BrowserContext>;
+  /**
+   * A fresh context: its own cookies, as a second user or a second tab of another session; `options` sets the
+   * reader's locale and time zone (`{ locale: 'en-US', timezoneId: 'America/New_York' }`).
+   */
+  newContext(options?: Pick<BrowserContextOptions, 'locale' | 'timezoneId'>): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -55,7 +58,7 @@ export async function launchBrowser(): Promise<Browser> {
     args: CHROMIUM_ARGS,
   });
   return {
-    newContext: () => browser.newContext({ viewport: { width: 1400, height: 900 } }),
+    newContext: (options) => browser.newContext({ viewport: { width: 1400, height: 900 }, ...options }),
     close: () => browser.close(),
   };
 }

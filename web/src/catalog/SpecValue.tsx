@@ -4,6 +4,7 @@ import type { Dependency } from '../api/catalog';
 import type { FieldInfo } from './kind-info';
 import { FAILURE_KINDS } from './kind-info';
 import { RefLink } from './links';
+import { formatDate, formatInstant } from '../util/dates';
 
 const TIER_COLOURS = ['red', 'orange', 'yellow', 'gray'] as const;
 
@@ -100,9 +101,19 @@ export function SpecValue({ field, value }: { field: FieldInfo; value: unknown }
     case 'duration':
     case 'select':
     case 'number':
-    case 'date':
-    case 'instant':
       return <Text>{asText(value)}</Text>;
+    case 'date':
+      return (
+        <Text>
+          <time dateTime={asText(value)}>{formatDate(asText(value))}</time>
+        </Text>
+      );
+    case 'instant':
+      return (
+        <Text>
+          <time dateTime={asText(value)}>{formatInstant(asText(value))}</time>
+        </Text>
+      );
     case 'other':
       return <Text ff="monospace">{asText(value)}</Text>;
   }

@@ -2,6 +2,7 @@
 import { Badge, Group, Table, Text } from '@mantine/core';
 import type { ActionItem } from '../api/incidents';
 import { NamedLink } from './NamedLink';
+import { formatDate } from '../util/dates';
 
 const OWNER_KINDS = ['Team', 'Person'] as const;
 
@@ -47,7 +48,7 @@ export function ActionsTable({
               <Table.Td>
                 <Group gap={6}>
                   <Text size="sm" c={action.overdue ? 'red' : undefined} style={{ whiteSpace: 'nowrap' }}>
-                    {action.due}
+                    <time dateTime={action.due}>{formatDate(action.due)}</time>
                   </Text>
                   {action.overdue && (
                     <Badge color="red" size="sm" data-testid="overdue" style={{ flexShrink: 0 }}>

@@ -1,17 +1,16 @@
 /** The incident's timeline, in time order, each entry with how long after the start it happened. */
 import { Group, Text, Timeline } from '@mantine/core';
 import { formatMinutes } from '../util/duration';
+import { formatInstant } from '../util/dates';
 import { inTimeOrder, minutesBetween } from './incident-model';
 import type { TimelineEntry } from './incident-model';
 import { NamedLink } from './NamedLink';
-
-const FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** An instant as a person reads it, in a `<time>` element that keeps the exact value. */
 export function Instant({ at }: { at: string }) {
   return (
     <time dateTime={at} title={at}>
-      {FORMAT.format(new Date(at))}
+      {formatInstant(at)}
     </time>
   );
 }

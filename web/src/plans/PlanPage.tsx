@@ -19,6 +19,7 @@ import { PlanStatus, StatusBadge } from './PlanStatus';
 import { PlanSteps } from './PlanSteps';
 import { PlanVersions } from './PlanVersions';
 import { RecoveryOrderTable } from './RecoveryOrderTable';
+import { formatInstant } from '../util/dates';
 
 /** The page of the plan named in the URL (`/plans/:id`). */
 export function PlanPage() {
@@ -73,7 +74,7 @@ function PlanView({ plan }: { plan: PlanDocument }) {
             <Code>{id}</Code>
             <Text size="xs" c="dimmed">
               version {plan.metadata.version}
-              {plan.metadata.updatedAt && `, updated ${new Date(plan.metadata.updatedAt).toLocaleString()}`}
+              {plan.metadata.updatedAt && `, updated ${formatInstant(plan.metadata.updatedAt)}`}
             </Text>
           </Group>
         </Stack>

@@ -2,6 +2,7 @@
 import { Alert, Anchor, Badge, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { DuePlan, PlanDocument, PlanVersionSummary } from '../api/plans';
+import { formatDate, formatInstant } from '../util/dates';
 
 const STATUS_COLOURS = { draft: 'gray', approved: 'green', retired: 'dark' } as const;
 
@@ -55,14 +56,14 @@ export function PlanStatus({
       {spec.status === 'approved' && spec.approvedAt ? (
         <Text size="sm">
           Approved by <b>{spec.approvedBy}</b> on{' '}
-          <time dateTime={spec.approvedAt}>{new Date(spec.approvedAt).toLocaleString()}</time>
+          <time dateTime={spec.approvedAt}>{formatInstant(spec.approvedAt)}</time>
           {latest && ` as version ${latest.number}`}.
         </Text>
       ) : (
         <Text size="sm">
           {spec.status === 'retired' ? 'Retired' : 'Not approved'}
           {latest
-            ? `: changed since version ${latest.number} was approved by ${latest.approvedBy} on ${new Date(latest.approvedAt).toLocaleDateString()}.`
+            ? `: changed since version ${latest.number} was approved by ${latest.approvedBy} on ${formatDate(latest.approvedAt)}.`
             : ': no version has been approved yet.'}
         </Text>
       )}
@@ -71,7 +72,7 @@ export function PlanStatus({
       ) : (
         <Text size="sm" data-testid="review-ok">
           Not due for review
-          {spec.lastReviewed && `: last reviewed ${spec.lastReviewed}`}, reviewed every{' '}
+          {spec.lastReviewed && `: last reviewed ${formatDate(spec.lastReviewed)}`}, reviewed every{' '}
           {spec.reviewInterval ?? '52w'}.
         </Text>
       )}

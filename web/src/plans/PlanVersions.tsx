@@ -16,11 +16,12 @@ import {
 import { useState } from 'react';
 import { useVersion } from '../api/plans';
 import type { PlanVersionSummary } from '../api/plans';
+import { formatInstant } from '../util/dates';
 import { PlanOverview } from './PlanOverview';
 import { PlanSteps } from './PlanSteps';
 
 function when(at: string): string {
-  return new Date(at).toLocaleString();
+  return formatInstant(at);
 }
 
 function VersionContent({ id, number, serviceNames }: VersionProps) {
