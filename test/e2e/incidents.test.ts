@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { userOf } from './support/app.ts';
 import { browserTestsAvailable } from './support/browser.ts';
-import { open, screenshot } from './support/pages.ts';
+import { open } from './support/pages.ts';
 import { browserSuite } from './support/suite.ts';
 
 const available = browserTestsAvailable('the incident and dashboard browser tests');
@@ -96,7 +96,6 @@ describe.skipIf(!available)('incidents and the plan figures of the dashboard', (
     expect(await coverage.getByTestId('coverage-count').textContent()).toBe(
       `${expected.withoutApproved.length} of ${expected.total} services`,
     );
-    await screenshot(page, 'dashboard-plans');
     const showAll = coverage.getByRole('button', { name: /Show all/ });
     if ((await showAll.count()) > 0) await showAll.click();
     const rows = await coverage.getByTestId('coverage').locator('tbody tr').all();
@@ -211,7 +210,6 @@ describe.skipIf(!available)('incidents and the plan figures of the dashboard', (
     // An admin may edit the incident through the generic editor.
     const edit = page.getByRole('link', { name: 'Edit' });
     expect(await edit.getAttribute('href')).toBe(`/incidents/${INCIDENT}/edit`);
-    await screenshot(page, 'incident');
     await page.context().close();
   });
 

@@ -4,7 +4,6 @@ import type { Page } from 'playwright-core';
 import { userOf } from './support/app.ts';
 import type { Role } from './support/app.ts';
 import { browserTestsAvailable } from './support/browser.ts';
-import { screenshot } from './support/pages.ts';
 import { browserSuite } from './support/suite.ts';
 
 const available = browserTestsAvailable('the plan page tests');
@@ -64,9 +63,6 @@ describe.skipIf(!available)('plan page', () => {
       .getByTestId('review-due')
       .getByText(/review interval \(26w\)/)
       .waitFor();
-    // The screenshot shows the steps and the order side by side, just under the fixed header.
-    await page.evaluate(`window.scrollBy(0, ${steps!.y - 130})`);
-    await screenshot(page, 'plan');
     await page.context().close();
   });
 

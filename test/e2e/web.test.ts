@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { userOf } from './support/app.ts';
 import { browserTestsAvailable } from './support/browser.ts';
-import { fillLogin, open, screenshot } from './support/pages.ts';
+import { fillLogin, open } from './support/pages.ts';
 import { browserSuite } from './support/suite.ts';
 
 const available = browserTestsAvailable('the browser tests');
@@ -31,7 +31,6 @@ describe.skipIf(!available)('web application', () => {
       .getByRole('region', { name: 'Tier 1 services' })
       .getByRole('link', { name: 'Core banking' })
       .waitFor();
-    await screenshot(page, 'dashboard');
     await page.context().close();
   });
 
@@ -109,7 +108,6 @@ describe.skipIf(!available)('web application', () => {
     // Labels are drawn from a zoom of 0.7: the map opens there around its service rather than fitted unreadably.
     const canvas = page.getByTestId('map-canvas');
     expect(Number(await canvas.getAttribute('data-map-zoom'))).toBeGreaterThanOrEqual(0.7);
-    await screenshot(page, 'map');
     await page.getByRole('button', { name: 'Whole map' }).click();
     await expect.poll(async () => Number(await canvas.getAttribute('data-map-zoom'))).toBeLessThan(0.7);
     await page.context().close();
@@ -124,7 +122,6 @@ describe.skipIf(!available)('web application', () => {
     await page.waitForURL(/fail=dc-leeds/);
     await page.getByTestId('impact-summary').waitFor();
     await page.getByTestId('map-canvas').waitFor();
-    await screenshot(page, 'simulator');
 
     await page.getByRole('tab', { name: /Services down/ }).click();
     const table = page.getByTestId('services-down');
@@ -135,7 +132,6 @@ describe.skipIf(!available)('web application', () => {
 
     await page.getByRole('tab', { name: 'Restore timeline' }).click();
     await page.getByTestId('gantt').locator('[data-service="core-banking"]').waitFor();
-    await screenshot(page, 'simulator-timeline');
 
     await page.getByRole('tab', { name: /Why each node is down/ }).click();
     await page

@@ -1,10 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { userOf } from './app.ts';
-
-/** Where the end-to-end run writes the screenshots the README shows. */
-export const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 
 /** A user to sign in as. */
 export interface Credentials {
@@ -49,10 +44,4 @@ export async function open(
     await fillLogin(page, user);
     await shell.waitFor();
   }
-}
-
-/** Saves a full-page screenshot under docs/screenshots/. */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
 }
