@@ -120,6 +120,18 @@ describeEachDatabase('plan approval', (dialect) => {
     expect(due.items.map((plan) => plan.id)).toEqual([]);
   });
 
+  it('shows the derived status wherever a plan is read, and the pack of a reviewed approved plan names its version', async () => {
+    const approved = await approve((await createDraft()).metadata.version);
+    await put({ ...approved, spec: { ...approved.spec, lastReviewed: '2025-06-01' } });
+    const byId = body<Doc>(await t.app.inject({ method: 'GET', url: '/api/v1/documents/plan-dc-north' }));
+    expect(byId.spec).toMatchObject({ status: 'approved', approvedBy: approved.spec.approvedBy });
+    const listed = body<{ items: Doc[] }>(await t.app.inject({ method: 'GET', url: collection('Plan') }));
+    expect(listed.items.map((plan) => plan.spec.status)).toEqual(['approved']);
+    const pack = await t.app.inject({ method: 'GET', url: `${PLAN}/pack?format=html` });
+    expect(pack.body).toContain('version 1');
+    expect(pack.body).not.toContain('draft (not approved)');
+  });
+
   it('keeps retiring a plan working, and approval comes back when it is made a draft unchanged', async () => {
     const approved = await approve((await createDraft()).metadata.version);
     const retired = await put({ ...approved, spec: { ...approved.spec, status: 'retired' } });

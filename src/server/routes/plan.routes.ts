@@ -16,8 +16,11 @@ const tags = ['plans'];
 // Answers are documented in docs/plans.md; the serializer sends them as they are built.
 const errors = { 200: z.unknown(), 400: problemSchema, 404: problemSchema };
 
-/** The generic routes that take or answer plan documents. */
+/** The generic routes that take plan documents. */
 const DOCUMENT_ROUTES = new Set(['/api/v1/plans', '/api/v1/plans/:id']);
+
+/** The generic routes that answer plan documents: those, and the read of any document by id. */
+const ANSWER_ROUTES = new Set([...DOCUMENT_ROUTES, '/api/v1/documents/:id']);
 
 function isPlan(value: unknown): value is PlanDocument {
   return (value as { kind?: unknown } | null)?.kind === 'Plan';
@@ -65,7 +68,7 @@ export function registerPlanRoutes(app: FastifyInstance, plans: PlanService): vo
   });
 
   app.addHook('preSerialization', async (request, _reply, payload: unknown) => {
-    if (!DOCUMENT_ROUTES.has(request.routeOptions.url ?? '')) return payload;
+    if (!ANSWER_ROUTES.has(request.routeOptions.url ?? '')) return payload;
     if (isPlan(payload)) return (await plans.views([payload]))[0];
     const page = payload as { items?: unknown[]; current?: unknown } | null;
     if (Array.isArray(page?.items) && page.items.every(isPlan))
