@@ -152,3 +152,84 @@ ${plan('plan-a', 'draft')}${plan('plan-b', 'draft')}${plan('plan-old', 'retired'
   // Without plans there is nothing to say.
   expect((await runCli(['analyze', 'impact', catalog, '--fail', 'dc-a'])).stdout).not.toContain('note:');
 });
+
+/** The catalog above with a site named as in the README's example, to show a typo is caught. */
+function withLeeds(): string {
+  const file = join(dir, 'leeds.yaml');
+  writeFileSync(
+    file,
+    `${readFileSync(catalog, 'utf8')}---
+apiVersion: lifeboat/v1
+kind: Site
+metadata: { id: dc-leeds }
+spec: { recovery: 1h }
+`,
+  );
+  return file;
+}
+
+it('suggests the closest id for a typo in --fail, as check does, on a catalog file and on the database', async () => {
+  const file = withLeeds();
+  const fromFile = await runCli(['analyze', 'impact', file, '--fail', 'dc-a,dc-leds']);
+  expect(fromFile.code).toBe(2);
+  expect(fromFile.stdout).toBe('');
+  expect(fromFile.stderr).toBe(
+    'lifeboat analyze impact: error: unknown id "dc-leds" in --fail: no failure node (Service, Component, Site, ' +
+      'Vendor) has this id (did you mean "dc-leeds"?)\n',
+  );
+
+  const env = { LIFEBOAT_DB: join(dir, 'leeds.db') };
+  expect((await runCli(['import', file], env)).code).toBe(0);
+  const fromDatabase = await runCli(['analyze', 'impact', '--fail', 'dc-leds'], env);
+  expect(fromDatabase.code).toBe(2);
+  expect(fromDatabase.stderr).toContain('(did you mean "dc-leeds"?)');
+  const spof = await runCli(['analyze', 'spof', file, '--service', 'pey']);
+  expect(spof.code).toBe(2);
+  expect(spof.stderr).toContain('unknown id "pey" in --service');
+  expect(spof.stderr).toContain('(did you mean "pay"?)');
+});
+
+it('refuses a broken catalog with its findings and without claiming that nothing was written', async () => {
+  const broken = join(dir, 'broken.yaml');
+  writeFileSync(broken, `${readFileSync(catalog, 'utf8')}  rto: soon\n`);
+  const result = await runCli(['analyze', 'impact', broken, '--fail', 'dc-a']);
+  expect(result.code).toBe(1);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).toContain(`${broken}:`);
+  expect(result.stderr).toContain(
+    'lifeboat analyze impact: error: the catalog has 1 error(s); fix them to analyse it',
+  );
+  expect(result.stderr).not.toContain('written');
+});
+
+it('exits 1 with --fail-on breach when the failure breaches an RTO or MTPD, and 0 when it breaches none', async () => {
+  const breached = await runCli(['analyze', 'impact', catalog, '--fail', 'dc-a,dc-b', '--fail-on', 'breach']);
+  expect(breached.code).toBe(1);
+  // The table is printed as without the option; the reason for the exit status is on standard error.
+  expect(breached.stdout).toMatch(/pay\s+1\s+yes\s+2h35m\s+1h\s+4h\s+RTO\n/);
+  expect(breached.stderr).toBe(
+    'lifeboat analyze impact: error: 1 service breaches its RTO or MTPD (--fail-on breach): pay (RTO)\n',
+  );
+  const json = await runCli([
+    'analyze',
+    'impact',
+    catalog,
+    '--fail',
+    'dc-a,dc-b',
+    '--fail-on',
+    'breach',
+    '--json',
+  ]);
+  expect(json.code).toBe(1);
+  expect((JSON.parse(json.stdout) as ImpactResult).services[0]?.rtoBreach).toBe(true);
+
+  // One database down leaves the other in the redundancy group: nothing is breached.
+  const survived = await runCli(['analyze', 'impact', catalog, '--fail', 'db1', '--fail-on', 'breach']);
+  expect(survived.code).toBe(0);
+  expect(survived.stderr).toBe('');
+  // Without the option a breach is reported, not an error.
+  expect((await runCli(['analyze', 'impact', catalog, '--fail', 'dc-a,dc-b'])).code).toBe(0);
+  const unknownCondition = await runCli(['analyze', 'impact', catalog, '--fail', 'db1', '--fail-on', 'down']);
+  expect(unknownCondition.code).toBe(2);
+  expect(unknownCondition.stderr).toContain('Allowed choices are breach');
+});

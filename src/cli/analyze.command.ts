@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { didYouMean } from '../catalog/check/suggest.ts';
 import { formatDuration } from '../catalog/duration.ts';
 import { toEngineNodes } from '../catalog/engine-input.ts';
 import { analyzeImpact, analyzeSpof, buildGraph, UnknownIdError } from '../engine/index.ts';
 import type { ImpactResult, SpofResult } from '../engine/index.ts';
 import { createAnalysisService } from '../server/services/analysis.service.ts';
+import { createGraphProvider } from '../server/services/graph-provider.ts';
 import { CatalogError } from '../server/services/errors.ts';
 import { fileApprovalNote, fileApprovedPlan } from '../plans/versions.ts';
 import { loadCheckedCatalog } from './catalog-source.ts';
@@ -15,6 +17,8 @@ import { fail } from './output.ts';
 interface Analysis {
   impact(fail: string[]): Promise<ImpactResult>;
   spof(options: { service?: string; maxOrder: number }): Promise<SpofResult>;
+  /** The ids a failure may name (Services, Components, Sites, Vendors), to suggest one for a typo. */
+  failureIds(): Promise<Iterable<string>>;
   close(): Promise<void>;
   /** What a reader should know about the source, said once under a table (none for the database). */
   note?: string;
@@ -22,8 +26,10 @@ interface Analysis {
 
 async function openAnalysis(command: string, catalogPath: string | undefined): Promise<Analysis> {
   if (catalogPath !== undefined) {
-    const documents = await loadCheckedCatalog(command, catalogPath);
-    const graph = buildGraph(toEngineNodes(documents));
+    // Analysing writes nothing: the refusal says what to do instead of what was not written.
+    const documents = await loadCheckedCatalog(command, catalogPath, 'fix them to analyse it');
+    const nodes = toEngineNodes(documents);
+    const graph = buildGraph(nodes);
     const plans = documents.filter(
       (document) => document.kind === 'Plan' && fileApprovedPlan(document).spec.status === 'approved',
     ).length;
@@ -32,26 +38,39 @@ async function openAnalysis(command: string, catalogPath: string | undefined): P
       ...(plans > 0 && { note: fileApprovalNote(plans) }),
       impact: (ids) => Promise.resolve(analyzeImpact(graph, ids)),
       spof: (options) => Promise.resolve(analyzeSpof(graph, options)),
+      failureIds: () => Promise.resolve(nodes.map((node) => node.id)),
       close: () => Promise.resolve(),
     };
   }
   const database = await openCommandDatabase(command);
-  const service = createAnalysisService({ database });
+  const graphs = createGraphProvider({ database });
+  const service = createAnalysisService({ database, graphs });
   return {
     impact: (ids) => service.impact(ids),
     spof: (options) => service.spof(options),
+    failureIds: async () => (await graphs.engine()).nodes.keys(),
     close: () => database.close(),
   };
 }
 
-/** Runs one analysis; an unknown id is bad usage (exit 2) and names the id. */
+/**
+ * Runs one analysis. An unknown id among `named` (the ids the user typed, with the option that took them) is
+ * bad usage (exit 2): the message names it and, as `lifeboat check` does, the closest id when it looks like a typo.
+ */
 async function run<T>(
   command: string,
   catalogPath: string | undefined,
+  named: { option: string; ids: readonly string[] },
   work: (analysis: Analysis) => Promise<T>,
 ) {
   const analysis = await openAnalysis(command, catalogPath);
   try {
+    if (named.ids.length > 0) {
+      const known = new Set(await analysis.failureIds());
+      const unknown = named.ids.find((id) => !known.has(id));
+      if (unknown !== undefined)
+        fail(command, `${new UnknownIdError(unknown, named.option).message}${didYouMean(unknown, known)}`, 2);
+    }
     return await work(analysis);
   } catch (error) {
     if (error instanceof UnknownIdError) fail(command, error.message, 2);
@@ -72,7 +91,10 @@ function minutes(value: number | null): string {
 }
 
 function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
+  // A fold, not Math.max(...lengths): spreading a long table's rows into one call overflows the stack.
+  const widths =
+    rows[0]?.map((_, column) => rows.reduce((width, row) => Math.max(width, row[column]?.length ?? 0), 0)) ??
+    [];
   return rows
     .map((row) =>
       row
@@ -81,6 +103,19 @@ function table(rows: string[][]): string {
         .trimEnd(),
     )
     .join('\n');
+}
+
+/** What `--fail-on` can gate on: `breach`, any service back later than its RTO or MTPD. */
+const FAIL_ON = ['breach'] as const;
+
+/** The services whose RTO or MTPD the failure breaches, as `pay (RTO, MTPD)`. */
+export function breachesOf(result: ImpactResult): string[] {
+  return result.services
+    .filter((service) => service.rtoBreach || service.mtpdBreach)
+    .map((service) => {
+      const missed = [service.rtoBreach ? 'RTO' : '', service.mtpdBreach ? 'MTPD' : ''].filter(Boolean);
+      return `${service.id} (${missed.join(', ')})`;
+    });
 }
 
 /** The impact as a person reads it: one row per service, then the unrecoverable nodes. */
@@ -157,15 +192,38 @@ export function registerAnalyze(program: Command): void {
     .argument('[catalog]', 'a catalog file or folder (default: the database)')
     .requiredOption('--fail <ids>', 'ids of the failed nodes, separated by commas', parseIds)
     .option('--json', 'print the result as JSON')
-    .action(async (catalogPath: string | undefined, flags: { fail: string[]; json?: boolean }) => {
-      const { result, note } = await run('analyze impact', catalogPath, async (analysis) => ({
-        result: await analysis.impact(flags.fail),
-        note: analysis.note,
-      }));
-      process.stdout.write(
-        `${flags.json ? JSON.stringify(result, null, 2) : withNote(formatImpact(result), note)}\n`,
-      );
-    });
+    .addOption(
+      new Option(
+        '--fail-on <condition>',
+        'exit 1 when the failure breaches any RTO or MTPD (for CI)',
+      ).choices(FAIL_ON),
+    )
+    .action(
+      async (
+        catalogPath: string | undefined,
+        flags: { fail: string[]; json?: boolean; failOn?: (typeof FAIL_ON)[number] },
+      ) => {
+        const command = 'analyze impact';
+        const { result, note } = await run(
+          command,
+          catalogPath,
+          { option: '--fail', ids: flags.fail },
+          async (analysis) => ({ result: await analysis.impact(flags.fail), note: analysis.note }),
+        );
+        process.stdout.write(
+          `${flags.json ? JSON.stringify(result, null, 2) : withNote(formatImpact(result), note)}\n`,
+        );
+        const breaches = breachesOf(result);
+        if (flags.failOn === 'breach' && breaches.length > 0) {
+          const count =
+            breaches.length === 1 ? '1 service breaches its' : `${breaches.length} services breach their`;
+          process.stderr.write(
+            `lifeboat ${command}: error: ${count} RTO or MTPD (--fail-on breach): ${breaches.join(', ')}\n`,
+          );
+          process.exitCode = 1;
+        }
+      },
+    );
 
   analyze
     .command('spof')
@@ -183,7 +241,8 @@ export function registerAnalyze(program: Command): void {
           maxOrder: flags.maxOrder,
           ...(flags.service !== undefined && { service: flags.service }),
         };
-        const { result, note } = await run('analyze spof', catalogPath, async (analysis) => ({
+        const named = { option: '--service', ids: flags.service === undefined ? [] : [flags.service] };
+        const { result, note } = await run('analyze spof', catalogPath, named, async (analysis) => ({
           result: await analysis.spof(options),
           note: analysis.note,
         }));

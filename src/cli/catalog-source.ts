@@ -11,9 +11,14 @@ export const EXAMPLE_CATALOG = fileURLToPath(new URL('../../examples/northbank',
 
 /**
  * Reads and checks a catalog path for a command. On a path that cannot be read it exits 2; on check errors it
- * prints every finding as `file:line:column: error: ...` and exits 1, so nothing is written from a broken catalog.
+ * prints every finding as `file:line:column: error: ...` and exits 1, saying what the command did not do
+ * (`refusal`, by default "nothing was written", as an import's is).
  */
-export async function loadCheckedCatalog(command: string, catalogPath: string): Promise<CatalogDocument[]> {
+export async function loadCheckedCatalog(
+  command: string,
+  catalogPath: string,
+  refusal = 'nothing was written',
+): Promise<CatalogDocument[]> {
   let files;
   try {
     files = await readCatalogSources(catalogPath);
@@ -26,7 +31,7 @@ export async function loadCheckedCatalog(command: string, catalogPath: string): 
   progress.done();
   if (result.errors.length > 0) {
     process.stderr.write(`${formatFindings({ errors: result.errors, warnings: [] }).join('\n')}\n`);
-    fail(command, `the catalog has ${result.errors.length} error(s); nothing was written`, 1);
+    fail(command, `the catalog has ${result.errors.length} error(s); ${refusal}`, 1);
   }
   return result.documents.map((located) => located.document);
 }
