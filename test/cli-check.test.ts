@@ -176,17 +176,26 @@ describe.concurrent('lifeboat check', () => {
     expect(run.code).toBe(1);
   });
 
+  it('refuses a document that depends on itself, as the API does', async () => {
+    const file = await catalog('self.yaml', doc('Site', 'dc', '  dependsOn: [{anyOf: [dc]}]'));
+    const run = await lifeboat('check', file);
+    expect(run.stdout).toBe(`${file}:6:24: error: "dc" in dependsOn refers to the document itself\n`);
+    expect(run.code).toBe(1);
+  });
+
   it('prints continuity warnings (RTO over MTPD, no owner, a cycle) but exits 0 when there is no error', async () => {
     const file = await catalog('warnings.yaml', [
-      ...doc('Service', 'svc', '  type: it', '  tier: 3', '  rto: 2d', '  mtpd: 1d', '  dependsOn: [svc]'),
+      ...doc('Service', 'svc', '  type: it', '  tier: 3', '  rto: 2d', '  mtpd: 1d', '  dependsOn: [app]'),
+      '---',
+      ...doc('Component', 'app', '  type: application', '  dependsOn: [svc]'),
     ]);
     const run = await lifeboat('check', file);
     expect(run.stdout.split('\n').filter(Boolean)).toEqual([
       `${file}:4:7: warning: service "svc" has no owner: set spec.owner to the Team or Person responsible`,
       `${file}:8:8: warning: rto 2d is over mtpd 1d: the service would come back after the damage is already unacceptable`,
-      `${file}:10:15: warning: dependency cycle: svc -> svc: these cannot be brought back in order after a cold start`,
+      `${file}:18:15: warning: dependency cycle: app -> svc -> app: these cannot be brought back in order after a cold start`,
     ]);
-    expect(run.stderr).toBe('checked 1 file, 1 document: 0 errors, 3 warnings\n');
+    expect(run.stderr).toBe('checked 1 file, 2 documents: 0 errors, 3 warnings\n');
     expect(run.code).toBe(0);
   });
 

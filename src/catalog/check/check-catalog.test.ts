@@ -209,9 +209,10 @@ describe('checkCatalog', () => {
         ...node('d', 'd'),
       ],
     });
+    // A node that depends on itself is refused outright, as the API refuses it, and not also warned about.
     expect(formatFindings(result)).toEqual([
       'a.yaml:15:15: warning: dependency cycle: a -> b -> c -> a: these cannot be brought back in order after a cold start',
-      'a.yaml:31:15: warning: dependency cycle: d -> d: these cannot be brought back in order after a cold start',
+      'a.yaml:31:15: error: "d" in dependsOn refers to the document itself',
     ]);
   });
 

@@ -115,7 +115,8 @@ export function checkCycles(
     if (!checked.document) return;
     for (const reference of referencesOf(checked.document)) {
       const to = position.get(reference.id);
-      if (!reference.dependency || to === undefined || edgePath.has(`${from} ${to}`)) continue;
+      // A reference to the document itself is an error of its own (reference-rules.ts), not also a cycle.
+      if (!reference.dependency || to === undefined || to === from || edgePath.has(`${from} ${to}`)) continue;
       adjacency[from]?.push(to);
       edgePath.set(`${from} ${to}`, reference.path);
     }
