@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { CatalogDocument } from '../src/catalog/kinds.ts';
 import { createAuditRepository } from '../src/server/repositories/audit.repository.ts';
 import { createDocumentRepository } from '../src/server/repositories/document.repository.ts';
 import { createAuditChain } from '../src/server/services/audit.service.ts';
@@ -151,12 +152,12 @@ describe('heavy work: limits, cancellation and failures', () => {
   it('answers a document the engine cannot take with problem+json naming it, and keeps serving', async () => {
     await start();
     // A database written by another version may hold what the checks now refuse: stored here past them.
-    const bad = {
+    const bad: CatalogDocument = {
       apiVersion: 'lifeboat/v1',
       kind: 'Component',
       metadata: { id: 'broken' },
       spec: { type: 'server', dependsOn: ['ghost'] },
-    } as const;
+    };
     await t.database.writeTransaction(async (trx) => {
       const at = new Date().toISOString();
       await createDocumentRepository(trx).insert(documentToRow(bad, 1, at, at));
