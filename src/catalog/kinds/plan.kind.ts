@@ -72,12 +72,24 @@ export const planSpecSchema = z
       })
       .optional()
       .meta({ title: 'Steps', description: 'The steps, by phase (NIST SP 800-34 section 3.5).' }),
-    status: z.enum(['draft', 'approved', 'retired']).optional().meta({
-      title: 'Status',
-      description: 'draft when absent; approval goes through POST /api/v1/plans/{id}/approve.',
-    }),
-    approvedBy: z.string().max(200).optional().meta({ title: 'Approved by' }),
-    approvedAt: instantSchema.optional().meta({ title: 'Approved at' }),
+    status: z
+      .enum(['draft', 'approved', 'retired'])
+      .optional()
+      .meta({
+        title: 'Status',
+        description:
+          'Worked out by the server: approved while the plan says what its latest approved version says, draft ' +
+          'otherwise. Only retired is kept from what a client or a file writes; approval goes through ' +
+          'POST /api/v1/plans/{id}/approve.',
+      }),
+    approvedBy: z
+      .string()
+      .max(200)
+      .optional()
+      .meta({ title: 'Approved by', description: 'Worked out by the server from the approved version.' }),
+    approvedAt: instantSchema
+      .optional()
+      .meta({ title: 'Approved at', description: 'Worked out by the server from the approved version.' }),
     reviewInterval: durationSchema
       .optional()
       .meta({ title: 'Review interval', description: 'Default 52w (ISO 22301 clause 9.3).' }),
