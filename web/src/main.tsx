@@ -1,7 +1,7 @@
 // The entry point: providers (Mantine, notifications, TanStack Query) around the router.
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -9,8 +9,8 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { createQueryClient } from './app/query-client';
 import { createAppRouter } from './app/routes';
+import { theme } from './app/theme';
 
-const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'sm' });
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);
 

@@ -1,22 +1,12 @@
 /** The application shell: header with the user menu, navigation, and the page; signed-out users go to login. */
-import {
-  Anchor,
-  AppShell,
-  Burger,
-  Center,
-  Group,
-  Loader,
-  NavLink,
-  ScrollArea,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, AppShell, Burger, Center, Group, Loader, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigation } from 'react-router';
 import { useSession } from '../api/queries';
 import { KIND_LIST } from '../catalog/kind-info';
 import { UserMenu } from '../auth/UserMenu';
+import classes from './AppLayout.module.css';
 
 const NAV = [
   { to: '/', label: 'Dashboard', exact: true },
@@ -54,6 +44,17 @@ export function AppLayout() {
       navbar={{ width: 210, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="md"
     >
+      {/* First in the tab order: past the header and the navigation to the page itself (WCAG 2.4.1). */}
+      <a
+        href="#main"
+        className={classes.skipLink}
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
@@ -64,8 +65,9 @@ export function AppLayout() {
               size="sm"
               aria-label="Toggle navigation"
             />
-            <Anchor component={Link} to="/" underline="never" c="inherit">
-              <Title order={3}>Lifeboat</Title>
+            {/* The name, not a heading: each page's own title is its h1. */}
+            <Anchor component={Link} to="/" underline="never" c="inherit" fw={700} fz={24}>
+              Lifeboat
             </Anchor>
             <Text c="dimmed" size="sm" visibleFrom="sm">
               IT service continuity
@@ -91,7 +93,7 @@ export function AppLayout() {
           ))}
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
         <Suspense fallback={<Loader aria-label="Loading" />}>
           <Outlet />
         </Suspense>

@@ -5,7 +5,9 @@ import { Link } from 'react-router';
 export function NotFoundPage({ what }: { what?: string }) {
   return (
     <Stack>
-      <Title order={2}>Not found</Title>
+      <Title order={1} size="h2">
+        Not found
+      </Title>
       <Text>{what ?? 'There is no page at this address.'}</Text>
       <Anchor component={Link} to="/">
         Back to the dashboard

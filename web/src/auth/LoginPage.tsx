@@ -62,7 +62,9 @@ export function LoginPage() {
     <Center mih="100vh" bg="gray.0">
       <Paper component="form" onSubmit={submit} withBorder shadow="sm" p="xl" w={380} aria-label="Sign in">
         <Stack>
-          <Title order={2}>Sign in to Lifeboat</Title>
+          <Title order={1} size="h2">
+            Sign in to Lifeboat
+          </Title>
           {message && (
             <Alert color="red" role="alert">
               {message}

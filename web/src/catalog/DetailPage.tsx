@@ -59,7 +59,9 @@ function Detail({ plural, id }: { plural: Plural; id: string }) {
       <Group justify="space-between" align="start">
         <Stack gap={4}>
           <Group gap="sm">
-            <Title order={2}>{doc.metadata.name ?? doc.metadata.id}</Title>
+            <Title order={1} size="h2">
+              {doc.metadata.name ?? doc.metadata.id}
+            </Title>
             <Badge variant="outline">{doc.kind}</Badge>
           </Group>
           <Group gap="xs">

@@ -123,7 +123,7 @@ function Editor({ plural, initial, isNew }: { plural: Plural; initial: CatalogDo
   }
   return (
     <Stack maw={960}>
-      <Title order={2}>
+      <Title order={1} size="h2">
         {isNew ? `New ${info.singular}` : `Edit ${initial.metadata.name ?? initial.metadata.id}`}
       </Title>
       {conflict && (

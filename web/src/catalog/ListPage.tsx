@@ -77,7 +77,9 @@ function KindList({ info }: { info: KindInfo }) {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>{info.title}</Title>
+        <Title order={1} size="h2">
+          {info.title}
+        </Title>
         {canWrite(session.data, info.kind) && (
           <Button component={Link} to={`/${info.plural}/new`}>
             New {info.singular}

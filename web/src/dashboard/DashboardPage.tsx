@@ -127,7 +127,9 @@ export function DashboardPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Continuity at a glance</Title>
+        <Title order={1} size="h2">
+          Continuity at a glance
+        </Title>
         <Anchor component={Link} to="/services">
           {list.length} services
         </Anchor>

@@ -43,7 +43,9 @@ export function MapPage() {
   return (
     <Stack>
       <Group justify="space-between" align="end">
-        <Title order={2}>Dependency map</Title>
+        <Title order={1} size="h2">
+          Dependency map
+        </Title>
         <MapLegend />
       </Group>
       <Group align="end">

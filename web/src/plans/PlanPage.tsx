@@ -66,7 +66,9 @@ function PlanView({ plan }: { plan: PlanDocument }) {
       <Group justify="space-between" align="start">
         <Stack gap={4}>
           <Group gap="sm">
-            <Title order={2}>{plan.metadata.name ?? id}</Title>
+            <Title order={1} size="h2">
+              {plan.metadata.name ?? id}
+            </Title>
             <Badge variant="outline">Plan</Badge>
             <StatusBadge plan={plan} />
           </Group>

@@ -75,7 +75,9 @@ export function SimulatorPage() {
   return (
     <Stack>
       <Group justify="space-between" align="end">
-        <Title order={2}>What-if simulator</Title>
+        <Title order={1} size="h2">
+          What-if simulator
+        </Title>
         <CopyLink />
       </Group>
       <Group align="end">
