@@ -20,47 +20,49 @@ export function AuditHistory({ kind, id, enabled }: { kind: Kind; id: string; en
   }
   const entries = [...audit.data.items].reverse();
   return (
-    <Table aria-label="Audit history" data-testid="audit-history">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>#</Table.Th>
-          <Table.Th>When</Table.Th>
-          <Table.Th>Who</Table.Th>
-          <Table.Th>What</Table.Th>
-          <Table.Th>Changes</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {entries.map((entry) => {
-          const changes = entry.action === 'update' ? diffDocuments(entry.before, entry.after) : [];
-          return (
-            <Table.Tr key={entry.seq}>
-              <Table.Td>{entry.seq}</Table.Td>
-              <Table.Td>
-                <time dateTime={entry.at}>{formatInstant(entry.at)}</time>
-              </Table.Td>
-              <Table.Td>{entry.actor}</Table.Td>
-              <Table.Td>
-                <Badge
-                  variant="light"
-                  color={entry.action === 'delete' ? 'red' : entry.action === 'create' ? 'green' : 'blue'}
-                >
-                  {entry.action}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                <Stack gap={2}>
-                  {changes.map((change) => (
-                    <Text size="xs" key={change.path}>
-                      <Code>{change.path}</Code> {show(change.before)} → {show(change.after)}
-                    </Text>
-                  ))}
-                </Stack>
-              </Table.Td>
-            </Table.Tr>
-          );
-        })}
-      </Table.Tbody>
-    </Table>
+    <Table.ScrollContainer minWidth={480}>
+      <Table aria-label="Audit history" data-testid="audit-history">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>#</Table.Th>
+            <Table.Th>When</Table.Th>
+            <Table.Th>Who</Table.Th>
+            <Table.Th>What</Table.Th>
+            <Table.Th>Changes</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {entries.map((entry) => {
+            const changes = entry.action === 'update' ? diffDocuments(entry.before, entry.after) : [];
+            return (
+              <Table.Tr key={entry.seq}>
+                <Table.Td>{entry.seq}</Table.Td>
+                <Table.Td>
+                  <time dateTime={entry.at}>{formatInstant(entry.at)}</time>
+                </Table.Td>
+                <Table.Td>{entry.actor}</Table.Td>
+                <Table.Td>
+                  <Badge
+                    variant="light"
+                    color={entry.action === 'delete' ? 'red' : entry.action === 'create' ? 'green' : 'blue'}
+                  >
+                    {entry.action}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Stack gap={2}>
+                    {changes.map((change) => (
+                      <Text size="xs" key={change.path}>
+                        <Code>{change.path}</Code> {show(change.before)} → {show(change.after)}
+                      </Text>
+                    ))}
+                  </Stack>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

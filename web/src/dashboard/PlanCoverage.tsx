@@ -98,57 +98,59 @@ export function PlanCoverage({ services, coverage, due }: Props) {
           <Text size="sm" c="red" mb="xs" data-testid="coverage-count">
             {rows.length} of {services.length} services
           </Text>
-          <Table aria-label={title} data-testid="coverage">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Service</Table.Th>
-                <Table.Th>Plans that list it</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {shown.map(({ service, entry }) => (
-                <Table.Tr key={service.metadata.id} data-service={service.metadata.id}>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Anchor component={Link} to={documentPath('Service', service.metadata.id)}>
-                        {service.metadata.name ?? service.metadata.id}
-                      </Anchor>
-                      <TierBadge tier={service.spec.tier} />
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    {entry?.plans.length ? (
-                      <Group gap="sm">
-                        {entry.plans.map((plan) => (
-                          <Group key={plan.metadata.id} gap={4} wrap="nowrap">
-                            <Anchor component={Link} to={documentPath('Plan', plan.metadata.id)} size="sm">
-                              {plan.metadata.name ?? plan.metadata.id}
-                            </Anchor>
-                            <Badge
-                              size="xs"
-                              variant="light"
-                              color={STATUS_COLOURS[plan.spec.status ?? 'draft']}
-                            >
-                              {plan.spec.status ?? 'draft'}
-                            </Badge>
-                            {due.has(plan.metadata.id) && (
-                              <Badge size="xs" color="orange">
-                                review due
-                              </Badge>
-                            )}
-                          </Group>
-                        ))}
-                      </Group>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        no plan
-                      </Text>
-                    )}
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={420}>
+            <Table aria-label={title} data-testid="coverage">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Service</Table.Th>
+                  <Table.Th>Plans that list it</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {shown.map(({ service, entry }) => (
+                  <Table.Tr key={service.metadata.id} data-service={service.metadata.id}>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <Anchor component={Link} to={documentPath('Service', service.metadata.id)}>
+                          {service.metadata.name ?? service.metadata.id}
+                        </Anchor>
+                        <TierBadge tier={service.spec.tier} />
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      {entry?.plans.length ? (
+                        <Group gap="sm">
+                          {entry.plans.map((plan) => (
+                            <Group key={plan.metadata.id} gap={4} wrap="nowrap">
+                              <Anchor component={Link} to={documentPath('Plan', plan.metadata.id)} size="sm">
+                                {plan.metadata.name ?? plan.metadata.id}
+                              </Anchor>
+                              <Badge
+                                size="xs"
+                                variant="light"
+                                color={STATUS_COLOURS[plan.spec.status ?? 'draft']}
+                              >
+                                {plan.spec.status ?? 'draft'}
+                              </Badge>
+                              {due.has(plan.metadata.id) && (
+                                <Badge size="xs" color="orange">
+                                  review due
+                                </Badge>
+                              )}
+                            </Group>
+                          ))}
+                        </Group>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          no plan
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
           {rows.length > shown.length && (
             <Button variant="subtle" mt="xs" onClick={() => setShowAll(true)}>
               Show all {rows.length}

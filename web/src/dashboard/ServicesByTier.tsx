@@ -37,51 +37,53 @@ export function ServicesByTier({ services }: { services: DocumentOf<'Service'>[]
                 ({rows.length})
               </Text>
             </Title>
-            <Table striped withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Service</Table.Th>
-                  <Table.Th>Type</Table.Th>
-                  <Table.Th>Owner</Table.Th>
-                  <Table.Th>RTO</Table.Th>
-                  <Table.Th>RPO</Table.Th>
-                  <Table.Th>MTPD</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((service) => {
-                  return (
-                    <Table.Tr key={service.metadata.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={documentPath('Service', service.metadata.id)}>
-                          {service.metadata.name ?? service.metadata.id}
-                        </Anchor>{' '}
-                        <TierBadge tier={service.spec.tier} />
-                      </Table.Td>
-                      <Table.Td>{service.spec.type}</Table.Td>
-                      <Table.Td>
-                        {service.spec.owner ? (
-                          <RefLink id={service.spec.owner} kinds={['Team', 'Person']} />
-                        ) : (
-                          <Text c="red" size="sm">
-                            none
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Objective value={service.spec.rto} over={rtoOverMtpd(service.spec)} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Objective value={service.spec.rpo} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Objective value={service.spec.mtpd} />
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
+            <Table.ScrollContainer minWidth={480}>
+              <Table striped withTableBorder>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Service</Table.Th>
+                    <Table.Th>Type</Table.Th>
+                    <Table.Th>Owner</Table.Th>
+                    <Table.Th>RTO</Table.Th>
+                    <Table.Th>RPO</Table.Th>
+                    <Table.Th>MTPD</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((service) => {
+                    return (
+                      <Table.Tr key={service.metadata.id}>
+                        <Table.Td>
+                          <Anchor component={Link} to={documentPath('Service', service.metadata.id)}>
+                            {service.metadata.name ?? service.metadata.id}
+                          </Anchor>{' '}
+                          <TierBadge tier={service.spec.tier} />
+                        </Table.Td>
+                        <Table.Td>{service.spec.type}</Table.Td>
+                        <Table.Td>
+                          {service.spec.owner ? (
+                            <RefLink id={service.spec.owner} kinds={['Team', 'Person']} />
+                          ) : (
+                            <Text c="red" size="sm">
+                              none
+                            </Text>
+                          )}
+                        </Table.Td>
+                        <Table.Td>
+                          <Objective value={service.spec.rto} over={rtoOverMtpd(service.spec)} />
+                        </Table.Td>
+                        <Table.Td>
+                          <Objective value={service.spec.rpo} />
+                        </Table.Td>
+                        <Table.Td>
+                          <Objective value={service.spec.mtpd} />
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           </section>
         );
       })}

@@ -40,38 +40,40 @@ export function SpofTable({ services, spof }: Props) {
       {rows.length === 0 ? (
         <Text c="green">None: every tier-1 and tier-2 service survives any single failure.</Text>
       ) : (
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Service</Table.Th>
-              <Table.Th>Fails alone when any of these fails</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map(({ service, singles }) => (
-              <Table.Tr key={service.metadata.id}>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Anchor component={Link} to={documentPath('Service', service.metadata.id)}>
-                      {service.metadata.name ?? service.metadata.id}
-                    </Anchor>
-                    <TierBadge tier={service.spec.tier} />
-                    <Anchor component={Link} to={`/map?around=${service.metadata.id}`} size="xs">
-                      map
-                    </Anchor>
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={8}>
-                    {singles.map((id) => (
-                      <RefLink key={id} id={id} kinds={FAILURE_KINDS} />
-                    ))}
-                  </Group>
-                </Table.Td>
+        <Table.ScrollContainer minWidth={420}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Service</Table.Th>
+                <Table.Th>Fails alone when any of these fails</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map(({ service, singles }) => (
+                <Table.Tr key={service.metadata.id}>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Anchor component={Link} to={documentPath('Service', service.metadata.id)}>
+                        {service.metadata.name ?? service.metadata.id}
+                      </Anchor>
+                      <TierBadge tier={service.spec.tier} />
+                      <Anchor component={Link} to={`/map?around=${service.metadata.id}`} size="xs">
+                        map
+                      </Anchor>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={8}>
+                      {singles.map((id) => (
+                        <RefLink key={id} id={id} kinds={FAILURE_KINDS} />
+                      ))}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
     </Card>
   );

@@ -72,10 +72,12 @@ function IncidentRecord({ id }: { id: string }) {
 
   return (
     <Stack>
-      <Group justify="space-between" align="start" wrap="nowrap">
+      <Group justify="space-between" align="start">
         <Stack gap={4}>
           <Group gap="sm">
-            <Title order={2}>{spec.title}</Title>
+            <Title order={1} size="h2">
+              {spec.title}
+            </Title>
             <Badge variant="outline">Incident</Badge>
             {spec.resolved ? (
               <Badge color="green" variant="light">

@@ -66,28 +66,30 @@ export function PlanOverview({
         {contacts.length === 0 ? (
           <Text c="dimmed">No contacts listed.</Text>
         ) : (
-          <Table aria-label="Call tree" data-testid="call-tree">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={40}>#</Table.Th>
-                <Table.Th>Contact</Table.Th>
-                <Table.Th>Role in this plan</Table.Th>
-                <Table.Th>Escalate after</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {contacts.map((contact, index) => (
-                <Table.Tr key={`${contact.id}-${index}`}>
-                  <Table.Td>{index + 1}</Table.Td>
-                  <Table.Td>
-                    <RefLink id={contact.id} kinds={PEOPLE_KINDS} />
-                  </Table.Td>
-                  <Table.Td>{contact.role ?? '-'}</Table.Td>
-                  <Table.Td>{contact.escalateAfter ?? '-'}</Table.Td>
+          <Table.ScrollContainer minWidth={420}>
+            <Table aria-label="Call tree" data-testid="call-tree">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={40}>#</Table.Th>
+                  <Table.Th>Contact</Table.Th>
+                  <Table.Th>Role in this plan</Table.Th>
+                  <Table.Th>Escalate after</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {contacts.map((contact, index) => (
+                  <Table.Tr key={`${contact.id}-${index}`}>
+                    <Table.Td>{index + 1}</Table.Td>
+                    <Table.Td>
+                      <RefLink id={contact.id} kinds={PEOPLE_KINDS} />
+                    </Table.Td>
+                    <Table.Td>{contact.role ?? '-'}</Table.Td>
+                    <Table.Td>{contact.escalateAfter ?? '-'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </PlanSection>
     </SimpleGrid>

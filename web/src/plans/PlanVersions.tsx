@@ -76,43 +76,45 @@ export function PlanVersions({
   const newestFirst = [...versions].reverse();
   return (
     <>
-      <Table aria-label="Versions" data-testid="plan-versions">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Version</Table.Th>
-            <Table.Th>Approved by</Table.Th>
-            <Table.Th>Approved at</Table.Th>
-            <Table.Th>SHA-256</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {newestFirst.map((version) => (
-            <Table.Tr key={version.number} data-version={version.number}>
-              <Table.Td>{version.number}</Table.Td>
-              <Table.Td>{version.approvedBy}</Table.Td>
-              <Table.Td>
-                <time dateTime={version.approvedAt}>{when(version.approvedAt)}</time>
-              </Table.Td>
-              <Table.Td>
-                <Code title={version.checksum}>{version.checksum.slice(0, 16)}…</Code>
-              </Table.Td>
-              <Table.Td>
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() => setOpened(version.number)}
-                  aria-label={`Open version ${version.number}`}
-                >
-                  Open
-                </Button>
-              </Table.Td>
+      <Table.ScrollContainer minWidth={480}>
+        <Table aria-label="Versions" data-testid="plan-versions">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Version</Table.Th>
+              <Table.Th>Approved by</Table.Th>
+              <Table.Th>Approved at</Table.Th>
+              <Table.Th>SHA-256</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {newestFirst.map((version) => (
+              <Table.Tr key={version.number} data-version={version.number}>
+                <Table.Td>{version.number}</Table.Td>
+                <Table.Td>{version.approvedBy}</Table.Td>
+                <Table.Td>
+                  <time dateTime={version.approvedAt}>{when(version.approvedAt)}</time>
+                </Table.Td>
+                <Table.Td>
+                  <Code title={version.checksum}>{version.checksum.slice(0, 16)}…</Code>
+                </Table.Td>
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => setOpened(version.number)}
+                    aria-label={`Open version ${version.number}`}
+                  >
+                    Open
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       <Modal
         opened={opened !== undefined}
         onClose={() => setOpened(undefined)}
