@@ -87,7 +87,9 @@ export function componentsFrom(
           onStack[w] = 0;
           component.push(w);
         } while (w !== g);
-        components.push(component.reverse());
+        // As popped, the last found first: along the search tree, inputs before readers, so one round of the
+        // fixed-point iteration carries a change around a cycle of dependencies, not one step of it.
+        components.push(component);
         topOf.push(t);
       }
     }

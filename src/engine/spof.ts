@@ -114,7 +114,7 @@ export function analyzeSpof(graph: EngineGraph, options: SpofOptions = {}): Spof
     maxOrder,
     services: targets.map((s, i) => {
       meter.target = i;
-      meter.spend(families[i]!.length);
+      meter.spend(4 * families[i]!.length);
       return {
         id: graph.ids[s]!,
         cutSets: families[i]!.filter((set) => !(set.length === 1 && set[0] === s))
