@@ -80,6 +80,32 @@ describeEachDatabase('a small YAML body that would expand enormously', (dialect)
   });
 });
 
+describeEachDatabase('a small YAML body nested thousands of levels deep', (dialect) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('answers 422 each time and keeps serving (a second deep body once aborted the process)', async () => {
+    for (const depth of [1_000, 5_000, 5_000]) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/catalog/import',
+        headers: YAML,
+        payload: `a: ${'['.repeat(depth)}${']'.repeat(depth)}\n`,
+      });
+      expect(response.statusCode).toBe(422);
+      expect(body<{ detail: string }>(response).detail).toContain(
+        'request.yaml:1:103: error: YAML: lists and maps nest deeper than 100 levels here',
+      );
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+  });
+});
+
 describe('lifeboat check on a file whose aliases would expand enormously', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lifeboat-yaml-limits-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

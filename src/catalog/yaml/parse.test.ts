@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { emitYaml } from './emit.ts';
 import { ALIAS_ALLOWANCE } from './expansion.ts';
+import { MAX_NESTING } from './nesting.ts';
 import { parseCatalogText, parsePlain, parseWithPositions } from './parse.ts';
 import { aliasAmplifiedCatalog, manyAliases } from './testing/hostile-yaml.ts';
 
@@ -245,6 +246,30 @@ describe('what a small file may cost to read', () => {
       owners: ['team-a', 'team-b'],
       first: { anyOf: ['team-a', 'team-b'] },
       second: { anyOf: ['team-a', 'team-b'] },
+    });
+  });
+
+  it('refuses lists and maps nested past 100 levels before composing them, however deep and however often', () => {
+    // Once, 1,000 levels overflowed the stack, and 5,000 more after that aborted the whole process.
+    for (const depth of [1_000, 5_000, 100_000]) {
+      const text = `a: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
+      const parsed = parseCatalogText({ file: 'deep.yaml', text });
+      expect(parsed.documents).toEqual([]);
+      expect(parsed.errors).toEqual([
+        {
+          file: 'deep.yaml',
+          line: 1,
+          column: 4 + MAX_NESTING - 1,
+          message: 'YAML: lists and maps nest deeper than 100 levels here; a catalog needs fewer than 10',
+        },
+      ]);
+    }
+    const block = (levels: number) =>
+      `${Array.from({ length: levels }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} 1\n`;
+    expect(parseCatalogText({ file: 'b.yaml', text: block(MAX_NESTING) }).errors).toEqual([]);
+    expect(parseCatalogText({ file: 'b.yaml', text: block(MAX_NESTING + 1) }).errors[0]).toMatchObject({
+      line: MAX_NESTING + 1,
+      column: MAX_NESTING + 1,
     });
   });
 });

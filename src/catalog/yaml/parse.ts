@@ -1,9 +1,10 @@
 import jsYaml from 'js-yaml';
 import type { Document, Node } from 'yaml';
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { Composer, LineCounter, Parser } from 'yaml';
 import type { Finding } from '../check/finding.ts';
 import type { ExpansionBudget } from './expansion.ts';
 import { expandAliases, expansionLimit, plainDataWithin } from './expansion.ts';
+import { MAX_NESTING, tooDeep } from './nesting.ts';
 import type { Locate } from './positions.ts';
 import { createLocator } from './positions.ts';
 
@@ -58,12 +59,25 @@ function withPlainEnv<T>(run: () => T): T {
   }
 }
 
+/** A file's YAML documents, or, when its lists and maps nest too deep to compose safely, where. */
+interface Composed {
+  documents: Document.Parsed[];
+  tooDeepAt?: number;
+}
+
 /**
- * Repeated keys are found by `expandAliases` in one pass: yaml's own `uniqueKeys` compares each new key with every
- * earlier key of its map, so a map of 40k keys took half a minute.
+ * Parses as yaml's `parseAllDocuments` does, measuring the nesting between its two steps: the syntax tokens are
+ * built without recursion, the documents with it. Repeated keys are found by `expandAliases` in one pass: yaml's
+ * own `uniqueKeys` compares each new key with every earlier key of its map, so a map of 80k keys took minutes.
  */
-function parseText(text: string, lineCounter: LineCounter) {
-  return withPlainEnv(() => parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false }));
+function parseText(text: string, lineCounter: LineCounter): Composed {
+  return withPlainEnv(() => {
+    const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+    const tooDeepAt = tooDeep(tokens);
+    if (tooDeepAt !== undefined) return { documents: [], tooDeepAt };
+    const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
+    return { documents: Array.from(composer.compose(tokens)) };
+  });
 }
 
 /** The non-empty documents of a file parsed again to locate a finding, so each file is parsed again at most once. */
@@ -73,11 +87,8 @@ function parsedAgain(source: SourceFile) {
   let again = reparsed.get(source);
   if (!again) {
     const lineCounter = new LineCounter();
-    const documents = parseText(source.text, lineCounter);
-    again = {
-      documents: Array.isArray(documents) ? documents.filter((document) => !isEmpty(document)) : [],
-      lineCounter,
-    };
+    const { documents } = parseText(source.text, lineCounter);
+    again = { documents: documents.filter((document) => !isEmpty(document)), lineCounter };
     reparsed.set(source, again);
   }
   return again;
@@ -144,7 +155,7 @@ export function parseCatalogText(source: SourceFile): ParsedFile {
  */
 export function parseWithPositions(source: SourceFile): ParsedFile {
   const lineCounter = new LineCounter();
-  const parsed = parseText(source.text, lineCounter);
+  const { documents: parsed, tooDeepAt } = parseText(source.text, lineCounter);
   const documents: SourceDocument[] = [];
   const errors: Finding[] = [];
   const warnings: Finding[] = [];
@@ -152,8 +163,10 @@ export function parseWithPositions(source: SourceFile): ParsedFile {
     const { line, col } = lineCounter.linePos(offset);
     return { file: source.file, line, column: col, message };
   };
-  // An empty stream (no documents at all) parses to a non-array; it holds nothing to check.
-  if (!Array.isArray(parsed)) return { documents, errors, warnings };
+  if (tooDeepAt !== undefined) {
+    const message = `YAML: lists and maps nest deeper than ${MAX_NESTING} levels here; a catalog needs fewer than 10`;
+    return { documents, errors: [finding(tooDeepAt, message)], warnings };
+  }
   let nonEmpty = 0;
   const budget: ExpansionBudget = { used: 0 };
   parsed.forEach((document, index) => {
