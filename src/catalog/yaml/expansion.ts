@@ -28,11 +28,13 @@ export function plainDataWithin(values: readonly unknown[], limit: number): bool
     weight += 1;
     if (typeof value === 'string') weight += value.length;
     else if (Array.isArray(value)) for (const item of value as unknown[]) stack.push(item);
-    else if (value !== null && typeof value === 'object')
-      for (const [key, item] of Object.entries(value)) {
+    else if (value !== null && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      for (const key of Object.keys(record)) {
         weight += key.length;
-        stack.push(item);
+        stack.push(record[key]);
       }
+    }
     if (weight > limit) return false;
   }
   return true;
