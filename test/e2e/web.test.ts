@@ -77,6 +77,12 @@ describe.skipIf(!available)('web application', () => {
     await first.waitForURL(/\/services\/telephone-banking$/);
 
     await second.getByLabel('RTO', { exact: true }).fill('3h');
+    suite.expectFailures({
+      method: 'PUT',
+      url: /\/api\/v1\/services\/telephone-banking$/,
+      status: 409,
+      why: 'the first tab saved meanwhile',
+    });
     await second.getByRole('button', { name: 'Save' }).click();
     const conflict = second.getByTestId('conflict');
     await conflict.waitFor();
@@ -150,6 +156,12 @@ describe.skipIf(!available)('web application: who may do what', () => {
     const page = await (await suite.browser.newContext()).newPage();
     await page.goto(`${suite.app.url}/services/online-banking`);
     await page.waitForURL(/\/login\?next=/);
+    suite.expectFailures({
+      method: 'POST',
+      url: /\/api\/v1\/auth\/login$/,
+      status: 401,
+      why: 'a wrong password',
+    });
     await fillLogin(page, { email: userOf('manager').email, password: 'not the password at all' });
     await page.getByRole('alert').getByText('Wrong email or password.').waitFor();
     await fillLogin(page, userOf('manager'));

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, BrowserContextOptions } from 'playwright-core';
+import { PageProblems } from './page-problems.ts';
 
 /** Debian's Chromium: .ci/run installs the `chromium` package when it is missing. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -30,6 +31,8 @@ export interface Browser {
    * reader's locale and time zone (`{ locale: 'en-US', timezoneId: 'America/New_York' }`).
    */
   newContext(options?: Pick<BrowserContextOptions, 'locale' | 'timezoneId'>): Promise<BrowserContext>;
+  /** The console errors, exceptions and failed requests of every context's pages (see page-problems.ts). */
+  readonly problems: PageProblems;
   close(): Promise<void>;
 }
 
@@ -57,8 +60,14 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     args: CHROMIUM_ARGS,
   });
+  const problems = new PageProblems();
   return {
-    newContext: (options) => browser.newContext({ viewport: { width: 1400, height: 900 }, ...options }),
+    problems,
+    async newContext(options) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, ...options });
+      problems.watch(context);
+      return context;
+    },
     close: () => browser.close(),
   };
 }

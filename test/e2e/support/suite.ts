@@ -1,10 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startApp } from './app.ts';
 import type { RunningApp } from './app.ts';
 import { launchBrowser } from './browser.ts';
 import type { Browser } from './browser.ts';
 import { open } from './pages.ts';
+import { describeProblems } from './page-problems.ts';
+import type { ExpectedFailure } from './page-problems.ts';
 
 /** What a describe block of browser tests shares: one server with the example organisation and one browser. */
 export interface BrowserSuite {
@@ -12,6 +14,11 @@ export interface BrowserSuite {
   readonly browser: Browser;
   /** A page in a fresh context (its own cookies); signed in as `user` on `path` when both are given. */
   newPage(user?: { email: string; password: string }, path?: string): Promise<Page>;
+  /**
+   * Declares the failed requests the running test causes on purpose; any other console error, uncaught
+   * exception, failed request or 4xx/5xx answer in its pages fails the test.
+   */
+  expectFailures(...failures: ExpectedFailure[]): void;
 }
 
 /**
@@ -25,6 +32,16 @@ export function browserSuite(prepare?: (app: RunningApp) => Promise<void>): Brow
     [app, browser] = await Promise.all([startApp(), launchBrowser()]);
     await prepare?.(app);
   }, 180_000);
+  // Every test ends clean: nothing in its pages went wrong that it did not expect.
+  afterEach(() => {
+    const unexpected = browser?.problems.take() ?? [];
+    if (unexpected.length > 0) {
+      throw new Error(
+        `the pages had ${unexpected.length} unexpected problem(s); fix them, or declare an expected failure ` +
+          `with suite.expectFailures:\n${describeProblems(unexpected)}`,
+      );
+    }
+  });
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
@@ -39,6 +56,9 @@ export function browserSuite(prepare?: (app: RunningApp) => Promise<void>): Brow
     },
     get browser() {
       return started(browser);
+    },
+    expectFailures(...failures) {
+      started(browser).problems.expect(...failures);
     },
     async newPage(user, path) {
       const page = await (await started(browser).newContext()).newPage();

@@ -3,9 +3,9 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { analyseImpact, findSpofs, getGraph } from './analysis';
 import type { Direction } from './analysis';
 import { fetchAuthConfig, fetchMe } from './auth';
-import { getDocument, listAudit, listDocuments, PLURAL_OF } from './catalog';
+import { getDocument, listAudit, listDocuments } from './catalog';
 import type { CatalogDocument, Kind, Plural } from './catalog';
-import { isApiError } from './client';
+import { getDocumentById } from './documents';
 
 /** Query keys, so that a mutation can invalidate exactly what it changed. */
 export const keys = {
@@ -156,22 +156,17 @@ export function useImpact(fail: readonly string[]) {
   });
 }
 
-/** Finds the document an id names among the kinds a reference may point to (ids are unique across kinds). */
+/**
+ * The document an id names when it is of one of the kinds a reference may point to (null otherwise): one request
+ * by id (`GET /api/v1/documents/{id}`, ids are unique across kinds), never a probe per kind that answers 404.
+ */
 export function useReference(id: string | undefined, kinds: readonly Kind[]) {
   return useQuery({
-    queryKey: ['reference', id, kinds],
+    queryKey: ['document-by-id', id ?? ''],
     enabled: id !== undefined && id !== '',
     staleTime: 60_000,
     meta: { silent: true },
-    queryFn: async ({ signal }) => {
-      for (const kind of kinds) {
-        try {
-          return await getDocument(PLURAL_OF[kind], id ?? '', signal);
-        } catch (error) {
-          if (!isApiError(error, 404)) throw error;
-        }
-      }
-      return null;
-    },
+    queryFn: ({ signal }) => getDocumentById(id ?? '', signal),
+    select: (document) => (document && kinds.includes(document.kind) ? document : null),
   });
 }
