@@ -124,13 +124,23 @@ export interface EngineState {
   graphIfBuilt: () => EngineGraph | undefined;
   /** Who depends on each id, built on first use. */
   dependents: () => Map<string, string[]>;
+  /** The nodes as one JSON array (what a worker thread is sent), made from a JSON text kept per node. */
+  nodesJson: () => string;
+  /** The JSON text of each node, carried to the next generation without the nodes that changed. */
+  texts: Map<string, string>;
   /** The result of `name` for this generation: computed by the first caller, kept once it succeeds. */
   memo<R>(name: string, compute: () => Promise<R>): Promise<R>;
 }
 
-function engineState(generation: string, nodes: Map<string, EngineNode>, built?: EngineGraph): EngineState {
+function engineState(
+  generation: string,
+  nodes: Map<string, EngineNode>,
+  built?: EngineGraph,
+  texts = new Map<string, string>(),
+): EngineState {
   let graph = built;
   let dependents: Map<string, string[]> | undefined;
+  let json: string | undefined;
   const results = new Map<string, unknown>();
   return {
     generation,
@@ -138,6 +148,20 @@ function engineState(generation: string, nodes: Map<string, EngineNode>, built?:
     graph: () => (graph ??= buildGraph([...nodes.values()])),
     graphIfBuilt: () => graph,
     dependents: () => (dependents ??= dependentsOf(nodes)),
+    nodesJson: () => {
+      if (json === undefined) {
+        // Only nodes changed since the last generation are serialised again: the rest is one join.
+        const parts: string[] = [];
+        for (const node of nodes.values()) {
+          let text = texts.get(node.id);
+          if (text === undefined) texts.set(node.id, (text = JSON.stringify(node)));
+          parts.push(text);
+        }
+        json = `[${parts.join(',')}]`;
+      }
+      return json;
+    },
+    texts,
     async memo<R>(name: string, compute: () => Promise<R>): Promise<R> {
       if (results.has(name)) return results.get(name) as R;
       // Only a result is kept: a cancelled or refused computation leaves nothing, and the next caller computes.
@@ -182,8 +206,12 @@ function replayEngine(
       if (!graph.index.has(node.id)) addNode(graph, { ...node, requires: [], groups: [] });
     for (const node of latest.values()) updateNode(graph, node);
   }
-  for (const node of latest.values()) state.nodes.set(node.id, node);
-  return engineState(key, state.nodes, graph);
+  const { texts } = state;
+  for (const node of latest.values()) {
+    state.nodes.set(node.id, node);
+    texts.delete(node.id);
+  }
+  return engineState(key, state.nodes, graph, texts);
 }
 
 /** Every stored document by id, for the rules that read across kinds (plans, packs, incidents). */
@@ -192,6 +220,8 @@ export interface CatalogDocuments {
   byId: Map<string, CatalogDocument>;
   /** The documents in id order, made on first use. */
   sorted?: CatalogDocument[];
+  /** The view of these documents with each engine state they were read with. */
+  views?: WeakMap<EngineState, CatalogView>;
 }
 
 /** The catalog at one state: its documents (in id order, and by id) with the engine's nodes and graph. */
@@ -284,22 +314,29 @@ export function createGraphProvider(deps: { database: LifeboatDatabase }) {
 
     /**
      * Every document with the engine's view, both of one catalog state (read again when a write lands between
-     * the two). Callers read it and never change it.
+     * the two). The same object while the state lasts, so callers may cache what they derive from it; they read
+     * it and never change it.
      */
     async catalog(): Promise<CatalogView> {
       for (let attempt = 0; ; attempt++) {
         const [documents, state] = await Promise.all([catalog.current(), engine.current()]);
         if (headKey(documents.head) !== headKey(state.head) && attempt < 3) continue;
         const { value } = documents;
-        value.sorted ??= [...value.byId.values()].sort((a, b) =>
-          a.metadata.id < b.metadata.id ? -1 : a.metadata.id > b.metadata.id ? 1 : 0,
-        );
-        return {
-          documents: value.sorted,
-          byId: value.byId,
-          nodes: state.value.nodes,
-          graph: state.value.graph,
-        };
+        value.views ??= new WeakMap();
+        let view = value.views.get(state.value);
+        if (!view) {
+          value.sorted ??= [...value.byId.values()].sort((a, b) =>
+            a.metadata.id < b.metadata.id ? -1 : a.metadata.id > b.metadata.id ? 1 : 0,
+          );
+          view = {
+            documents: value.sorted,
+            byId: value.byId,
+            nodes: state.value.nodes,
+            graph: state.value.graph,
+          };
+          value.views.set(state.value, view);
+        }
+        return view;
       }
     },
 

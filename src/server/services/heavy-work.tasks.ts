@@ -43,11 +43,11 @@ export type TaskOutcome =
   | { ok: true; value: string | CheckedUpload | Uint8Array }
   | { ok: false; error: { name: string; message: string } };
 
-/** Encodes nodes for `GraphRef.bytes`. */
-export function encodeNodes(nodes: Iterable<EngineNode>): SharedArrayBuffer {
-  const json = Buffer.from(JSON.stringify([...nodes]));
-  const bytes = new SharedArrayBuffer(json.length);
-  json.copy(new Uint8Array(bytes));
+/** Puts the nodes' JSON array into shared memory for `GraphRef.bytes`. */
+export function encodeNodes(json: string): SharedArrayBuffer {
+  const text = Buffer.from(json);
+  const bytes = new SharedArrayBuffer(text.length);
+  text.copy(new Uint8Array(bytes));
   return bytes;
 }
 

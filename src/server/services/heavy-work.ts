@@ -215,10 +215,7 @@ export function createHeavyWork(options: HeavyWorkOptions) {
     if (options.threads === 0) return { generation: state.generation };
     let ref = transfers.get(state);
     if (!ref)
-      transfers.set(
-        state,
-        (ref = { generation: state.generation, bytes: encodeNodes(state.nodes.values()) }),
-      );
+      transfers.set(state, (ref = { generation: state.generation, bytes: encodeNodes(state.nodesJson()) }));
     return ref;
   }
 

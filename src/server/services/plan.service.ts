@@ -21,7 +21,7 @@ import { appendAudit } from './audit.service.ts';
 import { documentToRow, rowToDocument } from './document-mapping.ts';
 import { CatalogError } from './errors.ts';
 import { createGraphProvider } from './graph-provider.ts';
-import type { GraphProvider } from './graph-provider.ts';
+import type { CatalogView, GraphProvider } from './graph-provider.ts';
 import { createHeavyWork, engineErrorOf } from './heavy-work.ts';
 import type { HeavyWork, WorkContext } from './heavy-work.ts';
 
@@ -149,8 +149,20 @@ export function createPlanService(deps: {
     return plans.map((plan) => planView(plan, latest.get(plan.metadata.id)));
   }
 
+  // One snapshot per catalog state: approving a plan writes an audit entry too, so a new state.
+  const snapshots = new WeakMap<CatalogView, Promise<CatalogSnapshot>>();
   async function snapshot(): Promise<CatalogSnapshot> {
     const catalog = await graphs.catalog();
+    let made = snapshots.get(catalog);
+    if (!made) {
+      made = snapshotWithApprovals(catalog);
+      snapshots.set(catalog, made);
+      made.catch(() => snapshots.delete(catalog));
+    }
+    return made;
+  }
+
+  async function snapshotWithApprovals(catalog: CatalogView): Promise<CatalogSnapshot> {
     const latest = await latestVersions();
     const documents = catalog.documents.map((document) =>
       document.kind === 'Plan' ? planView(document, latest.get(document.metadata.id)) : document,

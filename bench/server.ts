@@ -1,0 +1,391 @@
+/**
+ * `npx tsx bench/server.ts [--components=100000]` (and the end of `npm run bench`): how long `GET /healthz` waits
+ * while heavy work runs on the server. One client probes /healthz at a fixed rate (open loop: each probe's latency
+ * counts from when it was due, so a blocked event loop shows in every probe it delays, not in one); another runs
+ * (a) cut sets of order 1 of every service on a generated catalog of 100k components after an edit, (b) an import
+ * of the whole catalog as one YAML body of about 20 MiB, (c) 20 PDF packs in parallel by 20 users (3 rounds). Each runs with
+ * the worker pool and with LIFEBOAT_WORKERS=0 (the same work inline). The server is a child process on 127.0.0.1
+ * with an ephemeral port and stops when this process ends. Writes its section of docs/benchmarks.md.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CatalogDocument } from '../src/catalog/kinds.ts';
+import { stringifyDocument } from '../src/catalog/yaml/write.ts';
+import { buildApp } from '../src/server/app.ts';
+import { createAuthService } from '../src/server/auth/auth.service.ts';
+import { openDatabase } from '../src/server/db/database.ts';
+import { heavyWorkOptionsFromEnv } from '../src/server/services/heavy-work.ts';
+import { createImportService } from '../src/server/services/import.service.ts';
+import { generateCatalog } from './catalog-import.ts';
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
+/** The heading of the section this bench owns in docs/benchmarks.md. */
+export const SERVER_SECTION_HEADING = '## Server: health checks while heavy work runs';
+
+const PROBE_INTERVAL_MS = 20;
+const PACKS = 20;
+const PLANS = 20;
+
+/** Latencies of the probes during one load, in milliseconds. */
+export interface ProbeFigures {
+  probes: number;
+  medianMs: number;
+  p99Ms: number;
+  maxMs: number;
+  failed: number;
+}
+
+/** One load in one mode. */
+export interface LoadRow {
+  load: string;
+  mode: 'pool' | 'inline';
+  seconds: number;
+  outcome: string;
+  probe: ProbeFigures;
+}
+
+/** What the bench found. */
+export interface ServerBenchResult {
+  date: string;
+  machine: string;
+  documents: number;
+  yamlMiB: number;
+  threads: number;
+  rows: LoadRow[];
+}
+
+/**
+ * Plans on the generated catalog, so packs have something to print. Each loses one of the last components: in
+ * this catalog every component depends on earlier ones, so losing a site or an early component takes down most of
+ * the estate and the pack lists tens of thousands of steps, which would measure pdfkit rather than the server.
+ */
+function plansFor(files: Map<string, CatalogDocument[]>, components: number): CatalogDocument[] {
+  const services = (files.get('services.yaml') ?? []).map((document) => document.metadata.id);
+  const last = components - 1;
+  return Array.from({ length: PLANS }, (_, i) => ({
+    apiVersion: 'lifeboat/v1',
+    kind: 'Plan',
+    metadata: { id: `plan-${String(i).padStart(2, '0')}`, name: `Loss of component ${last - i}` },
+    spec: {
+      services: services.slice(i * 5, i * 5 + 5),
+      owner: `team-${String(i % 40).padStart(3, '0')}`,
+      scenario: {
+        description: `Component ${last - i} fails.`,
+        fail: [`cmp-${String(last - i).padStart(6, '0')}`],
+      },
+      activation: 'Invoke when the component is down for 30 minutes.',
+      contacts: [
+        { id: `person-${String(i).padStart(4, '0')}`, role: 'Incident commander', escalateAfter: '10m' },
+        { id: `team-${String(i % 40).padStart(3, '0')}`, role: 'On call' },
+      ],
+      phases: {
+        activation: [{ id: 'bridge', title: 'Open the bridge', duration: '15m' }],
+        recovery: [{ id: 'restore', title: 'Restore the site', duration: '4h', after: ['bridge'] }],
+      },
+    },
+  }));
+}
+
+const percentile = (sorted: number[], p: number): number =>
+  sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+/** Probes /healthz every PROBE_INTERVAL_MS until `stop` resolves; each latency counts from when it was due. */
+async function probe(port: number, stop: Promise<unknown>): Promise<ProbeFigures> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const latencies: number[] = [];
+  let failed = 0;
+  let running = true;
+  const done = () => void (running = false);
+  stop.then(done, done);
+  const pending: Promise<void>[] = [];
+  const start = performance.now();
+  for (let k = 0; running; k++) {
+    const due = start + k * PROBE_INTERVAL_MS;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    pending.push(
+      new Promise<void>((resolve) => {
+        const request = http.get({ host: '127.0.0.1', port, path: '/healthz', agent }, (response) => {
+          response.resume();
+          response.on('end', () => {
+            if (response.statusCode === 200) latencies.push(performance.now() - due);
+            else failed += 1;
+            resolve();
+          });
+        });
+        request.on('error', () => {
+          failed += 1;
+          resolve();
+        });
+      }),
+    );
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  return {
+    probes: latencies.length,
+    medianMs: round(percentile(latencies, 50)),
+    p99Ms: round(percentile(latencies, 99)),
+    maxMs: round(latencies.at(-1) ?? 0),
+    failed,
+  };
+}
+
+/** One request to the server under test; resolves with the status and the body. */
+function request(
+  port: number,
+  token: string,
+  method: string,
+  url: string,
+  body?: { type: string; text: string },
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: url,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body && { 'content-type': body.type, 'content-length': Buffer.byteLength(body.text) }),
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body?.text);
+  });
+}
+
+/** Starts the server as a child process on an ephemeral port of 127.0.0.1; it ends when its stdin closes. */
+async function startServer(database: string, workers: string | undefined) {
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const env: NodeJS.ProcessEnv = { ...process.env, LIFEBOAT_DB: database };
+  if (workers === undefined) delete env.LIFEBOAT_WORKERS;
+  else env.LIFEBOAT_WORKERS = workers;
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', tsx, path.join(import.meta.dirname, 'server.ts'), '--serve'],
+    { env, stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    let text = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const match = /listening (\d+)/.exec(text);
+      if (match) resolve(Number(match[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`the server exited with ${code} before listening`)));
+  });
+  return {
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.on('exit', () => resolve());
+        child.stdin!.end();
+      }),
+  };
+}
+
+/** The server side: the real application on the bench's database, until the bench closes stdin. */
+async function serve(): Promise<void> {
+  const database = await openDatabase({ dialect: 'sqlite', file: process.env.LIFEBOAT_DB! });
+  const app = await buildApp({ database });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : 0}\n`);
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.stdin.on('close', () => void stop());
+  process.stdin.resume();
+}
+
+/** Runs every load in both modes and returns the figures. */
+export async function runServerBench(components = 100_000): Promise<ServerBenchResult> {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'lifeboat-server-bench-'));
+  const file = path.join(folder, 'lifeboat.db');
+  try {
+    log(`server bench: generating ${components} components and loading them`);
+    const files = generateCatalog(components);
+    files.set('plans.yaml', plansFor(files, components));
+    const documents = [...files.values()].flat();
+    const yaml = documents.map(stringifyDocument).join('---\n');
+    const database = await openDatabase({ dialect: 'sqlite', file });
+    const auth = createAuthService({ database, now: () => new Date() });
+    await auth.addUser({ email: 'admin@bench.example', role: 'admin' }, 'bench');
+    const admin = (await auth.createToken('admin@bench.example', 'bench', undefined, 'bench')).token;
+    const readers: string[] = [];
+    for (let i = 0; i < PACKS; i++) {
+      await auth.addUser({ email: `reader-${i}@bench.example`, role: 'viewer' }, 'bench');
+      readers.push((await auth.createToken(`reader-${i}@bench.example`, 'bench', undefined, 'bench')).token);
+    }
+    await createImportService({ database, now: () => new Date() }).importDocuments(documents, {
+      actor: 'bench',
+    });
+    await database.close();
+    const services = (files.get('services.yaml') ?? []).length;
+
+    const rows: LoadRow[] = [];
+    for (const mode of ['pool', 'inline'] as const) {
+      const server = await startServer(file, mode === 'inline' ? '0' : undefined);
+      const { port } = server;
+      const call = (method: string, url: string, token = admin, body?: { type: string; text: string }) =>
+        request(port, token, method, url, body);
+      // Warm caches, as a running server's are: the engine's graph and the documents the packs read.
+      log(`server bench (${mode}): warming up`);
+      await call('GET', '/api/v1/analysis/spof?service=svc-00000&maxOrder=1');
+      await call('GET', '/api/v1/plans/plan-00/recovery-order');
+
+      const loads: { load: string; run: () => Promise<string> }[] = [
+        {
+          load: `cut sets of order 1 of all ${services} services, after an edit, 3 times`,
+          run: async () => {
+            const statuses: number[] = [];
+            for (let round = 0; round < 3; round++) {
+              const current = await call('GET', '/api/v1/components/cmp-000001');
+              const component = JSON.parse(current.text) as CatalogDocument & { spec: { recovery?: string } };
+              component.spec.recovery = `${round + 2}h`;
+              const put = await call('PUT', '/api/v1/components/cmp-000001', admin, {
+                type: 'application/json',
+                text: JSON.stringify(component),
+              });
+              statuses.push(put.status, (await call('GET', '/api/v1/analysis/spof?maxOrder=1')).status);
+            }
+            return `HTTP ${[...new Set(statuses)].join(', ')}`;
+          },
+        },
+        {
+          load: `import of the whole catalog, ${(Buffer.byteLength(yaml) / 2 ** 20).toFixed(1)} MiB of YAML (all unchanged)`,
+          run: async () => {
+            const response = await call('POST', '/api/v1/catalog/import', admin, {
+              type: 'application/yaml',
+              text: yaml,
+            });
+            return `HTTP ${response.status}`;
+          },
+        },
+        {
+          load: `${PACKS} PDF packs in parallel (${PACKS} users), 3 times`,
+          run: async () => {
+            const statuses: number[] = [];
+            for (let round = 0; round < 3; round++) {
+              const answers = await Promise.all(
+                readers.map((token, i) =>
+                  call('GET', `/api/v1/plans/plan-${String(i % PLANS).padStart(2, '0')}/pack`, token),
+                ),
+              );
+              statuses.push(...answers.map((answer) => answer.status));
+            }
+            return `HTTP ${[...new Set(statuses)].join(', ')}`;
+          },
+        },
+      ];
+      for (const { load, run } of loads) {
+        log(`server bench (${mode}): ${load}`);
+        const started = performance.now();
+        const work = run();
+        const [figures, outcome] = await Promise.all([probe(port, work), work]);
+        const seconds = Math.round((performance.now() - started) / 100) / 10;
+        rows.push({ load, mode, seconds, outcome, probe: figures });
+        log(
+          `  ${seconds} s, ${outcome}, /healthz median ${figures.medianMs} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms`,
+        );
+      }
+      await server.stop();
+    }
+    const cpu = os.cpus()[0]?.model ?? 'unknown';
+    return {
+      date: new Date().toISOString(),
+      machine: `${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; load average at the start ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(', ')}`,
+      documents: documents.length,
+      yamlMiB: Math.round((Buffer.byteLength(yaml) / 2 ** 20) * 10) / 10,
+      threads: heavyWorkOptionsFromEnv({}).threads,
+      rows,
+    };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** The section of docs/benchmarks.md. */
+export function renderServerSection(result: ServerBenchResult): string {
+  const lines = [
+    SERVER_SECTION_HEADING,
+    '',
+    'Written by `npx tsx bench/server.ts` (also at the end of `npm run bench`). The server runs as a child process on',
+    `SQLite with a generated catalog of ${result.documents.toLocaleString('en')} documents (100k components), caches warm.`,
+    `One client probes \`GET /healthz\` every ${PROBE_INTERVAL_MS} ms, open loop (a probe's latency counts from when it was`,
+    'due, so a blocked event loop shows in every probe it holds up); another runs the load. "pool": heavy work',
+    `in worker threads (${result.threads} here: one per core but one); "inline": LIFEBOAT_WORKERS=0, the same work on the event loop.`,
+    '',
+    `Machine: ${result.machine}.`,
+    `Run: ${result.date}.`,
+    '',
+    '| load | mode | load took | answers | /healthz probes | median | p99 | max |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...result.rows.map(
+      (row) =>
+        `| ${row.load} | ${row.mode} | ${row.seconds} s | ${row.outcome} | ${row.probe.probes}${row.probe.failed ? ` (${row.probe.failed} failed)` : ''} | ${row.probe.medianMs} ms | ${row.probe.p99Ms} ms | ${row.probe.maxMs} ms |`,
+    ),
+    '',
+  ];
+  const pooled = result.rows.filter((row) => row.mode === 'pool');
+  const worst = Math.max(...pooled.map((row) => row.probe.p99Ms));
+  lines.push(
+    `Goal: /healthz p99 under 100 ms while heavy work runs. ${worst < 100 ? 'Met' : 'Not met'} with the pool: the worst p99 was ${worst} ms.`,
+    '',
+  );
+  return lines.join('\n');
+}
+
+/** Replaces this bench's section of a benchmarks page (or appends it), keeping every other section. */
+export function replaceServerSection(page: string, section: string): string {
+  const start = page.indexOf(`${SERVER_SECTION_HEADING}\n`);
+  if (start === -1) return `${page.trimEnd()}\n\n${section}`;
+  const ends = ['\n## ', '\n<!-- ']
+    .map((mark) => page.indexOf(mark, start + SERVER_SECTION_HEADING.length))
+    .filter((at) => at !== -1);
+  const next = ends.length > 0 ? Math.min(...ends) : -1;
+  const rest = next === -1 ? '' : page.slice(next + 1);
+  return `${page.slice(0, start)}${section}${rest ? `\n${rest}` : ''}`;
+}
+
+/** Runs the bench and writes its section of docs/benchmarks.md. */
+export async function writeServerBench(components = 100_000): Promise<void> {
+  const result = await runServerBench(components);
+  if (components !== 100_000) return;
+  const page = path.join(repoRoot, 'docs/benchmarks.md');
+  writeFileSync(page, replaceServerSection(readFileSync(page, 'utf8'), renderServerSection(result)));
+  log('wrote its section of docs/benchmarks.md');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (process.argv.includes('--serve')) await serve();
+  else {
+    const argument = process.argv.find((arg) => arg.startsWith('--components='));
+    await writeServerBench(argument ? Number(argument.slice('--components='.length)) : 100_000);
+  }
+}
