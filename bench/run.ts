@@ -1,7 +1,8 @@
 /**
  * `npm run bench` (`-- --json` for JSON on stdout): the engine on synthetic infrastructures of 10k, 100k and 1M
  * nodes against recursive CTEs (SQLite, PostgreSQL), graphology and a minimal typed-array BFS, all in one run on
- * the same graph; then the Aralia fault trees against SCRAM. Writes docs/benchmarks.md.
+ * the same graph; then the Aralia fault trees against SCRAM; then cut sets (bench/spof.ts, alone with `--only spof`).
+ * Writes docs/benchmarks.md.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -18,6 +19,7 @@ import { runAralia, type AraliaRow } from './aralia.ts';
 import { edgesOf, graphologyBfs, minimalBfs, postgresCte, sqliteCte } from './baselines.ts';
 import { describeInfrastructure, generateInfrastructure } from './generate.ts';
 import { carryOtherSections, renderMarkdown } from './report.ts';
+import { runAndWriteSpofSection } from './spof.ts';
 
 const json = process.argv.includes('--json');
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -279,20 +281,37 @@ const machine: Machine = {
   loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
 };
 
-// `--sizes=10000,100000` and `--skip-aralia` shorten a run while working on the bench itself.
-const sizesArgument = process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length);
-const targets = sizesArgument ? sizesArgument.split(',').map(Number) : [10_000, 100_000, 1_000_000];
-// The Aralia models run first, each after a full garbage collection, so the large graphs below leave no
-// collection work behind to land inside their timings.
-const aralia: AraliaRow[] = process.argv.includes('--skip-aralia')
-  ? []
-  : runAralia(path.resolve(repoRoot, '../shared/data/aralia'), 3_000_000, log, gc);
-const sizes: SizeResult[] = [];
-for (const target of targets) sizes.push(await runSize(target));
-const results = { machine, date: new Date().toISOString(), sizes, aralia };
-const page = path.join(repoRoot, 'docs/benchmarks.md');
-// Other benches own other sections of the page (bench/catalog-import.ts): keep them.
-const previous = existsSync(page) ? readFileSync(page, 'utf8') : '';
-writeFileSync(page, carryOtherSections(previous, renderMarkdown(results)));
-log('wrote docs/benchmarks.md');
-if (json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+// `--sizes=10000,100000` and `--skip-aralia` shorten a run while working on the bench itself; `--only spof`
+// runs the cut-set section alone (bench/spof.ts).
+const onlyAt = process.argv.indexOf('--only');
+const only =
+  process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ??
+  (onlyAt === -1 ? undefined : process.argv[onlyAt + 1]);
+if (only !== undefined && only !== 'spof') {
+  throw new Error(`--only takes "spof" (the section that runs alone), got "${only}"`);
+}
+
+async function runAll(): Promise<void> {
+  const sizesArgument = process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length);
+  const targets = sizesArgument ? sizesArgument.split(',').map(Number) : [10_000, 100_000, 1_000_000];
+  // The Aralia models run first, each after a full garbage collection, so the large graphs below leave no
+  // collection work behind to land inside their timings.
+  const aralia: AraliaRow[] = process.argv.includes('--skip-aralia')
+    ? []
+    : runAralia(path.resolve(repoRoot, '../shared/data/aralia'), 3_000_000, log, gc);
+  const sizes: SizeResult[] = [];
+  for (const target of targets) sizes.push(await runSize(target));
+  const results = { machine, date: new Date().toISOString(), sizes, aralia };
+  const page = path.join(repoRoot, 'docs/benchmarks.md');
+  // Other benches own other sections of the page (bench/catalog-import.ts): keep them.
+  const previous = existsSync(page) ? readFileSync(page, 'utf8') : '';
+  writeFileSync(page, carryOtherSections(previous, renderMarkdown(results)));
+  log('wrote docs/benchmarks.md');
+  const spof = runAndWriteSpofSection(gc);
+  if (json) process.stdout.write(`${JSON.stringify({ ...results, spof }, null, 2)}\n`);
+}
+
+if (only === 'spof') {
+  const spof = runAndWriteSpofSection(gc);
+  if (json) process.stdout.write(`${JSON.stringify(spof, null, 2)}\n`);
+} else await runAll();
