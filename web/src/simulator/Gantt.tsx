@@ -20,6 +20,8 @@ export interface GanttRow {
 
 const LABEL_WIDTH = 230;
 const WIDTH = 960;
+/** The narrowest the chart is drawn (px): 12-unit labels come out at 9 px, still legible. */
+const MIN_WIDTH = 720;
 const ROW = 26;
 const AXIS = 28;
 const TICKS = [15, 30, 60, 120, 240, 480, 720, 1440, 2880, 4320, 10080, 20160, 40320, 80640, 172800];
@@ -61,77 +63,80 @@ export function Gantt({ rows }: { rows: GanttRow[] }) {
           ]}
         />
       </Group>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        width="100%"
-        role="img"
-        aria-label={`Restore timeline of ${rows.length} services`}
-        data-testid="gantt"
-        style={{ fontFamily: 'inherit', fontSize: 11 }}
-      >
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={x(t)} x2={x(t)} y1={AXIS - 6} y2={height} stroke="#e9ecef" />
-            <text x={x(t)} y={AXIS - 10} textAnchor="middle" fill="#868e96">
-              {formatMinutes(t)}
-            </text>
-          </g>
-        ))}
-        {rows.map((row, i) => {
-          const y = AXIS + i * ROW;
-          const end = row.restoreMinutes === null ? max : row.restoreMinutes;
-          const colour = row.mtpdBreach ? '#e03131' : row.rtoBreach ? '#f08c00' : '#4c6ef5';
-          return (
-            <g key={row.id} data-service={row.id}>
-              <text x={LABEL_WIDTH - 8} y={y + ROW / 2 + 4} textAnchor="end" fill="#212529">
-                {row.label.length > 34 ? `${row.label.slice(0, 33)}…` : row.label}
+      {/* Never narrower than MIN_WIDTH: on a phone the chart scrolls sideways in its box and its text stays legible. */}
+      <div style={{ overflowX: 'auto' }} data-testid="gantt-scroll">
+        <svg
+          viewBox={`0 0 ${WIDTH} ${height}`}
+          width="100%"
+          role="img"
+          aria-label={`Restore timeline of ${rows.length} services`}
+          data-testid="gantt"
+          style={{ fontFamily: 'inherit', fontSize: 12, minWidth: MIN_WIDTH }}
+        >
+          {ticks.map((t) => (
+            <g key={t}>
+              <line x1={x(t)} x2={x(t)} y1={AXIS - 6} y2={height} stroke="#e9ecef" />
+              <text x={x(t)} y={AXIS - 10} textAnchor="middle" fill="#5c636a">
+                {formatMinutes(t)}
               </text>
-              <rect
-                x={LABEL_WIDTH}
-                y={y + 5}
-                width={Math.max(2, x(end) - LABEL_WIDTH)}
-                height={ROW - 10}
-                rx={3}
-                fill={colour}
-              >
-                <title>
-                  {`${row.label}: restored after ${formatMinutes(row.restoreMinutes)}; RTO ${formatMinutes(row.rtoMinutes ?? undefined)}, MTPD ${formatMinutes(row.mtpdMinutes ?? undefined)}`}
-                </title>
-              </rect>
-              {row.restoreMinutes === null && (
-                <text x={x(max) - 4} y={y + ROW / 2 + 4} textAnchor="end" fill="#fff">
-                  never
-                </text>
-              )}
-              {row.rtoMinutes !== null && (
-                <line
-                  x1={x(row.rtoMinutes)}
-                  x2={x(row.rtoMinutes)}
-                  y1={y + 2}
-                  y2={y + ROW - 2}
-                  stroke="#d9480f"
-                  strokeWidth={3}
-                >
-                  <title>{`RTO ${formatMinutes(row.rtoMinutes)}`}</title>
-                </line>
-              )}
-              {row.mtpdMinutes !== null && (
-                <line
-                  x1={x(row.mtpdMinutes)}
-                  x2={x(row.mtpdMinutes)}
-                  y1={y}
-                  y2={y + ROW}
-                  stroke="#c92a2a"
-                  strokeWidth={2}
-                  strokeDasharray="3 2"
-                >
-                  <title>{`MTPD ${formatMinutes(row.mtpdMinutes)}`}</title>
-                </line>
-              )}
             </g>
-          );
-        })}
-      </svg>
+          ))}
+          {rows.map((row, i) => {
+            const y = AXIS + i * ROW;
+            const end = row.restoreMinutes === null ? max : row.restoreMinutes;
+            const colour = row.mtpdBreach ? '#e03131' : row.rtoBreach ? '#f08c00' : '#4c6ef5';
+            return (
+              <g key={row.id} data-service={row.id}>
+                <text x={LABEL_WIDTH - 8} y={y + ROW / 2 + 4} textAnchor="end" fill="#212529">
+                  {row.label.length > 34 ? `${row.label.slice(0, 33)}…` : row.label}
+                </text>
+                <rect
+                  x={LABEL_WIDTH}
+                  y={y + 5}
+                  width={Math.max(2, x(end) - LABEL_WIDTH)}
+                  height={ROW - 10}
+                  rx={3}
+                  fill={colour}
+                >
+                  <title>
+                    {`${row.label}: restored after ${formatMinutes(row.restoreMinutes)}; RTO ${formatMinutes(row.rtoMinutes ?? undefined)}, MTPD ${formatMinutes(row.mtpdMinutes ?? undefined)}`}
+                  </title>
+                </rect>
+                {row.restoreMinutes === null && (
+                  <text x={x(max) - 4} y={y + ROW / 2 + 4} textAnchor="end" fill="#fff">
+                    never
+                  </text>
+                )}
+                {row.rtoMinutes !== null && (
+                  <line
+                    x1={x(row.rtoMinutes)}
+                    x2={x(row.rtoMinutes)}
+                    y1={y + 2}
+                    y2={y + ROW - 2}
+                    stroke="#d9480f"
+                    strokeWidth={3}
+                  >
+                    <title>{`RTO ${formatMinutes(row.rtoMinutes)}`}</title>
+                  </line>
+                )}
+                {row.mtpdMinutes !== null && (
+                  <line
+                    x1={x(row.mtpdMinutes)}
+                    x2={x(row.mtpdMinutes)}
+                    y1={y}
+                    y2={y + ROW}
+                    stroke="#c92a2a"
+                    strokeWidth={2}
+                    strokeDasharray="3 2"
+                  >
+                    <title>{`MTPD ${formatMinutes(row.mtpdMinutes)}`}</title>
+                  </line>
+                )}
+              </g>
+            );
+          })}
+        </svg>
+      </div>
     </div>
   );
 }
