@@ -97,7 +97,7 @@ function plansFor(files: Map<string, CatalogDocument[]>, components: number): Ca
 const percentile = (sorted: number[], p: number): number =>
   sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-/** Probes /healthz every PROBE_INTERVAL_MS until `stop` resolves; each latency counts from when it was due. */
+/** Probes /healthz every PROBE_INTERVAL_MS until `stop` settles; each latency counts from when it was due. */
 async function probe(port: number, stop: Promise<unknown>): Promise<ProbeFigures> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const latencies: number[] = [];
@@ -141,13 +141,34 @@ async function probe(port: number, stop: Promise<unknown>): Promise<ProbeFigures
   };
 }
 
-/** One request to the server under test; resolves with the status and the body. */
+/**
+ * Runs `probe` in a child process of its own, so the heavy client's work (sending 20 MiB, receiving answers) never
+ * delays a probe in this process's event loop.
+ */
+async function probeApart(port: number, stop: Promise<unknown>): Promise<ProbeFigures> {
+  const child = spawn(process.execPath, [...tsxArgs(), thisFile, '--probe', String(port)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let text = '';
+  child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const end = () => void child.stdin.end();
+  stop.then(end, end);
+  await exited;
+  return JSON.parse(text) as ProbeFigures;
+}
+
+const thisFile = path.join(import.meta.dirname, 'server.ts');
+const tsxArgs = () => ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
+
+/** One request to the server under test; resolves with the status, and the body when `keep` asks for it. */
 function request(
   port: number,
   token: string,
   method: string,
   url: string,
   body?: { type: string; text: string },
+  keep = false,
 ): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const outgoing = http.request(
@@ -163,7 +184,7 @@ function request(
       },
       (response) => {
         const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('data', (chunk: Buffer) => void (keep && chunks.push(chunk)));
         response.on('end', () =>
           resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
         );
@@ -176,15 +197,13 @@ function request(
 
 /** Starts the server as a child process on an ephemeral port of 127.0.0.1; it ends when its stdin closes. */
 async function startServer(database: string, workers: string | undefined) {
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   const env: NodeJS.ProcessEnv = { ...process.env, LIFEBOAT_DB: database };
   if (workers === undefined) delete env.LIFEBOAT_WORKERS;
   else env.LIFEBOAT_WORKERS = workers;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', tsx, path.join(import.meta.dirname, 'server.ts'), '--serve'],
-    { env, stdio: ['pipe', 'pipe', 'inherit'] },
-  );
+  const child: ChildProcess = spawn(process.execPath, [...tsxArgs(), thisFile, '--serve'], {
+    env,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let text = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -249,8 +268,13 @@ export async function runServerBench(components = 100_000): Promise<ServerBenchR
     for (const mode of ['pool', 'inline'] as const) {
       const server = await startServer(file, mode === 'inline' ? '0' : undefined);
       const { port } = server;
-      const call = (method: string, url: string, token = admin, body?: { type: string; text: string }) =>
-        request(port, token, method, url, body);
+      const call = (
+        method: string,
+        url: string,
+        token = admin,
+        body?: { type: string; text: string },
+        keep = false,
+      ) => request(port, token, method, url, body, keep);
       // Warm caches, as a running server's are: the engine's graph and the documents the packs read.
       log(`server bench (${mode}): warming up`);
       await call('GET', '/api/v1/analysis/spof?service=svc-00000&maxOrder=1');
@@ -262,7 +286,7 @@ export async function runServerBench(components = 100_000): Promise<ServerBenchR
           run: async () => {
             const statuses: number[] = [];
             for (let round = 0; round < 3; round++) {
-              const current = await call('GET', '/api/v1/components/cmp-000001');
+              const current = await call('GET', '/api/v1/components/cmp-000001', admin, undefined, true);
               const component = JSON.parse(current.text) as CatalogDocument & { spec: { recovery?: string } };
               component.spec.recovery = `${round + 2}h`;
               const put = await call('PUT', '/api/v1/components/cmp-000001', admin, {
@@ -304,7 +328,7 @@ export async function runServerBench(components = 100_000): Promise<ServerBenchR
         log(`server bench (${mode}): ${load}`);
         const started = performance.now();
         const work = run();
-        const [figures, outcome] = await Promise.all([probe(port, work), work]);
+        const [figures, outcome] = await Promise.all([probeApart(port, work), work]);
         const seconds = Math.round((performance.now() - started) / 100) / 10;
         rows.push({ load, mode, seconds, outcome, probe: figures });
         log(
@@ -383,8 +407,14 @@ export async function writeServerBench(components = 100_000): Promise<void> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const probing = process.argv.indexOf('--probe');
   if (process.argv.includes('--serve')) await serve();
-  else {
+  else if (probing !== -1) {
+    const closed = new Promise<void>((resolve) => process.stdin.on('close', () => resolve()));
+    process.stdin.resume();
+    process.stdout.write(JSON.stringify(await probe(Number(process.argv[probing + 1]), closed)));
+    process.exit(0);
+  } else {
     const argument = process.argv.find((arg) => arg.startsWith('--components='));
     await writeServerBench(argument ? Number(argument.slice('--components='.length)) : 100_000);
   }

@@ -5,7 +5,7 @@ import type { EngineGraph, EngineNode } from '../../engine/index.ts';
 import { recoveryOrderOf } from '../../plans/recovery-order.ts';
 import type { RecoveryOrder } from '../../plans/recovery-order.ts';
 import { planScope, reviewStatus } from '../../plans/review.ts';
-import type { ReviewStatus } from '../../plans/review.ts';
+import type { ReviewStatus, ScopeDocument } from '../../plans/review.ts';
 import { checkStepOrder } from '../../plans/step-order.ts';
 import type { StepOrderProblem } from '../../plans/step-order.ts';
 import { approvePlan, matchesVersion, planChecksum, planView, storedPlan } from '../../plans/versions.ts';
@@ -66,14 +66,24 @@ export function planRecoveryOrder(snapshot: CatalogSnapshot, plan: PlanDocument)
   }
 }
 
+/** The review scope of each plan (by id and content) on each snapshot: it walks the plan's whole dependency tree. */
+const reviewScopes = new WeakMap<CatalogSnapshot, Map<string, ScopeDocument[]>>();
+
 /** Whether a plan is due for review on a snapshot at `now`. */
 export function planReview(snapshot: CatalogSnapshot, plan: PlanDocument, now: Date): ReviewStatus {
-  const scope = [...planScope(plan.spec, snapshot.nodes)].flatMap((id) => {
-    const document = snapshot.byId.get(id);
-    if (!document) return [];
-    const { updatedAt, createdAt, version } = document.metadata;
-    return [{ id, kind: document.kind, updatedAt, createdAt, version }];
-  });
+  let scopes = reviewScopes.get(snapshot);
+  if (!scopes) reviewScopes.set(snapshot, (scopes = new Map<string, ScopeDocument[]>()));
+  const key = `${plan.metadata.id}:${planChecksum(plan)}`;
+  let scope = scopes.get(key);
+  if (!scope) {
+    scope = [...planScope(plan.spec, snapshot.nodes)].flatMap((id) => {
+      const document = snapshot.byId.get(id);
+      if (!document) return [];
+      const { updatedAt, createdAt, version } = document.metadata;
+      return [{ id, kind: document.kind, updatedAt, createdAt, version }];
+    });
+    scopes.set(key, scope);
+  }
   return reviewStatus(plan.spec, scope, now, plan.metadata.createdAt);
 }
 
