@@ -1,6 +1,6 @@
 /**
  * Bounded work for analyses whose cost can grow much faster than the catalog (cut sets): a count of elementary
- * steps against a budget, and a cooperative cancellation check polled every few thousand steps. Work is counted,
+ * steps against a budget, and a cooperative cancellation check polled every 65,536 steps. Work is counted,
  * never timed, so the engine stays free of clocks and gives the same answer on every machine.
  */
 import { AnalysisCancelledError } from './errors.ts';
@@ -18,7 +18,7 @@ export interface AnalysisLimits {
 /**
  * The default budget: about 3 s of CPU on the bench machine, where a step costs about 50 ns (measured on MOCUS
  * at order 2 and on the order-1 pass; docs/benchmarks.md). Order 1 for every service of the 250k-document
- * catalog of the benchmarks needs about 43M steps; MOCUS at order 2 for the tier-1 services of 100k nodes, 2M.
+ * catalog of the benchmarks needs about 45M steps; MOCUS at order 2 for the tier-1 services of 100k nodes, 1.4M.
  */
 export const DEFAULT_WORK_BUDGET = 60_000_000;
 
