@@ -53,23 +53,30 @@ function LoadThenEdit({ plural, id }: { plural: Plural; id: string }) {
   return <Editor plural={plural} initial={document.data} isNew={false} />;
 }
 
-/** Error paths placed by a kind's own fields below the form. */
-const KIND_FIELD_PATHS: Partial<Record<Kind, readonly string[]>> = {
-  Plan: PLAN_FIELD_PATHS.filter((path) => path !== 'spec.activation'),
-  Incident: INCIDENT_FIELD_PATHS,
-};
+/** Error paths placed by a kind's own fields below the form (a plan's only while it is created). */
+function kindFieldPaths(kind: Kind, isNew: boolean): readonly string[] {
+  if (kind === 'Plan' && isNew) return PLAN_FIELD_PATHS.filter((path) => path !== 'spec.activation');
+  if (kind === 'Incident') return INCIDENT_FIELD_PATHS;
+  return [];
+}
 
-/** The fields of a kind that are nested lists the generic form cannot show (a plan's scenario, call tree and steps). */
+/**
+ * The fields of a kind that are nested lists the generic form cannot show: what an incident took out, and a new
+ * plan's scenario, call tree and steps (an existing plan edits those in the plan editor on its own page).
+ */
 function KindFields(props: {
   draft: CatalogDocument;
   onChange: (draft: CatalogDocument) => void;
   errors: FieldError[];
+  isNew: boolean;
 }) {
   const { draft } = props;
-  if (draft.kind === 'Plan') {
+  if (draft.kind === 'Plan' && props.isNew) {
     return <PlanFields draft={draft} onChange={props.onChange} errors={props.errors} activation={false} />;
   }
-  if (draft.kind === 'Incident') return <IncidentFields {...props} draft={draft} />;
+  if (draft.kind === 'Incident') {
+    return <IncidentFields draft={draft} onChange={props.onChange} errors={props.errors} />;
+  }
   return null;
 }
 
@@ -153,9 +160,9 @@ function Editor({ plural, initial, isNew }: { plural: Plural; initial: CatalogDo
             onChange={setDraft}
             errors={errors}
             isNew={isNew}
-            placedElsewhere={KIND_FIELD_PATHS[draft.kind] ?? []}
+            placedElsewhere={kindFieldPaths(draft.kind, isNew)}
           />
-          <KindFields draft={draft} onChange={setDraft} errors={errors} />
+          <KindFields draft={draft} onChange={setDraft} errors={errors} isNew={isNew} />
           <ContinuityWarnings draft={draft} />
           <Group>
             <Button type="submit" loading={save.isPending} disabled={conflict !== null}>
