@@ -1,7 +1,8 @@
 /**
  * `npm run bench` (`-- --json` for JSON on stdout): the engine on synthetic infrastructures of 10k, 100k and 1M
  * nodes against recursive CTEs (SQLite, PostgreSQL), graphology and a minimal typed-array BFS, all in one run on
- * the same graph; then the Aralia fault trees against SCRAM; then cut sets (bench/spof.ts, alone with `--only spof`).
+ * the same graph; then the Aralia fault trees against SCRAM; then cut sets (bench/spof.ts, alone with `--only spof`);
+ * then the server's health checks under heavy work (bench/server.ts, alone with `--only server`).
  * Writes docs/benchmarks.md.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { runAralia, type AraliaRow } from './aralia.ts';
 import { edgesOf, graphologyBfs, minimalBfs, postgresCte, sqliteCte } from './baselines.ts';
 import { describeInfrastructure, generateInfrastructure } from './generate.ts';
 import { carryOtherSections, renderMarkdown } from './report.ts';
+import { writeServerBench } from './server.ts';
 import { runAndWriteSpofSection } from './spof.ts';
 
 const json = process.argv.includes('--json');
@@ -282,13 +284,13 @@ const machine: Machine = {
 };
 
 // `--sizes=10000,100000` and `--skip-aralia` shorten a run while working on the bench itself; `--only spof`
-// runs the cut-set section alone (bench/spof.ts).
+// runs the cut-set section alone (bench/spof.ts), `--only server` the server section (bench/server.ts).
 const onlyAt = process.argv.indexOf('--only');
 const only =
   process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ??
   (onlyAt === -1 ? undefined : process.argv[onlyAt + 1]);
-if (only !== undefined && only !== 'spof') {
-  throw new Error(`--only takes "spof" (the section that runs alone), got "${only}"`);
+if (only !== undefined && only !== 'spof' && only !== 'server') {
+  throw new Error(`--only takes "spof" or "server" (the sections that run alone), got "${only}"`);
 }
 
 async function runAll(): Promise<void> {
@@ -309,9 +311,12 @@ async function runAll(): Promise<void> {
   log('wrote docs/benchmarks.md');
   const spof = runAndWriteSpofSection(gc);
   if (json) process.stdout.write(`${JSON.stringify({ ...results, spof }, null, 2)}\n`);
+  // Last: it starts the server as a child process and writes its own section.
+  await writeServerBench();
 }
 
 if (only === 'spof') {
   const spof = runAndWriteSpofSection(gc);
   if (json) process.stdout.write(`${JSON.stringify(spof, null, 2)}\n`);
-} else await runAll();
+} else if (only === 'server') await writeServerBench();
+else await runAll();
