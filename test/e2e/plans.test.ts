@@ -109,9 +109,14 @@ describe.skipIf(!available)('plan page', () => {
   });
 
   it('edits the steps of an approved plan: the error lands on its field, the plan turns draft, an early step is flagged', async () => {
+    // Approval names the version reviewed.
+    const current = await fetch(`${suite.app.apiUrl}/api/v1/plans/plan-ransomware`, {
+      headers: suite.app.adminHeaders,
+    });
+    const { metadata } = (await current.json()) as { metadata: { version: number } };
     const approved = await fetch(`${suite.app.apiUrl}/api/v1/plans/plan-ransomware/approve`, {
       method: 'POST',
-      headers: suite.app.adminHeaders,
+      headers: { ...suite.app.adminHeaders, 'if-match': `"${metadata.version}"` },
     });
     expect(approved.status).toBe(200);
     const page = await pageAs('manager', '/plans/plan-ransomware');
