@@ -150,6 +150,45 @@ describeEachDatabase('analysis API', (dialect) => {
     expect(onlySingles.services).toEqual([{ id: 'pay', cutSets: [['app']] }]);
   });
 
+  it('ranks the single points of failure by the services each takes down, weighted by tier, with names', async () => {
+    const ledger = {
+      ...doc('Service', 'ledger', { type: 'it', tier: 3, dependsOn: ['app'] }),
+      metadata: { id: 'ledger', name: 'General ledger' },
+    };
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/services', payload: ledger });
+    expect(created.statusCode, created.body).toBe(201);
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/analysis/single-points' });
+    expect(response.statusCode, response.body).toBe(200);
+    const ranked = body<{
+      total: number;
+      points: {
+        id: string;
+        name: string;
+        weightedScore: number;
+        byTier: Record<string, number>;
+        serviceCount: number;
+        services: { id: string; name: string; tier: number }[];
+      }[];
+    }>(response);
+    // The application takes both services down alone: 8 for the tier-1 service, 2 for the tier-3 one.
+    expect(ranked.points[0]).toMatchObject({
+      id: 'app',
+      name: 'app',
+      weightedScore: 10,
+      byTier: { 1: 1, 2: 0, 3: 1, 4: 0 },
+      serviceCount: 2,
+      services: [
+        { id: 'pay', name: 'pay', tier: 1 },
+        { id: 'ledger', name: 'General ledger', tier: 3 },
+      ],
+    });
+    const scores = ranked.points.map((point) => point.weightedScore);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    // One data centre alone takes nothing down: the databases stand in for each other.
+    expect(ranked.points.map((point) => point.id)).not.toContain('dc-a');
+    expect(ranked.total).toBe(ranked.points.length);
+  });
+
   it('names an unknown id to fail with a 400 problem', async () => {
     const response = await t.app.inject({
       method: 'POST',

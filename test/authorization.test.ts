@@ -42,6 +42,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/audit/verify': AUDIT,
   'POST /api/v1/analysis/impact': READ,
   'GET /api/v1/analysis/spof': READ,
+  'GET /api/v1/analysis/single-points': READ,
   'GET /api/v1/graph': READ,
   'POST /api/v1/catalog/import': WRITE,
   'GET /api/v1/catalog/export': READ,

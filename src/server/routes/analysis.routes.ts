@@ -41,6 +41,25 @@ const spofSchema = z
   })
   .meta({ id: 'SpofResult' });
 
+const tierCountsSchema = z.object({ 1: z.int(), 2: z.int(), 3: z.int(), 4: z.int() });
+
+const singlePointsSchema = z
+  .object({
+    total: z.int().meta({ description: 'How many nodes take down at least one service alone.' }),
+    points: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        name: z.string(),
+        weightedScore: z.number(),
+        byTier: tierCountsSchema,
+        serviceCount: z.int(),
+        services: z.array(z.object({ id: z.string(), name: z.string(), tier: z.int() })),
+      }),
+    ),
+  })
+  .meta({ id: 'SinglePoints' });
+
 const graphSchema = z.object({
   nodes: z.array(
     z.object({
@@ -104,6 +123,23 @@ export function registerAnalysisRoutes(app: FastifyInstance, analysis: AnalysisS
       const options = { maxOrder, ...(service !== undefined && { service }) };
       return sendJson(reply, await analysis.spofAnswer(options, workContext(request, reply)));
     },
+  );
+
+  route.get(
+    '/api/v1/analysis/single-points',
+    {
+      config: { access: 'catalog:read' },
+      schema: {
+        tags: ['analysis'],
+        summary: 'Single points of failure, ranked by the services each takes down alone, weighted by tier',
+        description:
+          'Each node whose failure alone takes down at least one service, with those services (the first 25, by ' +
+          'tier) and a score: the sum of their tier weights, 8, 4, 2 and 1 for tiers 1 to 4.',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(50) }),
+        response: { 200: singlePointsSchema, 422: problemSchema, 429: problemSchema },
+      },
+    },
+    async (request, reply) => analysis.singlePoints(request.query.limit, workContext(request, reply)),
   );
 
   route.get(

@@ -27,6 +27,21 @@ export interface GraphEdge {
   group?: { index: number; k: number; of: number };
 }
 
+/** A ranked single point of failure, with names: what a continuity manager reads first on the dashboard. */
+export interface NamedSinglePoint {
+  id: string;
+  kind: string;
+  name: string;
+  weightedScore: number;
+  byTier: { 1: number; 2: number; 3: number; 4: number };
+  /** How many services it takes down alone; `services` lists the first of them, by tier then id. */
+  serviceCount: number;
+  services: { id: string; name: string; tier: number }[];
+}
+
+/** How many services each ranked single point lists by name. */
+const SERVICES_PER_POINT = 25;
+
 /** Past this many nodes an impact analysis runs in the pool; below it, the hop to a thread costs more. */
 const LARGE_GRAPH = 10_000;
 
@@ -65,7 +80,44 @@ export function createAnalysisService(deps: {
     );
   }
 
+  /**
+   * The `limit` single points of failure that take down the most services, weighted by tier (8, 4, 2, 1 for
+   * tiers 1 to 4), with names; ranked in the pool and cached per catalog state.
+   */
+  async function singlePoints(
+    limit: number,
+    context: WorkContext = local,
+  ): Promise<{ total: number; points: NamedSinglePoint[] }> {
+    const state = await graphs.engine();
+    const ranked = JSON.parse(
+      await state.memo(`single-points:${limit}`, () =>
+        work.singlePoints(state, limit, SERVICES_PER_POINT, context),
+      ),
+    ) as {
+      total: number;
+      points: (Omit<NamedSinglePoint, 'name' | 'services'> & { services: string[] })[];
+    };
+    const ids = new Set(ranked.points.flatMap((point) => [point.id, ...point.services]));
+    const rows = await createDocumentRepository(database.db).getMany([...ids]);
+    const names = new Map(rows.map((row) => [row.id, row.name ?? row.id]));
+    const nameOf = (id: string) => names.get(id) ?? id;
+    return {
+      total: ranked.total,
+      points: ranked.points.map((point) => ({
+        ...point,
+        name: nameOf(point.id),
+        services: point.services.map((id) => ({
+          id,
+          name: nameOf(id),
+          tier: state.nodes.get(id)?.service?.tier ?? 4,
+        })),
+      })),
+    };
+  }
+
   return {
+    singlePoints,
+
     /** The impact analysis as its JSON answer (built in a worker thread on a large catalog). */
     impactAnswer,
 

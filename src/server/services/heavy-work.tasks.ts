@@ -5,7 +5,7 @@
 import { checkCatalog } from '../../catalog/check/check-catalog.ts';
 import type { Finding } from '../../catalog/check/finding.ts';
 import type { CatalogDocument } from '../../catalog/kinds.ts';
-import { analyzeImpact, analyzeSpof } from '../../engine/index.ts';
+import { analyzeImpact, analyzeSpof, rankSinglePoints } from '../../engine/index.ts';
 import type { EngineGraph, EngineNode, SpofOptions } from '../../engine/index.ts';
 import type { PackModel } from '../../reports/pack-model.ts';
 import { renderPackPdf } from '../../reports/pack-pdf.ts';
@@ -27,6 +27,7 @@ const MAX_ERRORS = 1000;
 export type HeavyTask =
   | { type: 'spof'; graph: GraphRef; options: { service?: string; maxOrder: number; workBudget?: number } }
   | { type: 'impact'; graph: GraphRef; fail: string[] }
+  | { type: 'single-points'; graph: GraphRef; limit: number; servicesPerPoint: number }
   | { type: 'check-catalog'; file: string; text: string }
   | { type: 'pack-pdf'; model: PackModel };
 
@@ -73,6 +74,18 @@ export async function runTask(
       }
       case 'impact':
         return { ok: true, value: JSON.stringify(analyzeImpact(graphOf(task.graph), task.fail)) };
+      case 'single-points': {
+        // Ranked where the cut sets are found: only the top of the list, with the first services of each, goes
+        // back (a site under every service of a large catalog would otherwise send thousands of ids).
+        const graph = graphOf(task.graph);
+        const ranked = rankSinglePoints(graph, analyzeSpof(graph, { maxOrder: 1, isCancelled }));
+        const points = ranked.slice(0, task.limit).map((point) => ({
+          ...point,
+          serviceCount: point.services.length,
+          services: point.services.slice(0, task.servicesPerPoint),
+        }));
+        return { ok: true, value: JSON.stringify({ total: ranked.length, points }) };
+      }
       case 'check-catalog': {
         const checked = checkCatalog([{ file: task.file, text: task.text }]);
         return {

@@ -231,6 +231,12 @@ export function createHeavyWork(options: HeavyWorkOptions) {
       return (await submit(task, context, state.graph)) as string;
     },
 
+    /** The top `limit` single points of failure, ranked by the services they take down weighted by tier. */
+    async singlePoints(state: EngineState, limit: number, servicesPerPoint: number, context: WorkContext) {
+      const task: HeavyTask = { type: 'single-points', graph: graphRef(state), limit, servicesPerPoint };
+      return (await submit(task, context, state.graph)) as string;
+    },
+
     /** An impact analysis, as the JSON answer. */
     async impact(state: EngineState, fail: string[], context: WorkContext) {
       return (await submit({ type: 'impact', graph: graphRef(state), fail }, context, state.graph)) as string;
