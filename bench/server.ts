@@ -377,9 +377,22 @@ export function renderServerSection(result: ServerBenchResult): string {
     '',
   ];
   const pooled = result.rows.filter((row) => row.mode === 'pool');
-  const worst = Math.max(...pooled.map((row) => row.probe.p99Ms));
+  const named = (rows: LoadRow[]) => rows.map((row) => `${row.load.split(',')[0]} (${row.probe.p99Ms} ms)`);
+  const met = pooled.filter((row) => row.probe.p99Ms < 100);
+  const missed = pooled.filter((row) => row.probe.p99Ms >= 100);
   lines.push(
-    `Goal: /healthz p99 under 100 ms while heavy work runs. ${worst < 100 ? 'Met' : 'Not met'} with the pool: the worst p99 was ${worst} ms.`,
+    `Goal: /healthz p99 under 100 ms while heavy work runs. With the pool, met for ${met.length > 0 ? named(met).join(', ') : 'none'}; not met for ${missed.length > 0 ? named(missed).join(', ') : 'none'}.`,
+    '',
+    'What is still on the event loop with the pool (measured with the pack and import paths in-process on this',
+    'catalog): the import service after the parse (each document validated again with zod, every stored row read',
+    'in one synchronous SQLite query and compared as parsed JSON, then the writes: seconds for 100k documents,',
+    'in long synchronous stretches); for packs, the first pack of each plan after an edit (its review scope walks',
+    "the plan's dependency tree: 56,600 nodes and about 100 ms per plan on this generated catalog, where every",
+    'component depends on an earlier one; cached per catalog state afterwards, 2 ms a pack, and 16 ms of PDF',
+    'rendering in the pool); for cut sets, sending the graph (one JSON text, kept per node) and the answer. The pool',
+    'costs throughput here: a thread rebuilds its graph for each catalog state, where the inline graph is edited in',
+    'place. On a machine of 2 cores shared with other work (see the load average) a thread competes with the',
+    'event loop for a core, which inflates every figure; rerun on an idle machine before comparing.',
     '',
   );
   return lines.join('\n');
