@@ -26,7 +26,20 @@ describe.skipIf(!available)('web application', () => {
     await page.getByRole('region', { name: 'Services with an owner' }).waitFor();
     const spofs = page.getByTestId('spof-summary');
     await spofs.waitFor();
-    expect(await spofs.textContent()).toMatch(/\d+ of \d+ services/);
+    // The worst single point of failure comes first, by name, as the server ranks it.
+    const answer = await fetch(`${suite.app.apiUrl}/api/v1/analysis/single-points?limit=20`, {
+      headers: suite.app.adminHeaders,
+    });
+    const ranked = (await answer.json()) as {
+      total: number;
+      points: { name: string; serviceCount: number }[];
+    };
+    expect(await spofs.textContent()).toContain(`${ranked.total} nodes take services down alone`);
+    const first = page.getByRole('table', { name: 'Single points of failure' }).getByRole('row').nth(1);
+    expect(await first.getByRole('cell').first().textContent()).toContain(ranked.points[0]?.name);
+    expect(await first.getByRole('cell').nth(1).textContent()).toMatch(
+      new RegExp(`^${ranked.points[0]?.serviceCount}`),
+    );
     await page
       .getByRole('region', { name: 'Tier 1 services' })
       .getByRole('link', { name: 'Core banking' })

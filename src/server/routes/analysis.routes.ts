@@ -4,81 +4,9 @@ import { z } from 'zod';
 import { idSchema } from '../../catalog/metadata.schema.ts';
 import { problemSchema } from '../http/problem.ts';
 import { workContext } from '../http/work-context.ts';
+import { graphSchema, impactSchema, singlePointsSchema, spofSchema } from './analysis.schema.ts';
 import type { AnalysisService } from '../services/analysis.service.ts';
 import { MAX_CUT_SET_ORDER } from '../services/analysis.service.ts';
-
-const impactSchema = z
-  .object({
-    failed: z.array(z.string()),
-    down: z.array(
-      z.object({
-        id: z.string(),
-        kind: z.string(),
-        restoreMinutes: z.number().nullable(),
-        cause: z.array(z.string()),
-      }),
-    ),
-    services: z.array(
-      z.object({
-        id: z.string(),
-        tier: z.int(),
-        down: z.boolean(),
-        restoreMinutes: z.number().nullable(),
-        rtoMinutes: z.number().nullable(),
-        mtpdMinutes: z.number().nullable(),
-        rtoBreach: z.boolean().nullable(),
-        mtpdBreach: z.boolean().nullable(),
-      }),
-    ),
-    unrecoverable: z.array(z.object({ id: z.string(), cycle: z.array(z.string()) })),
-  })
-  .meta({ id: 'ImpactResult' });
-
-const spofSchema = z
-  .object({
-    maxOrder: z.int(),
-    services: z.array(z.object({ id: z.string(), cutSets: z.array(z.array(z.string())) })),
-  })
-  .meta({ id: 'SpofResult' });
-
-const tierCountsSchema = z.object({ 1: z.int(), 2: z.int(), 3: z.int(), 4: z.int() });
-
-const singlePointsSchema = z
-  .object({
-    total: z.int().meta({ description: 'How many nodes take down at least one service alone.' }),
-    points: z.array(
-      z.object({
-        id: z.string(),
-        kind: z.string(),
-        name: z.string(),
-        weightedScore: z.number(),
-        byTier: tierCountsSchema,
-        serviceCount: z.int(),
-        services: z.array(z.object({ id: z.string(), name: z.string(), tier: z.int() })),
-      }),
-    ),
-  })
-  .meta({ id: 'SinglePoints' });
-
-const graphSchema = z.object({
-  nodes: z.array(
-    z.object({
-      id: z.string(),
-      kind: z.string(),
-      name: z.string(),
-      tier: z.int().optional(),
-      type: z.string().optional(),
-    }),
-  ),
-  edges: z.array(
-    z.object({
-      from: z.string(),
-      to: z.string(),
-      group: z.object({ index: z.int(), k: z.int(), of: z.int() }).optional(),
-    }),
-  ),
-  truncated: z.boolean(),
-});
 
 /** Sends an answer the worker thread that computed it has already serialised (the schema documents it). */
 function sendJson(reply: FastifyReply, json: string): FastifyReply {

@@ -1,5 +1,5 @@
 import { analyzeImpact } from '../../engine/index.ts';
-import type { ImpactResult, SpofResult } from '../../engine/index.ts';
+import type { FailureKind, ImpactResult, SpofResult } from '../../engine/index.ts';
 import type { LifeboatDatabase } from '../db/database.ts';
 import { createDocumentRepository } from '../repositories/document.repository.ts';
 import { CatalogError } from './errors.ts';
@@ -14,7 +14,7 @@ export const MAX_CUT_SET_ORDER = 3;
 /** A node of a neighbourhood graph, with what a map needs to draw it. */
 export interface GraphNode {
   id: string;
-  kind: string;
+  kind: FailureKind;
   name: string;
   tier?: number;
   type?: string;
@@ -30,7 +30,7 @@ export interface GraphEdge {
 /** A ranked single point of failure, with names: what a continuity manager reads first on the dashboard. */
 export interface NamedSinglePoint {
   id: string;
-  kind: string;
+  kind: FailureKind;
   name: string;
   weightedScore: number;
   byTier: { 1: number; 2: number; 3: number; 4: number };
@@ -184,7 +184,8 @@ export function createAnalysisService(deps: {
         const spec = JSON.parse(row.spec) as { tier?: number; type?: string };
         return {
           id: row.id,
-          kind: row.kind,
+          // Only failure nodes are in the engine's graph.
+          kind: row.kind as FailureKind,
           name: row.name ?? row.id,
           ...(spec.tier !== undefined && { tier: spec.tier }),
           ...(spec.type !== undefined && { type: spec.type }),

@@ -1,5 +1,6 @@
 /** The engine over HTTP: impact of a scenario, single points of failure, and the dependency graph. */
 import type { FailureKind, ImpactResult, SpofResult } from '../../../src/engine/types.ts';
+import type { GraphData as ApiGraphData, SinglePoints } from '../../../src/server/routes/analysis.schema.ts';
 import { request } from './client';
 
 export type { FailureKind, ImpactResult, SpofResult };
@@ -17,27 +18,21 @@ export function findSpofs(options: { service?: string; maxOrder: number }, signa
   });
 }
 
+/** The neighbourhood of a node, as the route's schema says; `truncated` when the server stopped at `limit`. */
+export type GraphData = ApiGraphData;
+
 /** A node of the dependency graph. */
-export interface GraphNode {
-  id: string;
-  kind: FailureKind;
-  name?: string;
-  tier?: number;
-  type?: string;
-}
+export type GraphNode = GraphData['nodes'][number];
 
 /** `from` depends on `to`; `group` is set when the dependency is a member of an anyOf/atLeast group. */
-export interface GraphEdge {
-  from: string;
-  to: string;
-  group?: { index: number; k: number; of: number };
-}
+export type GraphEdge = GraphData['edges'][number];
 
-/** The neighbourhood of a node; `truncated` when the server stopped at `limit` nodes. */
-export interface GraphData {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  truncated?: boolean;
+/** Single points of failure, ranked, as the route's schema says. */
+export type { SinglePoints };
+
+/** `GET /api/v1/analysis/single-points?limit=`: the nodes that take the most services down alone, weighted by tier. */
+export function findSinglePoints(limit: number, signal?: AbortSignal) {
+  return request<SinglePoints>('GET', '/analysis/single-points', { query: { limit }, signal });
 }
 
 /** Which way to walk: `down` to what a node depends on, `up` to what depends on it. */

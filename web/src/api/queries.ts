@@ -1,6 +1,6 @@
 /** TanStack Query keys and hooks: every piece of server state the pages read goes through here. */
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { analyseImpact, findSpofs, getGraph } from './analysis';
+import { analyseImpact, findSinglePoints, findSpofs, getGraph } from './analysis';
 import type { Direction } from './analysis';
 import { fetchAuthConfig, fetchMe } from './auth';
 import { getDocument, listAudit, listDocuments } from './catalog';
@@ -144,6 +144,14 @@ export function useSpof(service: string | undefined, maxOrder: number, enabled =
     queryKey: keys.spof(service, maxOrder),
     enabled,
     queryFn: ({ signal }) => findSpofs({ ...(service !== undefined && { service }), maxOrder }, signal),
+  });
+}
+
+/** The `limit` worst single points of failure, ranked by the server. */
+export function useSinglePoints(limit: number) {
+  return useQuery({
+    queryKey: ['single-points', limit] as const,
+    queryFn: ({ signal }) => findSinglePoints(limit, signal),
   });
 }
 

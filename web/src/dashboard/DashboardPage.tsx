@@ -5,7 +5,7 @@
 import { Alert, Anchor, Card, Grid, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useActions, useAllPlans, usePlansDue } from '../api/incidents';
-import { useAllServices, useSpof } from '../api/queries';
+import { useAllServices, useSinglePoints } from '../api/queries';
 import { OpenActionsCard } from './OpenActionsCard';
 import { planCoverage } from './plan-coverage';
 import { coveragePath, PlanCoverage } from './PlanCoverage';
@@ -88,14 +88,13 @@ function PendingFigure({ label, error }: { label: string; error?: string }) {
 /** The dashboard page. */
 export function DashboardPage() {
   const services = useAllServices();
-  const spof = useSpof(undefined, 1);
+  const ranking = useSinglePoints(20);
   const plans = useAllPlans();
   const due = usePlansDue();
   const actions = useActions('open');
   if (services.isPending) return <Loader aria-label="Loading" />;
   if (services.isError) return <Alert color="red">{services.error.message}</Alert>;
   const list = services.data;
-  const critical = list.filter((service) => service.spec.tier <= 2);
 
   const dueIds = new Set((due.data ?? []).map((plan) => plan.id));
   const coverage =
@@ -154,7 +153,7 @@ export function DashboardPage() {
           <OpenActionsCard actions={actions} />
         </Grid.Col>
       </Grid>
-      <SpofTable services={critical} spof={spof} />
+      <SpofTable ranking={ranking} />
       {coverage && <PlanCoverage services={list} coverage={coverage} due={dueIds} />}
       <ServicesByTier services={list} />
     </Stack>

@@ -1,72 +1,90 @@
-/** Single points of failure under tier-1 and tier-2 services: order-1 cut sets, each linked. */
-import { Alert, Anchor, Card, Group, Loader, Table, Text, Title } from '@mantine/core';
+/**
+ * Single points of failure, ranked: each node whose failure alone takes services down, by how many it takes
+ * down weighted by tier (the server's ranking), with names, so the worst one is the first line.
+ */
+import { Alert, Anchor, Badge, Card, Group, Loader, Table, Text, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { SpofResult } from '../api/analysis';
-import type { DocumentOf } from '../api/catalog';
-import { FAILURE_KINDS } from '../catalog/kind-info';
-import { RefLink, documentPath } from '../catalog/links';
+import type { SinglePoints } from '../api/analysis';
+import { documentPath } from '../catalog/links';
 import { TierBadge } from '../catalog/SpecValue';
 
-interface Props {
-  services: DocumentOf<'Service'>[];
-  spof: UseQueryResult<SpofResult>;
-}
+/** How many services a row names before "and N more". */
+const SHOWN = 6;
 
 /** The SPOF section of the dashboard. */
-export function SpofTable({ services, spof }: Props) {
-  if (spof.isPending) return <Loader size="sm" aria-label="Finding single points of failure" />;
-  if (spof.isError) return <Alert color="red">Single points of failure: {spof.error.message}</Alert>;
-  const byId = new Map(spof.data.services.map((entry) => [entry.id, entry.cutSets]));
-  const rows = services
-    .map((service) => ({
-      service,
-      singles: (byId.get(service.metadata.id) ?? [])
-        .filter((set) => set.length === 1)
-        .map((set) => set[0] ?? ''),
-    }))
-    .filter((row) => row.singles.length > 0)
-    .sort((a, b) => a.service.spec.tier - b.service.spec.tier || b.singles.length - a.singles.length);
-  const distinct = new Set(rows.flatMap((row) => row.singles));
+export function SpofTable({ ranking }: { ranking: UseQueryResult<SinglePoints> }) {
+  if (ranking.isPending) return <Loader size="sm" aria-label="Finding single points of failure" />;
+  if (ranking.isError) return <Alert color="red">Single points of failure: {ranking.error.message}</Alert>;
+  const { points, total } = ranking.data;
+  const critical = points.filter((point) => point.byTier[1] + point.byTier[2] > 0).length;
 
   return (
     <Card withBorder component="section" aria-label="Single points of failure">
       <Group justify="space-between" mb="xs">
-        <Title order={3}>Single points of failure under tier-1 and tier-2 services</Title>
-        <Text c={rows.length > 0 ? 'red' : 'green'} fw={600} data-testid="spof-summary">
-          {rows.length} of {services.length} services, {distinct.size} distinct nodes
+        <Title order={2} size="h3">
+          Single points of failure, worst first
+        </Title>
+        <Text c={total > 0 ? 'red' : 'green'} fw={600} data-testid="spof-summary">
+          {total} nodes take services down alone, {critical} of them a tier-1 or tier-2 service
         </Text>
       </Group>
-      {rows.length === 0 ? (
-        <Text c="green">None: every tier-1 and tier-2 service survives any single failure.</Text>
+      {points.length === 0 ? (
+        <Text c="green">None: every service survives any single failure.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={420}>
-          <Table>
+        <Table.ScrollContainer minWidth={520}>
+          <Table aria-label="Single points of failure">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Service</Table.Th>
-                <Table.Th>Fails alone when any of these fails</Table.Th>
+                <Table.Th>If this fails</Table.Th>
+                <Table.Th>Services down</Table.Th>
+                <Table.Th>Which</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {rows.map(({ service, singles }) => (
-                <Table.Tr key={service.metadata.id}>
+              {points.map((point) => (
+                <Table.Tr key={point.id}>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
-                      <Anchor component={Link} to={documentPath('Service', service.metadata.id)}>
-                        {service.metadata.name ?? service.metadata.id}
+                      <Anchor component={Link} to={documentPath(point.kind, point.id)}>
+                        {point.name}
                       </Anchor>
-                      <TierBadge tier={service.spec.tier} />
-                      <Anchor component={Link} to={`/map?around=${service.metadata.id}`} size="xs">
-                        map
-                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {point.kind}
+                      </Text>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group
+                      gap={4}
+                      wrap="nowrap"
+                      aria-label={`${point.serviceCount} services, score ${point.weightedScore}`}
+                    >
+                      <Text fw={600}>{point.serviceCount}</Text>
+                      {([1, 2, 3, 4] as const).map((tier) =>
+                        point.byTier[tier] > 0 ? (
+                          <Badge key={tier} variant="light" color="gray" size="sm">
+                            {point.byTier[tier]} × T{tier}
+                          </Badge>
+                        ) : null,
+                      )}
                     </Group>
                   </Table.Td>
                   <Table.Td>
                     <Group gap={8}>
-                      {singles.map((id) => (
-                        <RefLink key={id} id={id} kinds={FAILURE_KINDS} />
+                      {point.services.slice(0, SHOWN).map((service) => (
+                        <Group key={service.id} gap={4} wrap="nowrap">
+                          <Anchor component={Link} to={documentPath('Service', service.id)}>
+                            {service.name}
+                          </Anchor>
+                          <TierBadge tier={service.tier} />
+                        </Group>
                       ))}
+                      {point.serviceCount > SHOWN && (
+                        <Anchor component={Link} to={`/map?around=${point.id}`} size="sm">
+                          and {point.serviceCount - SHOWN} more on the map
+                        </Anchor>
+                      )}
                     </Group>
                   </Table.Td>
                 </Table.Tr>

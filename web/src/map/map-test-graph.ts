@@ -38,5 +38,5 @@ export function layeredTestGraph(size: number): GraphData {
   });
   vms.forEach((id, i) => depend(id, hosts, i, 0));
   hosts.forEach((id, i) => depend(id, sites, i, 0));
-  return { nodes, edges };
+  return { nodes, edges, truncated: false };
 }

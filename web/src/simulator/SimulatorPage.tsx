@@ -53,6 +53,7 @@ function unionOfGraphs(results: { data?: GraphData | undefined }[]): GraphData |
   return {
     nodes: results.flatMap((result) => result.data?.nodes ?? []),
     edges: results.flatMap((result) => result.data?.edges ?? []),
+    truncated: results.some((result) => result.data?.truncated === true),
   };
 }
 

@@ -1,0 +1,91 @@
+/**
+ * The answers of the analysis routes, as zod schemas: the routes validate and document with them, and the web
+ * application takes its types from them (`z.infer`), so the two cannot drift. Only zod here.
+ */
+import { z } from 'zod';
+
+/** The kinds of node the engine computes on. */
+const failureKindSchema = z.enum(['Service', 'Component', 'Site', 'Vendor']);
+
+/** `POST /api/v1/analysis/impact`. */
+export const impactSchema = z
+  .object({
+    failed: z.array(z.string()),
+    down: z.array(
+      z.object({
+        id: z.string(),
+        kind: failureKindSchema,
+        restoreMinutes: z.number().nullable(),
+        cause: z.array(z.string()),
+      }),
+    ),
+    services: z.array(
+      z.object({
+        id: z.string(),
+        tier: z.int(),
+        down: z.boolean(),
+        restoreMinutes: z.number().nullable(),
+        rtoMinutes: z.number().nullable(),
+        mtpdMinutes: z.number().nullable(),
+        rtoBreach: z.boolean().nullable(),
+        mtpdBreach: z.boolean().nullable(),
+      }),
+    ),
+    unrecoverable: z.array(z.object({ id: z.string(), cycle: z.array(z.string()) })),
+  })
+  .meta({ id: 'ImpactResult' });
+
+/** `GET /api/v1/analysis/spof`. */
+export const spofSchema = z
+  .object({
+    maxOrder: z.int(),
+    services: z.array(z.object({ id: z.string(), cutSets: z.array(z.array(z.string())) })),
+  })
+  .meta({ id: 'SpofResult' });
+
+const tierCountsSchema = z.object({ 1: z.int(), 2: z.int(), 3: z.int(), 4: z.int() });
+
+/** `GET /api/v1/analysis/single-points`. */
+export const singlePointsSchema = z
+  .object({
+    total: z.int().meta({ description: 'How many nodes take down at least one service alone.' }),
+    points: z.array(
+      z.object({
+        id: z.string(),
+        kind: failureKindSchema,
+        name: z.string(),
+        weightedScore: z.number(),
+        byTier: tierCountsSchema,
+        serviceCount: z.int(),
+        services: z.array(z.object({ id: z.string(), name: z.string(), tier: z.int() })),
+      }),
+    ),
+  })
+  .meta({ id: 'SinglePoints' });
+
+/** `GET /api/v1/graph`. */
+export const graphSchema = z.object({
+  nodes: z.array(
+    z.object({
+      id: z.string(),
+      kind: failureKindSchema,
+      name: z.string(),
+      tier: z.int().optional(),
+      type: z.string().optional(),
+    }),
+  ),
+  edges: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string(),
+      group: z.object({ index: z.int(), k: z.int(), of: z.int() }).optional(),
+    }),
+  ),
+  truncated: z.boolean(),
+});
+
+/** What `GET /api/v1/analysis/single-points` answers. */
+export type SinglePoints = z.infer<typeof singlePointsSchema>;
+
+/** What `GET /api/v1/graph` answers. */
+export type GraphData = z.infer<typeof graphSchema>;
