@@ -107,7 +107,36 @@ it('lists cut sets by size then name, on a catalog file and on the database afte
   const fromDatabase = await runCli(['analyze', 'spof', '--service', 'pay', '--json'], env);
   expect(JSON.parse(fromDatabase.stdout)).toEqual(expected);
   const table = await runCli(['analyze', 'spof', '--max-order', '1'], env);
-  expect(table.stdout).toBe('SERVICE  ORDER  CUT SET\npay      -      none up to order 1\n');
+  expect(table.stdout).toBe(
+    'single points of failure: none (every service survives any single failure)\n\n' +
+      'SERVICE  ORDER  CUT SET\npay      -      none up to order 1\n',
+  );
+});
+
+it('ranks the single points of failure first, worst first, with names, consistent with the cut sets', async () => {
+  const example = join(import.meta.dirname, '..', 'examples', 'northbank');
+  const human = await runCli(['analyze', 'spof', example, '--max-order', '1']);
+  expect(human.code).toBe(0);
+  const lines = human.stdout.split('\n');
+  expect(lines[0]).toMatch(
+    /^single points of failure: \d+ nodes take services down alone, the worst 20 shown/,
+  );
+  expect(lines[2]).toMatch(/^SINGLE POINT +KIND +SERVICES +TIER 1 +TIER 2 +TIER 3 +TIER 4 +SCORE$/);
+  const rows = lines.slice(3, 23).map((line) => {
+    const match = /^(\S+) \((.+)\) +(\w+) +(\d+) +(\d+) +(\d+) +(\d+) +(\d+) +(\d+)$/.exec(line);
+    expect(match, line).not.toBeNull();
+    const [, id = '', name = '', , services = '', , , , , score = ''] = match ?? [];
+    return { id, name, services: Number(services), score: Number(score) };
+  });
+  const scores = rows.map((row) => row.score);
+  expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  // The first row takes down exactly the services whose order-1 cut sets name it.
+  const json = await runCli(['analyze', 'spof', example, '--max-order', '1', '--json']);
+  const sets = JSON.parse(json.stdout) as { services: { id: string; cutSets: string[][] }[] };
+  const first = rows[0];
+  const downed = sets.services.filter((service) => service.cutSets.some((set) => set[0] === first?.id));
+  expect(first?.services).toBe(downed.length);
+  expect(first?.name).not.toBe(first?.id);
 });
 
 it('refuses a bad --max-order as bad usage', async () => {

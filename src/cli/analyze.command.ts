@@ -3,9 +3,10 @@ import { InvalidArgumentError, Option } from 'commander';
 import { didYouMean } from '../catalog/check/suggest.ts';
 import { formatDuration } from '../catalog/duration.ts';
 import { toEngineNodes } from '../catalog/engine-input.ts';
-import { analyzeImpact, analyzeSpof, buildGraph, UnknownIdError } from '../engine/index.ts';
+import { analyzeImpact, analyzeSpof, buildGraph, rankSinglePoints, UnknownIdError } from '../engine/index.ts';
 import type { ImpactResult, SpofResult } from '../engine/index.ts';
 import { createAnalysisService } from '../server/services/analysis.service.ts';
+import type { NamedSinglePoint } from '../server/services/analysis.service.ts';
 import { createGraphProvider } from '../server/services/graph-provider.ts';
 import { CatalogError } from '../server/services/errors.ts';
 import { fileApprovalNote, fileApprovedPlan } from '../plans/versions.ts';
@@ -17,6 +18,8 @@ import { fail } from './output.ts';
 interface Analysis {
   impact(fail: string[]): Promise<ImpactResult>;
   spof(options: { service?: string; maxOrder: number }): Promise<SpofResult>;
+  /** The worst single points of failure, ranked by the services they take down weighted by tier, with names. */
+  singlePoints(limit: number): Promise<{ total: number; points: NamedSinglePoint[] }>;
   /** The ids a failure may name (Services, Components, Sites, Vendors), to suggest one for a typo. */
   failureIds(): Promise<Iterable<string>>;
   close(): Promise<void>;
@@ -38,6 +41,18 @@ async function openAnalysis(command: string, catalogPath: string | undefined): P
       ...(plans > 0 && { note: fileApprovalNote(plans) }),
       impact: (ids) => Promise.resolve(analyzeImpact(graph, ids)),
       spof: (options) => Promise.resolve(analyzeSpof(graph, options)),
+      singlePoints: (limit) => {
+        const names = new Map(documents.map((d) => [d.metadata.id, d.metadata.name ?? d.metadata.id]));
+        const tiers = new Map(nodes.map((node) => [node.id, node.service?.tier ?? 4]));
+        const ranked = rankSinglePoints(graph, analyzeSpof(graph, { maxOrder: 1 }));
+        const points = ranked.slice(0, limit).map((point) => ({
+          ...point,
+          name: names.get(point.id) ?? point.id,
+          serviceCount: point.services.length,
+          services: point.services.map((id) => ({ id, name: names.get(id) ?? id, tier: tiers.get(id) ?? 4 })),
+        }));
+        return Promise.resolve({ total: ranked.length, points });
+      },
       failureIds: () => Promise.resolve(nodes.map((node) => node.id)),
       close: () => Promise.resolve(),
     };
@@ -48,6 +63,7 @@ async function openAnalysis(command: string, catalogPath: string | undefined): P
   return {
     impact: (ids) => service.impact(ids),
     spof: (options) => service.spof(options),
+    singlePoints: (limit) => service.singlePoints(limit),
     failureIds: async () => (await graphs.engine()).nodes.keys(),
     close: () => database.close(),
   };
@@ -150,6 +166,31 @@ export function formatImpact(result: ImpactResult): string {
   return lines.join('\n');
 }
 
+/** How many single points the human-readable `analyze spof` ranks before the cut sets. */
+const RANKED = 20;
+
+/** Single points of failure as a person reads them: the worst first, with names and the services by tier. */
+export function formatSinglePoints(ranking: { total: number; points: NamedSinglePoint[] }): string {
+  if (ranking.total === 0)
+    return 'single points of failure: none (every service survives any single failure)';
+  const rows = [
+    ['SINGLE POINT', 'KIND', 'SERVICES', 'TIER 1', 'TIER 2', 'TIER 3', 'TIER 4', 'SCORE'],
+    ...ranking.points.map((point) => [
+      point.name === point.id ? point.id : `${point.id} (${point.name})`,
+      point.kind,
+      String(point.serviceCount),
+      ...([1, 2, 3, 4] as const).map((tier) => String(point.byTier[tier])),
+      String(point.weightedScore),
+    ]),
+  ];
+  const shown = ranking.points.length < ranking.total ? `, the worst ${ranking.points.length} shown` : '';
+  return [
+    `single points of failure: ${ranking.total} nodes take services down alone${shown} (score: tier 1 counts 8, tier 2 4, tier 3 2, tier 4 1)`,
+    '',
+    table(rows),
+  ].join('\n');
+}
+
 /** Cut sets as a person reads them: one row per set. */
 export function formatSpof(result: SpofResult): string {
   const rows = [['SERVICE', 'ORDER', 'CUT SET']];
@@ -242,13 +283,15 @@ export function registerAnalyze(program: Command): void {
           ...(flags.service !== undefined && { service: flags.service }),
         };
         const named = { option: '--service', ids: flags.service === undefined ? [] : [flags.service] };
-        const { result, note } = await run('analyze spof', catalogPath, named, async (analysis) => ({
+        const { result, ranking, note } = await run('analyze spof', catalogPath, named, async (analysis) => ({
           result: await analysis.spof(options),
+          // The ranking answers "what do I fix first" for the whole catalog; one service's cut sets stand alone.
+          ranking:
+            flags.json || flags.service !== undefined ? undefined : await analysis.singlePoints(RANKED),
           note: analysis.note,
         }));
-        process.stdout.write(
-          `${flags.json ? JSON.stringify(result, null, 2) : withNote(formatSpof(result), note)}\n`,
-        );
+        const text = ranking ? `${formatSinglePoints(ranking)}\n\n${formatSpof(result)}` : formatSpof(result);
+        process.stdout.write(`${flags.json ? JSON.stringify(result, null, 2) : withNote(text, note)}\n`);
       },
     );
 }
