@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { idSchema } from '../../catalog/metadata.schema.ts';
 import { problemSchema } from '../http/problem.ts';
 import type { IncidentService } from '../services/incident.service.ts';
+import { actionsSchema, incidentFiguresSchema } from './plan.schema.ts';
 
 /** `GET /api/v1/incidents/{id}/figures` and `GET /api/v1/actions` beside the generic incident routes. */
 export function registerIncidentRoutes(app: FastifyInstance, incidents: IncidentService): void {
@@ -17,7 +18,7 @@ export function registerIncidentRoutes(app: FastifyInstance, incidents: Incident
         summary:
           'Affected services, real downtime against RTO and MTPD, data loss against RPO, predicted restore',
         params: z.object({ id: idSchema }),
-        response: { 200: z.unknown(), 400: problemSchema, 404: problemSchema },
+        response: { 200: incidentFiguresSchema, 400: problemSchema, 404: problemSchema },
       },
     },
     async (request) => incidents.figures(request.params.id),
@@ -31,7 +32,7 @@ export function registerIncidentRoutes(app: FastifyInstance, incidents: Incident
         tags: ['incidents'],
         summary: 'Corrective actions of every incident, soonest due first',
         querystring: z.object({ status: z.enum(['open', 'done']).optional() }),
-        response: { 200: z.unknown(), 400: problemSchema },
+        response: { 200: actionsSchema, 400: problemSchema },
       },
     },
     async (request) => ({ items: await incidents.actions(request.query.status) }),

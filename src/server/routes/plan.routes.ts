@@ -10,11 +10,22 @@ import { workContext } from '../http/work-context.ts';
 import { CatalogError } from '../services/errors.ts';
 import type { PlanService } from '../services/plan.service.ts';
 import { parseIfMatch } from './catalog.routes.ts';
+import {
+  approvalSchema,
+  duePlansSchema,
+  planVersionSchema,
+  planVersionsSchema,
+  recoveryOrderSchema,
+} from './plan.schema.ts';
 
 const idParams = z.object({ id: idSchema });
+
+/** The pack itself: PDF bytes or one HTML file (sent as they are, not serialized as JSON). */
+const packSchema = z
+  .custom<string | Buffer>((value) => typeof value === 'string' || Buffer.isBuffer(value))
+  .meta({ description: 'The plan pack, as application/pdf or text/html.', format: 'binary' });
 const tags = ['plans'];
-// Answers are documented in docs/plans.md; the serializer sends them as they are built.
-const errors = { 200: z.unknown(), 400: problemSchema, 404: problemSchema };
+const errors = { 400: problemSchema, 404: problemSchema };
 
 /** The generic routes that take plan documents. */
 const DOCUMENT_ROUTES = new Set(['/api/v1/plans', '/api/v1/plans/:id']);
@@ -91,7 +102,7 @@ export function registerPlanRoutes(app: FastifyInstance, plans: PlanService): vo
         params: idParams,
         headers: z.object({ 'if-match': z.string().optional() }),
         body: approveBody,
-        response: { ...errors, 409: problemSchema, 428: problemSchema },
+        response: { 200: approvalSchema, ...errors, 409: problemSchema, 428: problemSchema },
       },
     },
     async (request) =>
@@ -106,7 +117,7 @@ export function registerPlanRoutes(app: FastifyInstance, plans: PlanService): vo
     '/api/v1/plans/due',
     {
       config: { access: 'catalog:read' },
-      schema: { tags, summary: 'Plans due for review, with the reasons' },
+      schema: { tags, summary: 'Plans due for review, with the reasons', response: { 200: duePlansSchema } },
     },
     async () => ({ items: await plans.due() }),
   );
@@ -115,7 +126,12 @@ export function registerPlanRoutes(app: FastifyInstance, plans: PlanService): vo
     '/api/v1/plans/:id/versions',
     {
       config: { access: 'catalog:read' },
-      schema: { tags, summary: 'The approved versions of a plan', params: idParams, response: errors },
+      schema: {
+        tags,
+        summary: 'The approved versions of a plan',
+        params: idParams,
+        response: { 200: planVersionsSchema, ...errors },
+      },
     },
     async (request) => ({ items: await plans.versions(request.params.id) }),
   );
@@ -128,7 +144,7 @@ export function registerPlanRoutes(app: FastifyInstance, plans: PlanService): vo
         tags,
         summary: 'One approved version of a plan, as it was approved',
         params: z.object({ id: idSchema, number: z.coerce.number().int().min(1) }),
-        response: errors,
+        response: { 200: planVersionSchema, ...errors },
       },
     },
     async (request) => plans.version(request.params.id, request.params.number),
@@ -142,7 +158,7 @@ export function registerPlanRoutes(app: FastifyInstance, plans: PlanService): vo
         tags,
         summary: "The generated recovery order of the plan's scenario, and written steps that contradict it",
         params: idParams,
-        response: errors,
+        response: { 200: recoveryOrderSchema, ...errors },
       },
     },
     async (request) => plans.recoveryOrder(request.params.id),
@@ -157,7 +173,8 @@ export function registerPlanRoutes(app: FastifyInstance, plans: PlanService): vo
         summary: 'The offline plan pack: a PDF for print, or one self-contained HTML file',
         params: idParams,
         querystring: z.object({ format: z.enum(['pdf', 'html']).default('pdf') }),
-        response: errors,
+        produces: ['application/pdf', 'text/html'],
+        response: { 200: packSchema, ...errors, 429: problemSchema },
       },
     },
     async (request, reply) => {

@@ -3,30 +3,28 @@
  * incidents, and the plan review state the dashboard reads beside them (every plan, the plans due for review).
  */
 import { useQuery } from '@tanstack/react-query';
-import type { ActionItem, IncidentFigures, ServiceFigures } from '../../../src/plans/incident-figures.ts';
-import type { ReviewStatus } from '../../../src/plans/review.ts';
+import type { ActionAnswer, DuePlan, IncidentFiguresAnswer } from '../../../src/server/routes/plan.schema.ts';
 import { listDocuments } from './catalog';
 import type { DocumentOf } from './catalog';
 import { request } from './client';
 
-export type { ActionItem, IncidentFigures, ServiceFigures };
+/** An incident's figures, as the route's schema gives them. */
+export type IncidentFigures = IncidentFiguresAnswer;
+/** One affected service's figures. */
+export type ServiceFigures = IncidentFigures['services'][number];
+/** One corrective action. */
+export type ActionItem = ActionAnswer;
+export type { DuePlan };
 
 /** `GET /api/v1/incidents/{id}/figures`: the affected services against their objectives and the prediction. */
 export function getIncidentFigures(id: string, signal?: AbortSignal) {
-  return request<IncidentFigures & { incident: string }>(
-    'GET',
-    `/incidents/${encodeURIComponent(id)}/figures`,
-    { signal },
-  );
+  return request<IncidentFigures>('GET', `/incidents/${encodeURIComponent(id)}/figures`, { signal });
 }
 
 /** `GET /api/v1/actions?status=`: the actions of every incident, soonest due first, overdue ones flagged. */
 export function listActions(status: 'open' | 'done' | undefined, signal?: AbortSignal) {
   return request<{ items: ActionItem[] }>('GET', '/actions', { query: { status }, signal });
 }
-
-/** A plan due for review, with the reasons. */
-export type DuePlan = { id: string; name: string } & ReviewStatus;
 
 /** `GET /api/v1/plans/due`. */
 export function listDuePlans(signal?: AbortSignal) {

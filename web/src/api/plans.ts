@@ -1,35 +1,24 @@
 /** Plans over HTTP: recovery order, approval, frozen versions, review due-ness and the plan pack's addresses. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RecoveryItem, RecoveryOrder } from '../../../src/plans/recovery-order.ts';
-import type { ReviewStatus } from '../../../src/plans/review.ts';
-import type { StepOrderProblem } from '../../../src/plans/step-order.ts';
+import type {
+  Approval,
+  DuePlan,
+  PlanRecoveryOrder,
+  PlanVersionSummary,
+} from '../../../src/server/routes/plan.schema.ts';
 import type { PlanDocument, PlanVersion } from '../../../src/plans/versions.ts';
 import type { User } from './auth';
 import { apiUrl, isApiError, request } from './client';
 import { keys } from './queries';
 
-export type { PlanDocument, PlanVersion, RecoveryItem, StepOrderProblem };
+/** The answers of the plan routes, as their schemas (src/server/routes/plan.schema.ts) give them. */
+export type { Approval, DuePlan, PlanDocument, PlanRecoveryOrder, PlanVersion, PlanVersionSummary };
 
-/** `GET /api/v1/plans/{id}/recovery-order`: the engine's order for the scenario and the written steps' problems. */
-export interface PlanRecoveryOrder extends RecoveryOrder {
-  plan: string;
-  stepProblems: StepOrderProblem[];
-}
+/** One node of the generated recovery order. */
+export type RecoveryItem = PlanRecoveryOrder['items'][number];
 
-/** One entry of `GET /api/v1/plans/{id}/versions`: a frozen version without its document. */
-export type PlanVersionSummary = Omit<PlanVersion, 'document'>;
-
-/** One entry of `GET /api/v1/plans/due`. */
-export interface DuePlan extends ReviewStatus {
-  id: string;
-  name: string;
-}
-
-/** What `POST /api/v1/plans/{id}/approve` answers. */
-export interface Approval {
-  document: PlanDocument;
-  version: PlanVersion;
-}
+/** A written step order that the dependency graph says cannot work. */
+export type StepOrderProblem = PlanRecoveryOrder['stepProblems'][number];
 
 /** The plan pack formats the server renders. */
 export type PackFormat = 'pdf' | 'html';
