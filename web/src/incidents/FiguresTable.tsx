@@ -74,6 +74,27 @@ function ServiceRow({ service, name }: { service: ServiceFigures; name: string }
   );
 }
 
+/**
+ * Which objectives the incident is judged against: those in force when it started, as the audit log recorded
+ * them; for a service created later, its earliest known ones (said, so a reader does not take them for history).
+ */
+function ObjectivesBasis({ rows }: { rows: ServiceFigures[] }) {
+  const later = rows.filter((row) => row.objectivesBasis !== 'in-force');
+  if (later.length === 0)
+    return (
+      <Text size="sm" c="dimmed" data-testid="objectives-basis">
+        Judged against the objectives in force when it started.
+      </Text>
+    );
+  return (
+    <Text size="sm" c="orange.9" data-testid="objectives-basis">
+      Judged against the objectives in force when it started, except for{' '}
+      {later.map((row) => row.id).join(', ')}: no record from before it, so the earliest known objectives are
+      used.
+    </Text>
+  );
+}
+
 /** The figures of one incident, most critical services first. */
 export function FiguresTable({ incident }: { incident: string }) {
   const figures = useIncidentFigures(incident);
@@ -97,6 +118,7 @@ export function FiguresTable({ incident }: { incident: string }) {
         )}
         .
       </Text>
+      <ObjectivesBasis rows={rows} />
       <Table.ScrollContainer minWidth={900}>
         <Table striped aria-label="Affected services" data-testid="figures">
           <Table.Thead>
