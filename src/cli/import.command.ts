@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { CatalogDocument } from '../catalog/kinds.ts';
 import { databaseConfigFromEnv } from '../server/config.ts';
 import { openDatabase } from '../server/db/database.ts';
 import type { LifeboatDatabase } from '../server/db/database.ts';
@@ -15,17 +16,21 @@ export function formatImportResult(result: ImportResult): string {
   return result.dryRun ? `${counts} (dry run: nothing was written)` : counts;
 }
 
-/** Imports checked documents into the database the environment names, with a progress bar on a terminal. */
+/**
+ * Imports documents `loadCheckedCatalog` accepted into the database the environment names, with a progress bar
+ * on a terminal; they are not validated a second time.
+ */
 async function importInto(
   command: string,
   database: LifeboatDatabase,
-  documents: unknown[],
+  documents: CatalogDocument[],
   options: { prune?: boolean; dryRun?: boolean; actor: string },
 ): Promise<ImportResult> {
   const progress = createProgress('importing');
   try {
     return await createImportService({ database, now: () => new Date() }).importDocuments(documents, {
       ...options,
+      validated: true,
       onProgress: (done, total) => progress.update(done, total),
     });
   } catch (error) {
@@ -50,7 +55,7 @@ export async function loadExampleIfEmpty(database: LifeboatDatabase): Promise<Im
   const importer = createImportService({ database, now: () => new Date() });
   if (!(await importer.isEmpty())) return undefined;
   const documents = await loadCheckedCatalog('demo', EXAMPLE_CATALOG);
-  return importer.importDocuments(documents, { actor: 'lifeboat demo' });
+  return importer.importDocuments(documents, { actor: 'lifeboat demo', validated: true });
 }
 
 /** `lifeboat import <catalog> [--prune] [--dry-run]` and `lifeboat demo`. */

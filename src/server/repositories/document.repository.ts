@@ -160,6 +160,19 @@ export function createDocumentRepository(db: Kysely<Database>, dialect: 'sqlite'
       return db.selectFrom('documents').selectAll().orderBy('id').execute();
     },
 
+    /** Every document in id order, `size` at a time (keyset on id): one query per page. */
+    async *pages(size: number): AsyncGenerator<DocumentRow[]> {
+      let after: string | undefined;
+      for (;;) {
+        let select = db.selectFrom('documents').selectAll();
+        if (after !== undefined) select = select.where('id', '>', after);
+        const rows = await select.orderBy('id').limit(size).execute();
+        if (rows.length > 0) yield rows;
+        if (rows.length < size) return;
+        after = rows.at(-1)!.id;
+      }
+    },
+
     async insertMany(rows: readonly DocumentRow[]): Promise<void> {
       // 9 columns a row: batches stay far below SQLite's limit on bound parameters.
       for (const batch of batches(rows, 500)) await db.insertInto('documents').values(batch).execute();

@@ -119,7 +119,9 @@ export function registerCatalogIoRoutes(
               'The body holds no catalog document: send apiVersion/kind/metadata/spec documents as YAML',
           });
         }
+        // The worker's check validated every document against its kind's schema: no second validation here.
         return importer.importDocuments(checked.documents, {
+          validated: true,
           actor: actorOf(request),
           prune: request.query.prune === 'true',
           dryRun: request.query.dryRun === 'true',

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { toEngineNodes } from '../../catalog/engine-input.ts';
 import type { CatalogDocument } from '../../catalog/kinds.ts';
 import { FAILURE_KINDS, isKind } from '../../catalog/kinds.ts';
@@ -12,6 +13,20 @@ import { rowToDocument } from './document-mapping.ts';
 
 /** Past this many audit entries since a cached state, reloading is cheaper than replaying them. */
 const MAX_REPLAY = 1000;
+
+/** Rows read per query when loading the whole catalog. */
+const PAGE_SIZE = 5000;
+
+/**
+ * Every stored document in id order, read a page at a time with a turn of the event loop after each page: read
+ * and parsed in one go, 100k documents hold the event loop for seconds, and every request (/healthz too) waits.
+ */
+async function* storedDocuments(database: LifeboatDatabase): AsyncGenerator<CatalogDocument[]> {
+  for await (const page of createDocumentRepository(database.db).pages(PAGE_SIZE)) {
+    yield page.map(rowToDocument);
+    await nextTurn();
+  }
+}
 
 /**
  * The newest audit entry names a catalog state: every write appends one. Its hash is part of the name, so a
@@ -276,16 +291,21 @@ export function createGraphProvider(deps: { database: LifeboatDatabase }) {
 
   const engine = replayedCache<EngineState>(database, {
     async load(key) {
-      const nodes = toEngineNodes((await documents().all()).map(rowToDocument));
-      return engineState(key, new Map(nodes.map((node) => [node.id, node])));
+      // A node depends only on its own document, so the nodes can be made a page at a time.
+      const nodes = new Map<string, EngineNode>();
+      for await (const page of storedDocuments(database))
+        for (const node of toEngineNodes(page)) nodes.set(node.id, node);
+      return engineState(key, nodes);
     },
     apply: replayEngine,
   });
 
   const catalog = replayedCache<CatalogDocuments>(database, {
     async load(key) {
-      const rows = await documents().all();
-      return { generation: key, byId: new Map(rows.map((row) => [row.id, rowToDocument(row)])) };
+      const byId = new Map<string, CatalogDocument>();
+      for await (const page of storedDocuments(database))
+        for (const document of page) byId.set(document.metadata.id, document);
+      return { generation: key, byId };
     },
     apply: replayDocuments,
   });

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { isKind } from '../../catalog/kinds.ts';
 import type { CatalogDocument } from '../../catalog/kinds.ts';
@@ -24,6 +25,11 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Called as documents are written: `done` of `total`. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The inputs are documents `checkCatalog` accepted (each valid against its kind's schema, storable, ids unique),
+   * so they are not validated again. Only for documents that come straight from that check.
+   */
+  validated?: boolean;
 }
 
 /** What an import changed (or, in a dry run, would change). */
@@ -36,6 +42,21 @@ export interface ImportResult {
 }
 
 const MAX_REPORTED_ERRORS = 100;
+
+/** Rows read per query, and documents handled between two turns of the event loop. */
+const PAGE_SIZE = 5000;
+const SLICE = 2000;
+
+/**
+ * Runs `each` over `items`, letting the event loop run (other requests, /healthz) every SLICE items: an import of
+ * 100k documents is otherwise seconds of synchronous work.
+ */
+async function forEachSliced<T>(items: readonly T[], each: (item: T, index: number) => void): Promise<void> {
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0 && i % SLICE === 0) await nextTurn();
+    each(items[i]!, i);
+  }
+}
 
 function refuse(errors: FieldError[], what: string): never {
   const shown = errors.slice(0, 5).map((error) => `${error.path}: ${error.message}`);
@@ -114,19 +135,30 @@ export function createImportService(deps: { database: LifeboatDatabase; now: () 
   return {
     async importDocuments(inputs: readonly unknown[], options: ImportOptions): Promise<ImportResult> {
       // A plan's approval is derived from its frozen versions: approval fields in the files are not stored.
-      const documents = validateAll(inputs).map(storedForm);
+      const valid = options.validated ? (inputs as CatalogDocument[]) : validateAll(inputs);
+      const documents: CatalogDocument[] = [];
+      await forEachSliced(valid, (document) => documents.push(storedForm(document)));
+      // Every step below lets the event loop run between slices, also inside the transaction: Kysely's SQLite
+      // driver (SqliteDriver.acquireConnection, kysely 0.28) holds its one connection under a mutex from `begin`
+      // to `commit`, so a query from another request waits for the commit instead of running inside this
+      // transaction; on PostgreSQL the transaction has a pooled connection of its own. The writes stay atomic.
       return database.writeTransaction(async (trx) => {
         const repo = createDocumentRepository(trx);
-        const existing = new Map((await repo.all()).map((row) => [row.id, row]));
-        const imported = new Set(documents.map((document) => document.metadata.id));
+        const existing = new Map<string, DocumentRow>();
+        for await (const page of repo.pages(PAGE_SIZE)) {
+          for (const row of page) existing.set(row.id, row);
+          await nextTurn();
+        }
+        const imported = new Set<string>();
+        await forEachSliced(documents, (document) => imported.add(document.metadata.id));
 
         // The kinds of every id once the import is done, to check references against the final catalog.
         const finalKinds = new Map<string, string>();
         if (!options.prune) for (const [id, row] of existing) finalKinds.set(id, row.kind);
-        for (const document of documents) finalKinds.set(document.metadata.id, document.kind);
+        await forEachSliced(documents, (document) => finalKinds.set(document.metadata.id, document.kind));
 
         const errors: FieldError[] = [];
-        documents.forEach((document) => {
+        await forEachSliced(documents, (document) => {
           const id = document.metadata.id;
           const before = existing.get(id);
           if (before !== undefined && before.kind !== document.kind) {
@@ -146,7 +178,7 @@ export function createImportService(deps: { database: LifeboatDatabase; now: () 
         const updated: { row: DocumentRow; before: DocumentRow }[] = [];
         let unchanged = 0;
         const changedDocuments: CatalogDocument[] = [];
-        for (const document of documents) {
+        await forEachSliced(documents, (document) => {
           const before = existing.get(document.metadata.id);
           if (before === undefined) {
             created.push(documentToRow(document, 1, at, at));
@@ -159,8 +191,9 @@ export function createImportService(deps: { database: LifeboatDatabase; now: () 
               changedDocuments.push(document);
             }
           }
-        }
-        const deleted = options.prune ? [...existing.values()].filter((row) => !imported.has(row.id)) : [];
+        });
+        const deleted: DocumentRow[] = [];
+        if (options.prune) for (const row of existing.values()) if (!imported.has(row.id)) deleted.push(row);
         const result = {
           created: created.length,
           updated: updated.length,
@@ -175,61 +208,66 @@ export function createImportService(deps: { database: LifeboatDatabase; now: () 
           done += count;
           options.onProgress?.(done, total);
         };
-        await repo.deleteMany(deleted.map((row) => row.id));
-        progress(deleted.length);
-        for (let i = 0; i < created.length; i += 2000) {
-          const batch = created.slice(i, i + 2000);
+        for (let i = 0; i < deleted.length; i += SLICE) {
+          const batch = deleted.slice(i, i + SLICE);
+          await repo.deleteMany(batch.map((row) => row.id));
+          progress(batch.length);
+          await nextTurn();
+        }
+        for (let i = 0; i < created.length; i += SLICE) {
+          const batch = created.slice(i, i + SLICE);
           await repo.insertMany(batch);
           progress(batch.length);
+          await nextTurn();
         }
         for (const { row, before } of updated) {
           await repo.update(row, before.version);
-          if (++done % 1000 === 0) options.onProgress?.(done, total);
+          if (++done % 500 === 0) {
+            options.onProgress?.(done, total);
+            await nextTurn();
+          }
         }
-        const labels = [];
-        const refs = [];
-        // One push per row: spreading a document's references into one call overflows the stack past ~100k.
-        for (const document of changedDocuments) {
-          const links = documentLinks(document);
-          for (const label of links.labels) labels.push(label);
-          for (const ref of links.refs) refs.push(ref);
+        // Labels and references a slice of documents at a time: each slice replaces the links of its own ids.
+        for (let i = 0; i < changedDocuments.length; i += SLICE) {
+          const slice = changedDocuments.slice(i, i + SLICE);
+          const labels = [];
+          const refs = [];
+          // One push per row: spreading a document's references into one call overflows the stack past ~100k.
+          for (const document of slice) {
+            const links = documentLinks(document);
+            for (const label of links.labels) labels.push(label);
+            for (const ref of links.refs) refs.push(ref);
+          }
+          await repo.replaceLinks(
+            slice.map((document) => document.metadata.id),
+            labels,
+            refs,
+          );
+          await nextTurn();
         }
-        await repo.replaceLinks(
-          changedDocuments.map((document) => document.metadata.id),
-          labels,
-          refs,
-        );
 
         const { actor } = options;
-        await createAuditChain(createAuditRepository(trx)).appendMany([
-          ...deleted.map((row) => ({
-            at,
-            actor,
-            action: 'delete' as const,
-            kind: row.kind,
-            documentId: row.id,
-            before: rowToDocument(row),
-            after: null,
-          })),
-          ...created.map((row) => ({
-            at,
-            actor,
-            action: 'create' as const,
-            kind: row.kind,
-            documentId: row.id,
-            before: null,
-            after: rowToDocument(row),
-          })),
-          ...updated.map(({ row, before }) => ({
-            at,
-            actor,
-            action: 'update' as const,
-            kind: row.kind,
-            documentId: row.id,
-            before: rowToDocument(before),
-            after: rowToDocument(row),
-          })),
-        ]);
+        const audit = createAuditChain(createAuditRepository(trx));
+        const entries: { action: 'create' | 'update' | 'delete'; row: DocumentRow; before?: DocumentRow }[] =
+          [];
+        for (const row of deleted) entries.push({ action: 'delete', row });
+        for (const row of created) entries.push({ action: 'create', row });
+        for (const { row, before } of updated) entries.push({ action: 'update', row, before });
+        // One chain in slices: the chain keeps its head between calls, so the entries link up as in one call.
+        for (let i = 0; i < entries.length; i += SLICE) {
+          await audit.appendMany(
+            entries.slice(i, i + SLICE).map(({ action, row, before }) => ({
+              at,
+              actor,
+              action,
+              kind: row.kind,
+              documentId: row.id,
+              before: action === 'create' ? null : rowToDocument(before ?? row),
+              after: action === 'delete' ? null : rowToDocument(row),
+            })),
+          );
+          await nextTurn();
+        }
         options.onProgress?.(total, total);
         return { ...result, dryRun: false };
       });
