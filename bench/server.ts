@@ -2,10 +2,13 @@
  * `npx tsx bench/server.ts [--components=100000]` (and the end of `npm run bench`): how long `GET /healthz` waits
  * while heavy work runs on the server. One client probes /healthz at a fixed rate (open loop: each probe's latency
  * counts from when it was due, so a blocked event loop shows in every probe it delays, not in one); another runs
- * (a) cut sets of order 1 of every service on a generated catalog of 100k components after an edit, (b) an import
- * of the whole catalog as one YAML body of about 20 MiB, (c) 20 PDF packs in parallel by 20 users (3 rounds). Each runs with
- * the worker pool and with LIFEBOAT_WORKERS=0 (the same work inline). The server is a child process on 127.0.0.1
- * with an ephemeral port and stops when this process ends. Writes its section of docs/benchmarks.md.
+ * (a) cut sets of order 1 of every service on a generated catalog of 100k components after an edit, (b) the
+ * largest cut-set request a reader can send (every service, order 3), which ends at the work budget, (c) an import
+ * of the whole catalog as one YAML body of about 20 MiB, (d) hostile YAML bodies (aliases that expand a
+ * thousandfold, and many aliases), (e) 20 PDF packs in parallel by 20 users (3 rounds), (f) 100 PDF packs in
+ * parallel by 100 users, past the pool's queue bound. Each runs with the worker pool and with LIFEBOAT_WORKERS=0
+ * (the same work inline). The server is a child process on 127.0.0.1 with an ephemeral port and stops when this
+ * process ends. Writes its section of docs/benchmarks.md.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -16,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CatalogDocument } from '../src/catalog/kinds.ts';
+import { aliasAmplifiedCatalog, manyAliases } from '../src/catalog/yaml/testing/hostile-yaml.ts';
 import { stringifyDocument } from '../src/catalog/yaml/write.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createAuthService } from '../src/server/auth/auth.service.ts';
@@ -32,6 +36,8 @@ export const SERVER_SECTION_HEADING = '## Server: health checks while heavy work
 
 const PROBE_INTERVAL_MS = 20;
 const PACKS = 20;
+/** Packs asked for at once in the largest round, one user each: more than the pool lets wait (64). */
+const MANY_PACKS = 100;
 const PLANS = 20;
 
 /** Latencies of the probes during one load, in milliseconds. */
@@ -195,6 +201,13 @@ function request(
   });
 }
 
+/** `HTTP 200 x 36, 429 x 64`: how many answers had each status. */
+function answerCounts(statuses: readonly number[]): string {
+  const counts = new Map<number, number>();
+  for (const status of statuses) counts.set(status, (counts.get(status) ?? 0) + 1);
+  return `HTTP ${[...counts].map(([status, count]) => `${status} x ${count}`).join(', ')}`;
+}
+
 /** Starts the server as a child process on an ephemeral port of 127.0.0.1; it ends when its stdin closes. */
 async function startServer(database: string, workers: string | undefined) {
   const env: NodeJS.ProcessEnv = { ...process.env, LIFEBOAT_DB: database };
@@ -254,7 +267,7 @@ export async function runServerBench(components = 100_000): Promise<ServerBenchR
     await auth.addUser({ email: 'admin@bench.example', role: 'admin' }, 'bench');
     const admin = (await auth.createToken('admin@bench.example', 'bench', undefined, 'bench')).token;
     const readers: string[] = [];
-    for (let i = 0; i < PACKS; i++) {
+    for (let i = 0; i < MANY_PACKS; i++) {
       await auth.addUser({ email: `reader-${i}@bench.example`, role: 'viewer' }, 'bench');
       readers.push((await auth.createToken(`reader-${i}@bench.example`, 'bench', undefined, 'bench')).token);
     }
@@ -263,6 +276,14 @@ export async function runServerBench(components = 100_000): Promise<ServerBenchR
     });
     await database.close();
     const services = (files.get('services.yaml') ?? []).length;
+    const hostile = [
+      { name: 'a 1000-id list named 1000 times by alias', text: aliasAmplifiedCatalog() },
+      { name: 'the same after JSON-style keys', text: aliasAmplifiedCatalog({ jsonKeys: true }) },
+      { name: '140 KB of aliases', text: manyAliases() },
+    ].map((body) => ({
+      ...body,
+      name: `${body.name} (${Math.round(Buffer.byteLength(body.text) / 1024)} KB)`,
+    }));
 
     const rows: LoadRow[] = [];
     for (const mode of ['pool', 'inline'] as const) {
@@ -299,6 +320,11 @@ export async function runServerBench(components = 100_000): Promise<ServerBenchR
           },
         },
         {
+          load: `cut sets of order 3 of all ${services} services (the largest a reader may ask), once`,
+          run: async () =>
+            `HTTP ${(await call('GET', '/api/v1/analysis/spof?maxOrder=3', readers[0])).status}`,
+        },
+        {
           load: `import of the whole catalog, ${(Buffer.byteLength(yaml) / 2 ** 20).toFixed(1)} MiB of YAML (all unchanged)`,
           run: async () => {
             const response = await call('POST', '/api/v1/catalog/import', admin, {
@@ -309,18 +335,47 @@ export async function runServerBench(components = 100_000): Promise<ServerBenchR
           },
         },
         {
+          load: `hostile YAML imports: ${hostile.map((body) => body.name).join('; ')}`,
+          run: async () => {
+            const statuses: number[] = [];
+            for (const body of hostile)
+              statuses.push(
+                (
+                  await call('POST', '/api/v1/catalog/import', admin, {
+                    type: 'application/yaml',
+                    text: body.text,
+                  })
+                ).status,
+              );
+            return `HTTP ${statuses.join(', ')}`;
+          },
+        },
+        {
           load: `${PACKS} PDF packs in parallel (${PACKS} users), 3 times`,
           run: async () => {
             const statuses: number[] = [];
             for (let round = 0; round < 3; round++) {
               const answers = await Promise.all(
-                readers.map((token, i) =>
-                  call('GET', `/api/v1/plans/plan-${String(i % PLANS).padStart(2, '0')}/pack`, token),
-                ),
+                readers
+                  .slice(0, PACKS)
+                  .map((token, i) =>
+                    call('GET', `/api/v1/plans/plan-${String(i % PLANS).padStart(2, '0')}/pack`, token),
+                  ),
               );
               statuses.push(...answers.map((answer) => answer.status));
             }
             return `HTTP ${[...new Set(statuses)].join(', ')}`;
+          },
+        },
+        {
+          load: `${MANY_PACKS} PDF packs in parallel (${MANY_PACKS} users), once`,
+          run: async () => {
+            const answers = await Promise.all(
+              readers.map((token, i) =>
+                call('GET', `/api/v1/plans/plan-${String(i % PLANS).padStart(2, '0')}/pack`, token),
+              ),
+            );
+            return answerCounts(answers.map((answer) => answer.status));
           },
         },
       ];
@@ -377,7 +432,8 @@ export function renderServerSection(result: ServerBenchResult): string {
     '',
   ];
   const pooled = result.rows.filter((row) => row.mode === 'pool');
-  const named = (rows: LoadRow[]) => rows.map((row) => `${row.load.split(',')[0]} (${row.probe.p99Ms} ms)`);
+  const named = (rows: LoadRow[]) =>
+    rows.map((row) => `${row.load.split(/[,:(]/)[0]!.trim()} (${row.probe.p99Ms} ms)`);
   const met = pooled.filter((row) => row.probe.p99Ms < 100);
   const missed = pooled.filter((row) => row.probe.p99Ms >= 100);
   lines.push(
@@ -413,6 +469,8 @@ export function replaceServerSection(page: string, section: string): string {
 /** Runs the bench and writes its section of docs/benchmarks.md. */
 export async function writeServerBench(components = 100_000): Promise<void> {
   const result = await runServerBench(components);
+  // The figures as JSON too, so the section can be written again without a second run.
+  log(JSON.stringify(result));
   if (components !== 100_000) return;
   const page = path.join(repoRoot, 'docs/benchmarks.md');
   writeFileSync(page, replaceServerSection(readFileSync(page, 'utf8'), renderServerSection(result)));
