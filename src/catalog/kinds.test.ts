@@ -44,7 +44,12 @@ describe('the kind registry', () => {
     expect(fields.get('type')).toMatchObject({ type: 'select', options: ['business', 'it'], required: true });
     expect(fields.get('rto')).toMatchObject({ type: 'duration', label: 'RTO' });
     expect(fields.get('dependsOn')).toMatchObject({ type: 'deps' });
-    expect(KINDS.Service.filterInfo.map((filter) => filter.name)).toEqual(['tier', 'type', 'owner', 'missing']);
+    expect(KINDS.Service.filterInfo.map((filter) => filter.name)).toEqual([
+      'tier',
+      'type',
+      'owner',
+      'missing',
+    ]);
   });
 
   it('marks as owner-writable exactly the kinds a service owner may write', () => {

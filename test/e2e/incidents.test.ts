@@ -20,6 +20,7 @@ interface ServiceFigures {
   id: string;
   rtoMet: boolean | null;
   mtpdMet: boolean | null;
+  objectivesBasis: 'in-force' | 'earliest-known' | 'current';
 }
 interface ActionItem {
   incident: string;
@@ -187,6 +188,10 @@ describe.skipIf(!available)('incidents and the plan figures of the dashboard', (
     expect(await table.locator('tbody tr').count()).toBe(figures.services.length);
     const breaches = figures.services.filter((s) => s.rtoMet === false).length;
     expect(await table.locator('[data-objective="rto"] [data-testid="breach"]').count()).toBe(breaches);
+    // The figures say which objectives they judge against; services recorded after the incident are named.
+    const basis = await page.getByTestId('objectives-basis').textContent();
+    for (const service of figures.services.filter((s) => s.objectivesBasis !== 'in-force'))
+      expect(basis).toContain(service.id);
     const met = table.locator('[data-service="bacs-direct-debits"]');
     await met.locator('[data-objective="rto"]').getByText('met', { exact: true }).waitFor();
 
