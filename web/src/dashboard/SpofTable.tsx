@@ -17,7 +17,6 @@ export function SpofTable({ ranking }: { ranking: UseQueryResult<SinglePoints> }
   if (ranking.isPending) return <Loader size="sm" aria-label="Finding single points of failure" />;
   if (ranking.isError) return <Alert color="red">Single points of failure: {ranking.error.message}</Alert>;
   const { points, total } = ranking.data;
-  const critical = points.filter((point) => point.byTier[1] + point.byTier[2] > 0).length;
 
   return (
     <Card withBorder component="section" aria-label="Single points of failure">
@@ -26,7 +25,8 @@ export function SpofTable({ ranking }: { ranking: UseQueryResult<SinglePoints> }
           Single points of failure, worst first
         </Title>
         <Text c={total > 0 ? 'red' : 'green'} fw={600} data-testid="spof-summary">
-          {total} nodes take services down alone, {critical} of them a tier-1 or tier-2 service
+          {total} nodes take services down alone
+          {total > points.length ? `; the worst ${points.length} below` : ''}
         </Text>
       </Group>
       {points.length === 0 ? (
