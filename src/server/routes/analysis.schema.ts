@@ -5,7 +5,22 @@
 import { z } from 'zod';
 
 /** The kinds of node the engine computes on. */
-const failureKindSchema = z.enum(['Service', 'Component', 'Site', 'Vendor']);
+export const failureKindSchema = z.enum(['Service', 'Component', 'Site', 'Vendor']);
+
+/** A service in an impact answer: down or not, when it is back, its objectives and whether they are breached. */
+export const impactServiceSchema = z.object({
+  id: z.string(),
+  tier: z.int(),
+  down: z.boolean(),
+  restoreMinutes: z.number().nullable(),
+  rtoMinutes: z.number().nullable(),
+  mtpdMinutes: z.number().nullable(),
+  rtoBreach: z.boolean().nullable(),
+  mtpdBreach: z.boolean().nullable(),
+});
+
+/** Nodes that can never come back, with the dependency cycle that blocks them. */
+export const unrecoverableSchema = z.array(z.object({ id: z.string(), cycle: z.array(z.string()) }));
 
 /** `POST /api/v1/analysis/impact`. */
 export const impactSchema = z
@@ -19,19 +34,8 @@ export const impactSchema = z
         cause: z.array(z.string()),
       }),
     ),
-    services: z.array(
-      z.object({
-        id: z.string(),
-        tier: z.int(),
-        down: z.boolean(),
-        restoreMinutes: z.number().nullable(),
-        rtoMinutes: z.number().nullable(),
-        mtpdMinutes: z.number().nullable(),
-        rtoBreach: z.boolean().nullable(),
-        mtpdBreach: z.boolean().nullable(),
-      }),
-    ),
-    unrecoverable: z.array(z.object({ id: z.string(), cycle: z.array(z.string()) })),
+    services: z.array(impactServiceSchema),
+    unrecoverable: unrecoverableSchema,
   })
   .meta({ id: 'ImpactResult' });
 

@@ -5,8 +5,7 @@
 import { z } from 'zod';
 import { documentSchemas } from '../../catalog/kinds.ts';
 import type { DocumentOf } from '../../catalog/kinds.ts';
-
-const failureKind = z.enum(['Service', 'Component', 'Site', 'Vendor']);
+import { failureKindSchema, impactServiceSchema, unrecoverableSchema } from './analysis.schema.ts';
 
 /** A frozen version without its document: what the versions list shows. */
 const versionSummary = z.object({
@@ -45,17 +44,6 @@ export const duePlansSchema = z.object({
   items: z.array(z.object({ id: z.string(), name: z.string(), ...reviewStatus })),
 });
 
-const impactService = z.object({
-  id: z.string(),
-  tier: z.int(),
-  down: z.boolean(),
-  restoreMinutes: z.number().nullable(),
-  rtoMinutes: z.number().nullable(),
-  mtpdMinutes: z.number().nullable(),
-  rtoBreach: z.boolean().nullable(),
-  mtpdBreach: z.boolean().nullable(),
-});
-
 /** `GET /api/v1/plans/{id}/recovery-order`. */
 export const recoveryOrderSchema = z
   .object({
@@ -64,14 +52,14 @@ export const recoveryOrderSchema = z
     items: z.array(
       z.object({
         id: z.string(),
-        kind: failureKind,
+        kind: failureKindSchema,
         startMinutes: z.number(),
         endMinutes: z.number(),
         waitsFor: z.array(z.string()),
       }),
     ),
-    unrecoverable: z.array(z.object({ id: z.string(), cycle: z.array(z.string()) })),
-    services: z.array(impactService),
+    unrecoverable: unrecoverableSchema,
+    services: z.array(impactServiceSchema),
     stepProblems: z.array(
       z.object({ type: z.enum(['cycle', 'contradiction']), steps: z.array(z.string()), message: z.string() }),
     ),
