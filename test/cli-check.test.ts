@@ -50,9 +50,16 @@ const doc = (kind: string, id: string, ...spec: string[]) => [
 const good = [
   ...doc('Team', 'team-core'),
   '---',
-  ...doc('Site', 'dc-north', '  type: data-centre'),
+  ...doc('Site', 'dc-north', '  type: data-centre', '  recovery: 1d'),
   '---',
-  ...doc('Component', 'db-primary', '  type: database', '  site: dc-north', '  recovery: 2h'),
+  ...doc(
+    'Component',
+    'db-primary',
+    '  type: database',
+    '  site: dc-north',
+    '  recovery: 2h',
+    '  data: {backup: {interval: 1d, at: dc-north}}',
+  ),
   '---',
   ...doc(
     'Service',
@@ -99,7 +106,7 @@ describe.concurrent('lifeboat check', () => {
     );
     const run = await lifeboat('check', file);
     expect(run.stdout).toBe(
-      `${file}:34:15: error: unknown id "db-primray" in dependsOn (did you mean "db-primary"?)\n`,
+      `${file}:36:15: error: unknown id "db-primray" in dependsOn (did you mean "db-primary"?)\n`,
     );
     expect(run.code).toBe(1);
   });
@@ -185,15 +192,24 @@ describe.concurrent('lifeboat check', () => {
 
   it('prints continuity warnings (RTO over MTPD, no owner, a cycle) but exits 0 when there is no error', async () => {
     const file = await catalog('warnings.yaml', [
-      ...doc('Service', 'svc', '  type: it', '  tier: 3', '  rto: 2d', '  mtpd: 1d', '  dependsOn: [app]'),
+      ...doc(
+        'Service',
+        'svc',
+        '  type: it',
+        '  tier: 3',
+        '  rto: 2d',
+        '  mtpd: 1d',
+        '  dependsOn: [app]',
+        '  recovery: 1h',
+      ),
       '---',
-      ...doc('Component', 'app', '  type: application', '  dependsOn: [svc]'),
+      ...doc('Component', 'app', '  type: application', '  dependsOn: [svc]', '  recovery: 1h'),
     ]);
     const run = await lifeboat('check', file);
     expect(run.stdout.split('\n').filter(Boolean)).toEqual([
       `${file}:4:7: warning: service "svc" has no owner: set spec.owner to the Team or Person responsible`,
       `${file}:8:8: warning: rto 2d is over mtpd 1d: the service would come back after the damage is already unacceptable`,
-      `${file}:18:15: warning: dependency cycle: app -> svc -> app: these cannot be brought back in order after a cold start`,
+      `${file}:19:15: warning: dependency cycle: app -> svc -> app: these cannot be brought back in order after a cold start`,
     ]);
     expect(run.stderr).toBe('checked 1 file, 2 documents: 0 errors, 3 warnings\n');
     expect(run.code).toBe(0);

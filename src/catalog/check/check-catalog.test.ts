@@ -14,8 +14,17 @@ const header = (kind: string, id: string) => [
   `  id: ${id}`,
 ];
 const team = [...header('Team', 'team-core'), 'spec: {}'];
-const site = [...header('Site', 'dc-north'), 'spec:', '  type: data-centre'];
-const db = [...header('Component', 'db-primary'), 'spec:', '  type: database', '  site: dc-north'];
+const bareSite = [...header('Site', 'dc-north'), 'spec:', '  type: data-centre'];
+// Complete enough to draw no warning: a recovery time, and where the database's copies are.
+const site = [...bareSite, '  recovery: 1d'];
+const db = [
+  ...header('Component', 'db-primary'),
+  'spec:',
+  '  type: database',
+  '  site: dc-north',
+  '  recovery: 4h',
+  '  data: {backup: {interval: 1d, at: dc-north}}',
+];
 const service = (id: string, ...spec: string[]) => [...header('Service', id), 'spec:', ...spec];
 
 describe('checkCatalog', () => {
@@ -96,7 +105,7 @@ describe('checkCatalog', () => {
   });
 
   it('reports an invalid duration at the value with the expected format', () => {
-    const result = check({ 'a.yaml': [...site, '  recovery: 4hours'] });
+    const result = check({ 'a.yaml': [...bareSite, '  recovery: 4hours'] });
     expect(result.errors).toEqual([
       {
         file: 'a.yaml',
@@ -149,7 +158,7 @@ describe('checkCatalog', () => {
   });
 
   it('explains a number where an id is expected, and a dependsOn item of no known form', () => {
-    const result = check({ 'a.yaml': [...site, '  dependsOn:', '    - 42', '    - {foo: bar}'] });
+    const result = check({ 'a.yaml': [...bareSite, '  dependsOn:', '    - 42', '    - {foo: bar}'] });
     expect(formatFindings(result)).toEqual([
       'a.yaml:8:7: error: spec.dependsOn[0] is 42; expected an id, {anyOf: [ids]} or {atLeast: k, of: [ids]}',
       'a.yaml:9:7: error: spec.dependsOn[1] is a mapping; expected an id, {anyOf: [ids]} or {atLeast: k, of: [ids]}',
@@ -157,7 +166,7 @@ describe('checkCatalog', () => {
   });
 
   it('still checks the references of a document that has a schema error elsewhere', () => {
-    const result = check({ 'a.yaml': [...site, '  location: [not, text]', '  dependsOn: [dc-sauth]'] });
+    const result = check({ 'a.yaml': [...bareSite, '  location: [not, text]', '  dependsOn: [dc-sauth]'] });
     expect(result.errors.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
       '7:13 spec.location is a list; expected a string',
       '8:15 unknown id "dc-sauth" in dependsOn',
@@ -197,6 +206,7 @@ describe('checkCatalog', () => {
       'spec:',
       '  type: vm',
       `  dependsOn: [${dependsOn}]`,
+      '  recovery: 1h',
     ];
     const result = check({
       'a.yaml': [
@@ -211,8 +221,8 @@ describe('checkCatalog', () => {
     });
     // A node that depends on itself is refused outright, as the API refuses it, and not also warned about.
     expect(formatFindings(result)).toEqual([
-      'a.yaml:15:15: warning: dependency cycle: a -> b -> c -> a: these cannot be brought back in order after a cold start',
-      'a.yaml:31:15: error: "d" in dependsOn refers to the document itself',
+      'a.yaml:16:15: warning: dependency cycle: a -> b -> c -> a: these cannot be brought back in order after a cold start',
+      'a.yaml:34:15: error: "d" in dependsOn refers to the document itself',
     ]);
   });
 
@@ -222,11 +232,13 @@ describe('checkCatalog', () => {
         ...header('Site', 'dc'),
         'spec:',
         '  dependsOn: [power]',
+        '  recovery: 1d',
         '---',
         ...header('Component', 'power'),
         'spec:',
         '  type: power',
         '  site: dc',
+        '  recovery: 2h',
       ],
     });
     expect(result.warnings.map((f) => f.message)).toEqual([

@@ -2,6 +2,7 @@ import type { CatalogDocument } from '../kinds.ts';
 import type { SourceDocument, SourceFile } from '../yaml/parse.ts';
 import { parseCatalogText } from '../yaml/parse.ts';
 import { checkCycles, checkServices } from './continuity-rules.ts';
+import { checkRecoveryData, checkStandbyGroups } from './recovery-rules.ts';
 import { checkDocument } from './document-rules.ts';
 import type { CheckResult, Finding } from './finding.ts';
 import { compareFindings } from './finding.ts';
@@ -30,7 +31,9 @@ export function checkSourceDocuments(sources: readonly SourceDocument[]): Checke
   const checked = sources.map((source) => checkDocument(source, errors));
   const index = indexIds(checked, errors);
   checkReferences(checked, index, errors);
+  checkStandbyGroups(checked, index, errors);
   checkServices(checked, warnings);
+  checkRecoveryData(checked, warnings);
   checkCycles(checked, index, warnings);
   errors.sort(compareFindings);
   warnings.sort(compareFindings);

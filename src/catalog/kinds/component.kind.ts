@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema } from '../metadata.schema.ts';
 import { defineKind, ref } from '../registry.ts';
 import { COMPONENT_TYPES } from '../vocabulary.ts';
-import { failureNodeFields, ownerRef } from './fields.ts';
+import { dataSchema, failureNodeFields, ownerRef } from './fields.ts';
 
 /** A piece of infrastructure: a server, database, network link, SaaS tenant, power feed... */
 export const componentSpecSchema = z.strictObject({
@@ -16,6 +16,7 @@ export const componentSpecSchema = z.strictObject({
     description:
       'The Vendor that supplies it (informational: add the vendor to dependsOn if its outage takes this down).',
   }),
+  data: dataSchema.optional(),
   ...failureNodeFields,
 });
 
@@ -32,7 +33,7 @@ export const componentKind = defineKind({
   failureNode: true,
   ownerWritable: true,
   columns: ['type', 'site', 'owner', 'vendor'],
-  form: ['type', 'site', 'owner', 'vendor', 'recovery', 'restart', 'dependsOn'],
+  form: ['type', 'site', 'owner', 'vendor', 'recovery', 'restart', 'activation', 'dependsOn'],
   filters: ['type', 'site', 'owner', 'vendor'],
   missing: ['owner', 'site'],
   example: {

@@ -76,10 +76,49 @@ export const failureNodeFields = {
   }),
   recovery: durationSchema.optional().meta({
     title: 'Recovery time',
-    description: 'Time to restore it after it failed itself, once its dependencies are back; default 0m.',
+    description:
+      'Time to restore it after it failed itself, once its dependencies are back; unknown when absent (analyses ' +
+      'then give a lower bound).',
   }),
   restart: durationSchema.optional().meta({
     title: 'Restart time',
     description: 'Time to bring it back after a dependency failed; default 0m.',
   }),
+  activation: durationSchema.optional().meta({
+    title: 'Activation time',
+    description:
+      'Makes it a standby: healthy but not serving until activated, which takes this long (0m or absent: ' +
+      'active). A standby does not count as an up member of a redundancy group until it is activated.',
+  }),
 };
+
+/** Where the copies of a Component's data are, so a failure's data loss can be worked out (ISO 22301 8.3). */
+export const dataSchema = z
+  .strictObject({
+    backup: z
+      .strictObject({
+        interval: durationSchema.meta({
+          description: 'Time between two backups: the most that a restore loses.',
+        }),
+        at: failureRef().meta({
+          description: 'The failure node that holds the copies (a backup library, a site).',
+        }),
+      })
+      .optional(),
+    replicas: z
+      .array(
+        z.strictObject({
+          id: ref(idSchema, ['Component']).meta({ description: 'The Component that holds the replica.' }),
+          lag: durationSchema.meta({
+            description: 'How far the replica trails: what a failover to it loses.',
+          }),
+        }),
+      )
+      .optional(),
+  })
+  .meta({
+    title: 'Data copies',
+    description:
+      'For a Component that holds data: its backup (interval and where the copies are) and its replicas (with ' +
+      'their lag). A database or storage Component without it gets a warning, and its loss is unknown.',
+  });

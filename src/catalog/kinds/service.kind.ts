@@ -42,7 +42,7 @@ export const serviceKind = defineKind({
   failureNode: true,
   ownerWritable: true,
   columns: ['type', 'tier', 'owner', 'rto', 'rpo', 'mtpd'],
-  form: ['type', 'tier', 'owner', 'rto', 'rpo', 'mtpd', 'recovery', 'restart', 'dependsOn'],
+  form: ['type', 'tier', 'owner', 'rto', 'rpo', 'mtpd', 'recovery', 'restart', 'activation', 'dependsOn'],
   filters: ['tier', 'type', 'owner'],
   missing: ['owner', 'rto', 'rpo', 'mtpd'],
   example: {

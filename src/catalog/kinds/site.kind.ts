@@ -23,7 +23,7 @@ export const siteKind = defineKind({
   failureNode: true,
   ownerWritable: false,
   columns: ['type', 'location', 'recovery'],
-  form: ['type', 'location', 'recovery', 'restart', 'dependsOn'],
+  form: ['type', 'location', 'recovery', 'restart', 'activation', 'dependsOn'],
   filters: ['type'],
   example: {
     metadata: { id: 'dc-north', name: 'North data centre', description: 'Primary site' },

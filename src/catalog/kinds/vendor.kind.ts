@@ -31,7 +31,7 @@ export const vendorKind = defineKind({
   failureNode: true,
   ownerWritable: false,
   columns: ['contact', 'email', 'phone'],
-  form: ['contact', 'email', 'phone', 'url', 'recovery', 'restart', 'dependsOn'],
+  form: ['contact', 'email', 'phone', 'url', 'recovery', 'restart', 'activation', 'dependsOn'],
   example: {
     metadata: { id: 'telco', name: 'Telco Ltd' },
     spec: { contact: 'NOC', phone: '+44 20 7946 0003' },
