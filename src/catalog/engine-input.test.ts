@@ -90,3 +90,37 @@ describe('toEngineNodes on the example catalog', () => {
     expect(nodes.filter((node) => node.service).length).toBe(26);
   });
 });
+
+describe('standbys, unknown recovery and data', () => {
+  it('marks a missing recovery unknown, carries a standby activation and a component data copies', () => {
+    const nodes = toEngineNodes([
+      { ...meta('york'), kind: 'Site', spec: { recovery: '4w', activation: '2h' } },
+      { ...meta('telco'), kind: 'Vendor', spec: {} },
+      {
+        ...meta('db'),
+        kind: 'Component',
+        spec: {
+          type: 'database',
+          recovery: '4h',
+          data: { backup: { interval: '1d', at: 'york' }, replicas: [{ id: 'db-york', lag: '5m' }] },
+        },
+      },
+      { ...meta('san'), kind: 'Component', spec: { type: 'storage', recovery: '1d' } },
+      { ...meta('app'), kind: 'Component', spec: { type: 'application', recovery: '1h', activation: '0m' } },
+    ]);
+    const byId = new Map(nodes.map((node) => [node.id, node]));
+    expect(byId.get('york')).toMatchObject({ activationMinutes: 120, recoveryMinutes: 40_320 });
+    expect(byId.get('york')?.recoveryKnown).toBeUndefined();
+    expect(byId.get('telco')).toMatchObject({ recoveryKnown: false, recoveryMinutes: 0 });
+    expect(byId.get('db')).toMatchObject({
+      holdsData: true,
+      data: { backup: { intervalMinutes: 1440, at: 'york' }, replicas: [{ id: 'db-york', lagMinutes: 5 }] },
+    });
+    // Storage holds data even without copies written down: its loss is then unknown.
+    expect(byId.get('san')).toMatchObject({ holdsData: true });
+    expect(byId.get('san')?.data).toBeUndefined();
+    // activation: 0m is an active member, not a standby; an application holds no data.
+    expect(byId.get('app')?.activationMinutes).toBeUndefined();
+    expect(byId.get('app')?.holdsData).toBeUndefined();
+  });
+});

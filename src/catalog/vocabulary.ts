@@ -21,3 +21,6 @@ export const COMPONENT_TYPES = [
 
 /** The types of site. */
 export const SITE_TYPES = ['data-centre', 'cloud-region', 'colocation', 'office', 'other'] as const;
+
+/** The component types that hold data: their loss in a failure depends on their copies (`data`). */
+export const DATA_COMPONENT_TYPES: readonly string[] = ['database', 'storage'];

@@ -8,12 +8,10 @@ import { FAILURE_KINDS } from '../kinds.ts';
 import type { CatalogDocument } from '../kinds.ts';
 import type { Dependency } from '../kinds.schema.ts';
 import { referencesOf } from '../references.ts';
+import { DATA_COMPONENT_TYPES } from '../vocabulary.ts';
 import type { CheckedDocument } from './document-rules.ts';
 import type { Finding } from './finding.ts';
 import type { IdIndex } from './reference-rules.ts';
-
-/** Component types that hold data: their loss in a failure depends on their copies. */
-export const DATA_TYPES: ReadonlySet<string> = new Set(['database', 'storage']);
 
 /** Whether a document is a standby: it has an activation time over zero. */
 export function isStandby(document: CatalogDocument | undefined): boolean {
@@ -73,7 +71,11 @@ export function checkRecoveryData(documents: readonly CheckedDocument[], warning
     if (!document || !FAILURE_KINDS.includes(document.kind)) continue;
     const spec = document.spec as { type?: string; data?: unknown; recovery?: string };
     const { id } = document.metadata;
-    if (document.kind === 'Component' && DATA_TYPES.has(spec.type ?? '') && spec.data === undefined)
+    if (
+      document.kind === 'Component' &&
+      DATA_COMPONENT_TYPES.includes(spec.type ?? '') &&
+      spec.data === undefined
+    )
       warnings.push({
         file: source.file,
         ...source.locate(['spec', 'type']),
