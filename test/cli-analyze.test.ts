@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import type { ImpactResult, SpofResult } from '../src/engine/types.ts';
+import type { ObjectivesGap } from '../src/plans/objectives.ts';
 import { runCli } from './support/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lifeboat-cli-analyze-'));
@@ -261,4 +262,102 @@ it('exits 1 with --fail-on breach when the failure breaches an RTO or MTPD, and 
   const unknownCondition = await runCli(['analyze', 'impact', catalog, '--fail', 'db1', '--fail-on', 'down']);
   expect(unknownCondition.code).toBe(2);
   expect(unknownCondition.stderr).toContain('Allowed choices are breach');
+});
+
+/** The catalog above with a vendor, a service at the vendor and a plan for losing both sites. */
+function withObjectives(): string {
+  const file = join(dir, 'objectives.yaml');
+  writeFileSync(
+    file,
+    `${readFileSync(catalog, 'utf8')}---
+apiVersion: lifeboat/v1
+kind: Vendor
+metadata: { id: telco }
+spec: { recovery: 30m }
+---
+apiVersion: lifeboat/v1
+kind: Service
+metadata: { id: mail }
+spec: { type: business, tier: 3, rto: 1h, dependsOn: [telco], restart: 5m }
+---
+apiVersion: lifeboat/v1
+kind: Team
+metadata: { id: ops }
+spec: {}
+---
+apiVersion: lifeboat/v1
+kind: Plan
+metadata: { id: plan-both-sites }
+spec:
+  services: [pay]
+  owner: ops
+  scenario: { description: Both sites are lost, fail: [dc-a, dc-b] }
+  activation: Any outage of both sites.
+  phases:
+    recovery:
+      - { id: rebuild-a, title: Rebuild site A, duration: 2h, restores: [dc-a] }
+`,
+  );
+  return file;
+}
+
+it('prints the objectives gap of every site, vendor and plan scenario, the same from a file and the database', async () => {
+  const file = withObjectives();
+  const fromFile = await runCli(['analyze', 'objectives', file, '--json']);
+  expect(fromFile.code, fromFile.stderr).toBe(0);
+  const gap = JSON.parse(fromFile.stdout) as ObjectivesGap;
+  expect(gap.scenarios).toEqual([
+    { id: 'dc-a', source: 'site', fail: ['dc-a'] },
+    { id: 'dc-b', source: 'site', fail: ['dc-b'] },
+    { id: 'telco', source: 'vendor', fail: ['telco'] },
+    { id: 'plan-both-sites', source: 'plan', fail: ['dc-a', 'dc-b'] },
+  ]);
+  expect(gap.services.map((s) => [s.id, s.tier, s.rtoMinutes, s.rpoMinutes])).toEqual([
+    ['pay', 1, 60, 5],
+    ['mail', 3, 60, null],
+  ]);
+  const [pay, mail] = gap.services;
+  // One site alone leaves the other database in the redundancy group: pay stays up and loses nothing.
+  expect(pay?.results[0]).toMatchObject({
+    scenario: 'dc-a',
+    down: false,
+    restoreMinutes: null,
+    dataLossMinutes: 0,
+    rtoBreach: false,
+  });
+  // Both sites: site A is back after 2h (by the plan too), db1 restarts in 30m, pay in 5m: past its 1h RTO.
+  expect(pay?.results[3]).toMatchObject({
+    scenario: 'plan-both-sites',
+    down: true,
+    restoreMinutes: 155,
+    restoreKnown: true,
+    rtoBreach: true,
+  });
+  expect(mail?.results[2]).toMatchObject({
+    scenario: 'telco',
+    down: true,
+    restoreMinutes: 35,
+    rtoBreach: false,
+  });
+
+  const env = { LIFEBOAT_DB: join(dir, 'objectives.db') };
+  expect((await runCli(['import', file], env)).code).toBe(0);
+  const fromDatabase = await runCli(['analyze', 'objectives', '--json'], env);
+  expect(fromDatabase.code, fromDatabase.stderr).toBe(0);
+  expect(JSON.parse(fromDatabase.stdout)).toEqual(gap);
+
+  const table = await runCli(['analyze', 'objectives', file]);
+  expect(table.stdout).toContain('scenarios: 2 sites, 1 vendors, 1 plans; services: 2; breaches: 1');
+  expect(table.stdout).toMatch(/pay\s+1\s+plan-both-sites\s+2h35m\s+1h\s+BREACH/);
+  expect(table.stdout).toMatch(/mail\s+3\s+telco\s+35m\s+1h\s+met/);
+});
+
+it('exits 1 with analyze objectives --fail-on breach when a scenario breaches an objective, and 0 otherwise', async () => {
+  const breached = await runCli(['analyze', 'objectives', withObjectives(), '--fail-on', 'breach']);
+  expect(breached.code).toBe(1);
+  expect(breached.stderr).toBe(
+    'lifeboat analyze objectives: error: 1 breach(es) of an RTO or RPO (--fail-on breach): pay in plan-both-sites (RTO)\n',
+  );
+  const met = await runCli(['analyze', 'objectives', catalog, '--fail-on', 'breach', '--json']);
+  expect(met.code, met.stderr).toBe(0);
 });

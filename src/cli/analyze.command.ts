@@ -9,6 +9,8 @@ import { createAnalysisService } from '../server/services/analysis.service.ts';
 import type { NamedSinglePoint } from '../server/services/analysis.service.ts';
 import { createGraphProvider } from '../server/services/graph-provider.ts';
 import { CatalogError } from '../server/services/errors.ts';
+import { gapBreaches, objectivePlans, objectiveScenarios, objectivesGap } from '../plans/objectives.ts';
+import type { ObjectivesGap } from '../plans/objectives.ts';
 import { fileApprovalNote, fileApprovedPlan } from '../plans/versions.ts';
 import { loadCheckedCatalog } from './catalog-source.ts';
 import { openCommandDatabase } from './import.command.ts';
@@ -20,6 +22,8 @@ interface Analysis {
   spof(options: { service?: string; maxOrder: number }): Promise<SpofResult>;
   /** The worst single points of failure, ranked by the services they take down weighted by tier, with names. */
   singlePoints(limit: number): Promise<{ total: number; points: NamedSinglePoint[] }>;
+  /** Every service against its RTO and RPO in each site's, vendor's and plan's scenario. */
+  objectives(): Promise<ObjectivesGap>;
   /** The ids a failure may name (Services, Components, Sites, Vendors), to suggest one for a typo. */
   failureIds(): Promise<Iterable<string>>;
   close(): Promise<void>;
@@ -53,6 +57,8 @@ async function openAnalysis(command: string, catalogPath: string | undefined): P
         }));
         return Promise.resolve({ total: ranked.length, points });
       },
+      objectives: () =>
+        Promise.resolve(objectivesGap(graph, objectiveScenarios(nodes, objectivePlans(documents)))),
       failureIds: () => Promise.resolve(nodes.map((node) => node.id)),
       close: () => Promise.resolve(),
     };
@@ -64,6 +70,7 @@ async function openAnalysis(command: string, catalogPath: string | undefined): P
     impact: (ids) => service.impact(ids),
     spof: (options) => service.spof(options),
     singlePoints: (limit) => service.singlePoints(limit),
+    objectives: () => service.objectives(),
     failureIds: async () => (await graphs.engine()).nodes.keys(),
     close: () => database.close(),
   };
@@ -166,6 +173,46 @@ export function formatImpact(result: ImpactResult): string {
   return lines.join('\n');
 }
 
+/** A restore time as a person reads it: `never`, or `>= 4h` when it is only a lower bound. */
+function restoreText(minutes: number | null, known: boolean): string {
+  if (minutes === null) return 'never';
+  return known ? formatDuration(minutes) : `>= ${formatDuration(minutes)}`;
+}
+
+/** The objectives gap as a person reads it: one row per service and scenario that takes it down. */
+export function formatObjectives(gap: ObjectivesGap): string {
+  const sources = (['site', 'vendor', 'plan'] as const).map(
+    (source) => `${gap.scenarios.filter((scenario) => scenario.source === source).length} ${source}s`,
+  );
+  const verdict = (breach: boolean | null, objective: number | null) =>
+    objective === null ? 'no objective' : breach === null ? 'unknown' : breach ? 'BREACH' : 'met';
+  const rows = [
+    ['SERVICE', 'TIER', 'SCENARIO', 'BACK AFTER', 'RTO', 'RTO CHECK', 'DATA LOSS', 'RPO', 'RPO CHECK'],
+  ];
+  for (const service of gap.services)
+    for (const result of service.results) {
+      if (!result.down) continue;
+      rows.push([
+        service.id,
+        String(service.tier),
+        result.scenario,
+        restoreText(result.restoreMinutes, result.restoreKnown),
+        minutes(service.rtoMinutes),
+        verdict(result.rtoBreach, service.rtoMinutes),
+        result.dataLossMinutes === null ? 'unknown' : formatDuration(result.dataLossMinutes),
+        minutes(service.rpoMinutes),
+        verdict(result.rpoBreach, service.rpoMinutes),
+      ]);
+    }
+  const breaches = gapBreaches(gap);
+  const lines = [
+    `scenarios: ${sources.join(', ')}; services: ${gap.services.length}; breaches: ${breaches.length}`,
+  ];
+  if (rows.length > 1) lines.push('', table(rows));
+  else lines.push('no scenario takes a service down');
+  return lines.join('\n');
+}
+
 /** How many single points the human-readable `analyze spof` ranks before the cut sets. */
 const RANKED = 20;
 
@@ -260,6 +307,42 @@ export function registerAnalyze(program: Command): void {
             breaches.length === 1 ? '1 service breaches its' : `${breaches.length} services breach their`;
           process.stderr.write(
             `lifeboat ${command}: error: ${count} RTO or MTPD (--fail-on breach): ${breaches.join(', ')}\n`,
+          );
+          process.exitCode = 1;
+        }
+      },
+    );
+
+  analyze
+    .command('objectives')
+    .description(
+      "the objectives gap: every service against its RTO and RPO when each site, each vendor, or each plan's scenario fails (following the plan)",
+    )
+    .argument('[catalog]', 'a catalog file or folder (default: the database)')
+    .option('--json', 'print the result as JSON')
+    .addOption(
+      new Option('--fail-on <condition>', 'exit 1 when any scenario breaches an RTO or RPO (for CI)').choices(
+        FAIL_ON,
+      ),
+    )
+    .action(
+      async (
+        catalogPath: string | undefined,
+        flags: { json?: boolean; failOn?: (typeof FAIL_ON)[number] },
+      ) => {
+        const command = 'analyze objectives';
+        const { gap, note } = await run(command, catalogPath, { option: '', ids: [] }, async (analysis) => ({
+          gap: await analysis.objectives(),
+          note: analysis.note,
+        }));
+        process.stdout.write(
+          `${flags.json ? JSON.stringify(gap, null, 2) : withNote(formatObjectives(gap), note)}\n`,
+        );
+        const breaches = gapBreaches(gap);
+        if (flags.failOn === 'breach' && breaches.length > 0) {
+          const listed = breaches.map((b) => `${b.service} in ${b.scenario} (${b.missed.join(', ')})`);
+          process.stderr.write(
+            `lifeboat ${command}: error: ${breaches.length} breach(es) of an RTO or RPO (--fail-on breach): ${listed.join(', ')}\n`,
           );
           process.exitCode = 1;
         }

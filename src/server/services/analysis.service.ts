@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import { analyzeImpact } from '../../engine/index.ts';
 import type { FailureKind, ImpactResult, SpofResult } from '../../engine/index.ts';
+import { objectivePlans, objectiveScenarios } from '../../plans/objectives.ts';
+import type { ObjectivesGap } from '../../plans/objectives.ts';
 import type { LifeboatDatabase } from '../db/database.ts';
 import { createDocumentRepository } from '../repositories/document.repository.ts';
 import { CatalogError } from './errors.ts';
@@ -115,8 +118,36 @@ export function createAnalysisService(deps: {
     };
   }
 
+  /**
+   * The objectives gap (every service in each site's, each vendor's and each plan's scenario) as its JSON
+   * answer: computed in the pool and cached per catalog state. The engine state's memo lasts while the failure
+   * nodes do; the scenarios' digest keys it further, so an edited plan is computed again.
+   */
+  async function objectivesAnswer(context: WorkContext = local): Promise<string> {
+    const view = await graphs.catalog();
+    const state = await graphs.engine();
+    const scenarios = objectiveScenarios(state.nodes.values(), objectivePlans(view.documents));
+    const digest = createHash('sha256').update(JSON.stringify(scenarios)).digest('base64url');
+    // One answer per state, for the latest scenarios only: plan edits within a state do not pile answers up.
+    const latest = await state.memo('objectives', () =>
+      Promise.resolve<{ digest?: string; answer?: string }>({}),
+    );
+    if (latest.digest === digest && latest.answer !== undefined) return latest.answer;
+    // Only an answer is kept, as `memo` does: a cancelled or refused computation leaves nothing.
+    const answer = await work.objectives(state, scenarios, context);
+    Object.assign(latest, { digest, answer });
+    return answer;
+  }
+
   return {
     singlePoints,
+
+    objectivesAnswer,
+
+    /** Every service against its RTO and RPO in every site, vendor and plan scenario. */
+    async objectives(): Promise<ObjectivesGap> {
+      return JSON.parse(await objectivesAnswer()) as ObjectivesGap;
+    },
 
     /** The impact analysis as its JSON answer (built in a worker thread on a large catalog). */
     impactAnswer,

@@ -7,6 +7,8 @@ import type { Finding } from '../../catalog/check/finding.ts';
 import type { CatalogDocument } from '../../catalog/kinds.ts';
 import { analyzeImpact, analyzeSpof, rankSinglePoints } from '../../engine/index.ts';
 import type { EngineGraph, EngineNode, SpofOptions } from '../../engine/index.ts';
+import { objectivesGap } from '../../plans/objectives.ts';
+import type { ObjectiveScenario } from '../../plans/objectives.ts';
 import type { PackModel } from '../../reports/pack-model.ts';
 import { renderPackPdf } from '../../reports/pack-pdf.ts';
 
@@ -28,6 +30,7 @@ export type HeavyTask =
   | { type: 'spof'; graph: GraphRef; options: { service?: string; maxOrder: number; workBudget?: number } }
   | { type: 'impact'; graph: GraphRef; fail: string[] }
   | { type: 'single-points'; graph: GraphRef; limit: number; servicesPerPoint: number }
+  | { type: 'objectives'; graph: GraphRef; scenarios: ObjectiveScenario[] }
   | { type: 'check-catalog'; file: string; text: string }
   | { type: 'pack-pdf'; model: PackModel };
 
@@ -86,6 +89,8 @@ export async function runTask(
         }));
         return { ok: true, value: JSON.stringify({ total: ranked.length, points }) };
       }
+      case 'objectives':
+        return { ok: true, value: JSON.stringify(objectivesGap(graphOf(task.graph), task.scenarios)) };
       case 'check-catalog': {
         const checked = checkCatalog([{ file: task.file, text: task.text }]);
         return {

@@ -4,6 +4,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import type { EngineGraph } from '../../engine/index.ts';
+import type { ObjectiveScenario } from '../../plans/objectives.ts';
 import { CatalogError } from './errors.ts';
 import type { EngineState } from './graph-provider.ts';
 import type { CheckedUpload, GraphRef, HeavyTask, TaskOutcome } from './heavy-work.tasks.ts';
@@ -234,6 +235,12 @@ export function createHeavyWork(options: HeavyWorkOptions) {
     /** The top `limit` single points of failure, ranked by the services they take down weighted by tier. */
     async singlePoints(state: EngineState, limit: number, servicesPerPoint: number, context: WorkContext) {
       const task: HeavyTask = { type: 'single-points', graph: graphRef(state), limit, servicesPerPoint };
+      return (await submit(task, context, state.graph)) as string;
+    },
+
+    /** The objectives gap over `scenarios` (sites, vendors, plans), as the JSON answer. */
+    async objectives(state: EngineState, scenarios: ObjectiveScenario[], context: WorkContext) {
+      const task: HeavyTask = { type: 'objectives', graph: graphRef(state), scenarios };
       return (await submit(task, context, state.graph)) as string;
     },
 

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { PlanSpec } from '../catalog/kinds.schema.ts';
+import { buildGraph } from '../engine/index.ts';
+import type { EngineNode } from '../engine/index.ts';
+import { gapBreaches, objectiveScenarios, objectivesGap } from './objectives.ts';
+
+const node = (id: string, over: Partial<EngineNode> = {}): EngineNode => ({
+  id,
+  kind: 'Component',
+  requires: [],
+  groups: [],
+  recoveryMinutes: 0,
+  restartMinutes: 0,
+  ...over,
+});
+
+const service = (id: string, tier: number, rtoMinutes: number | null, requires: string[]) =>
+  node(id, {
+    kind: 'Service',
+    requires,
+    service: { tier, rtoMinutes, rpoMinutes: 60, mtpdMinutes: null },
+  });
+
+// Two sites, a vendor; `pay` (tier 1, RTO 1h) runs in leeds, `mail` (tier 3, RTO 1d) at the vendor.
+const nodes = [
+  node('york', { kind: 'Site', recoveryMinutes: 600 }),
+  node('leeds', { kind: 'Site', recoveryMinutes: 240 }),
+  node('telco', { kind: 'Vendor', recoveryMinutes: 30 }),
+  node('db', { requires: ['leeds'], restartMinutes: 30 }),
+  service('pay', 1, 60, ['db']),
+  service('mail', 3, 24 * 60, ['telco']),
+];
+
+const plan = (id: string, fail: string[], steps: PlanSpec['phases']): { id: string; spec: PlanSpec } => ({
+  id,
+  spec: {
+    services: ['pay'],
+    owner: 'ops',
+    scenario: { description: 'a disruption', fail },
+    activation: 'the duty manager decides',
+    phases: steps,
+  },
+});
+
+describe('objectiveScenarios', () => {
+  it('lists each site alone, each vendor alone, then each plan scenario, each by id', () => {
+    const scenarios = objectiveScenarios(nodes, [plan('leeds-loss', ['leeds'], {})]);
+    expect(scenarios.map(({ id, source, fail }) => ({ id, source, fail }))).toEqual([
+      { id: 'leeds', source: 'site', fail: ['leeds'] },
+      { id: 'york', source: 'site', fail: ['york'] },
+      { id: 'telco', source: 'vendor', fail: ['telco'] },
+      { id: 'leeds-loss', source: 'plan', fail: ['leeds'] },
+    ]);
+  });
+});
+
+describe('objectivesGap', () => {
+  const graph = buildGraph(nodes);
+
+  it('gives every service a result in every scenario, with its restore time and RTO breach', () => {
+    const gap = objectivesGap(graph, objectiveScenarios(nodes, []));
+    expect(gap.scenarios.map((scenario) => scenario.id)).toEqual(['leeds', 'york', 'telco']);
+    expect(gap.services.map((s) => [s.id, s.tier, s.rtoMinutes, s.rpoMinutes])).toEqual([
+      ['pay', 1, 60, 60],
+      ['mail', 3, 24 * 60, 60],
+    ]);
+    const pay = gap.services[0]!.results;
+    // Leeds back after 4h, the database restarts in 30m: 4h30m, past the 1h RTO.
+    expect(pay[0]).toMatchObject({ scenario: 'leeds', down: true, restoreMinutes: 270, rtoBreach: true });
+    // York holds nothing pay needs: up, nothing lost, nothing breached.
+    expect(pay[1]).toEqual({
+      scenario: 'york',
+      down: false,
+      restoreMinutes: null,
+      restoreKnown: true,
+      dataLossMinutes: 0,
+      rtoBreach: false,
+      rpoBreach: false,
+    });
+    expect(gap.services[1]!.results[2]).toMatchObject({ scenario: 'telco', down: true, restoreMinutes: 30 });
+    expect(gap.services[1]!.results[2]!.rtoBreach).toBe(false);
+  });
+
+  it('lists the breaches that --fail-on breach gates on, by service and scenario', () => {
+    const gap = objectivesGap(graph, objectiveScenarios(nodes, []));
+    expect(gapBreaches(gap)).toEqual([{ service: 'pay', scenario: 'leeds', missed: ['RTO'] }]);
+  });
+
+  it('makes a restore time that waited on a plan step without a duration a lower bound, never a met RTO', () => {
+    const scenarios = objectiveScenarios(nodes, [
+      plan('telco-loss', ['telco'], { recovery: [{ id: 'call-telco', title: 'call', restores: ['telco'] }] }),
+    ]);
+    const gap = objectivesGap(graph, scenarios);
+    const mail = gap.services.find((s) => s.id === 'mail')!.results.find((r) => r.scenario === 'telco-loss')!;
+    expect(mail).toMatchObject({ down: true, restoreKnown: false, rtoBreach: null });
+    // The same failure without the plan: the vendor's own recovery time is known, and within the RTO.
+    const alone = gap.services.find((s) => s.id === 'mail')!.results.find((r) => r.scenario === 'telco')!;
+    expect(alone).toMatchObject({ down: true, restoreKnown: true, rtoBreach: false });
+  });
+});
