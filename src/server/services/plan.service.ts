@@ -105,6 +105,12 @@ const SLICE = 2000;
 const pendingScopes = new WeakMap<CatalogSnapshot, Map<string, Promise<void>>>();
 
 /**
+ * The scope walks in progress, one after another: every callback waiting for a turn of the event loop runs in
+ * the same turn, so twenty walks side by side would hold the loop for twenty slices at each turn.
+ */
+let scopeWalks: Promise<unknown> = Promise.resolve();
+
+/**
  * Computes a plan's review scope into the cache `planReview` reads, with a turn of the event loop every SLICE
  * steps: a plan over a large estate walks tens of thousands of nodes (about 100 ms for 56,600 nodes), and the
  * first packs after an edit would otherwise walk them one plan after another without a break. The walk is
@@ -145,7 +151,8 @@ export async function prepareReview(snapshot: CatalogSnapshot, plan: PlanDocumen
       }
       scopes.set(key, scope);
     };
-    const started = walk().finally(() => pending.delete(key));
+    const started = scopeWalks.then(walk).finally(() => pending.delete(key));
+    scopeWalks = started.catch(() => undefined);
     pending.set(key, (computing = started));
   }
   await computing;
