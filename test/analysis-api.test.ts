@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { TestClient } from './support/test-app.ts';
 import type { ImpactResult, SpofResult } from '../src/engine/types.ts';
+import type { ObjectivesAnswer } from '../src/server/routes/analysis.schema.ts';
 import { body, createTestApp } from './support/test-app.ts';
 import type { TestApp } from './support/test-app.ts';
 import { describeEachDatabase } from './support/test-databases.ts';
@@ -11,7 +12,13 @@ function doc(kind: string, id: string, spec: Spec) {
   return { apiVersion: 'lifeboat/v1', kind, metadata: { id }, spec };
 }
 
-const PLURAL: Record<string, string> = { Site: 'sites', Component: 'components', Service: 'services' };
+const PLURAL: Record<string, string> = {
+  Site: 'sites',
+  Component: 'components',
+  Service: 'services',
+  Team: 'teams',
+  Plan: 'plans',
+};
 
 async function post(app: TestClient, kind: string, id: string, spec: Spec) {
   const response = await app.inject({
@@ -221,5 +228,62 @@ describeEachDatabase('analysis API', (dialect) => {
       await t.app.inject({ method: 'GET', url: '/api/v1/graph?around=pay&depth=10&direction=down' }),
     );
     expect(down.nodes.map((node) => node.id)).toEqual(['app', 'db1', 'db2', 'dc-a', 'dc-b', 'pay']);
+  });
+
+  it('answers the objectives gap of every site and plan scenario, and follows edits to the plans', async () => {
+    const objectives = async () => {
+      const response = await t.app.inject({ method: 'GET', url: '/api/v1/analysis/objectives' });
+      expect(response.statusCode, response.body).toBe(200);
+      return body<ObjectivesAnswer>(response);
+    };
+    const sitesOnly = await objectives();
+    expect(sitesOnly.scenarios).toEqual([
+      { id: 'dc-a', source: 'site', fail: ['dc-a'] },
+      { id: 'dc-b', source: 'site', fail: ['dc-b'] },
+    ]);
+    // Either data centre alone leaves the other database: pay stays up in both.
+    expect(sitesOnly.services).toMatchObject([
+      {
+        id: 'pay',
+        tier: 1,
+        rtoMinutes: 60,
+        rpoMinutes: null,
+        results: [
+          { scenario: 'dc-a', down: false, restoreMinutes: null, rtoBreach: false },
+          { scenario: 'dc-b', down: false, restoreMinutes: null, rtoBreach: false },
+        ],
+      },
+    ]);
+
+    await post(t.app, 'Team', 'ops', {});
+    const plan = (fail: string[]) => ({
+      services: ['pay'],
+      owner: 'ops',
+      scenario: { description: 'Both data centres are lost', fail },
+      activation: 'The duty manager invokes the plan.',
+    });
+    await post(t.app, 'Plan', 'both-sites', plan(['dc-a', 'dc-b']));
+    const withPlan = await objectives();
+    expect(withPlan.scenarios.at(-1)).toEqual({ id: 'both-sites', source: 'plan', fail: ['dc-a', 'dc-b'] });
+    // dc-a back after 2h, db1 30m later, app 10m, pay 5m: 2h45m, past the 1h RTO.
+    expect(withPlan.services[0]?.results[2]).toMatchObject({
+      scenario: 'both-sites',
+      down: true,
+      restoreMinutes: 165,
+      restoreKnown: true,
+      rtoBreach: true,
+    });
+    // An edit to the plan alone keeps the failure nodes, yet the answer follows it.
+    await put(t.app, 'Plan', 'both-sites', plan(['dc-a']));
+    const edited = await objectives();
+    expect(edited.scenarios.at(-1)).toEqual({ id: 'both-sites', source: 'plan', fail: ['dc-a'] });
+    expect(edited.services[0]?.results[2]).toMatchObject({ down: false });
+    // So does an edit to the graph: without the redundancy, losing dc-a takes pay down.
+    await put(t.app, 'Component', 'app', { type: 'application', dependsOn: ['db1'], restart: '10m' });
+    expect((await objectives()).services[0]?.results[0]).toMatchObject({
+      scenario: 'dc-a',
+      down: true,
+      restoreMinutes: 165,
+    });
   });
 });

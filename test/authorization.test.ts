@@ -43,6 +43,7 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/v1/analysis/impact': READ,
   'GET /api/v1/analysis/spof': READ,
   'GET /api/v1/analysis/single-points': READ,
+  'GET /api/v1/analysis/objectives': READ,
   'GET /api/v1/graph': READ,
   'POST /api/v1/catalog/import': WRITE,
   'GET /api/v1/catalog/export': READ,

@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { idSchema } from '../../catalog/metadata.schema.ts';
 import { problemSchema } from '../http/problem.ts';
 import { workContext } from '../http/work-context.ts';
-import { graphSchema, impactSchema, singlePointsSchema, spofSchema } from './analysis.schema.ts';
+import {
+  graphSchema,
+  impactSchema,
+  objectivesSchema,
+  singlePointsSchema,
+  spofSchema,
+} from './analysis.schema.ts';
 import type { AnalysisService } from '../services/analysis.service.ts';
 import { MAX_CUT_SET_ORDER } from '../services/analysis.service.ts';
 
@@ -13,7 +19,7 @@ function sendJson(reply: FastifyReply, json: string): FastifyReply {
   return reply.type('application/json; charset=utf-8').send(json);
 }
 
-/** `POST /api/v1/analysis/impact`, `GET /api/v1/analysis/spof` and `GET /api/v1/graph` on the stored catalog. */
+/** `POST /api/v1/analysis/impact`, `GET /api/v1/analysis/spof|single-points|objectives` and `GET /api/v1/graph`. */
 export function registerAnalysisRoutes(app: FastifyInstance, analysis: AnalysisService): void {
   const route = app.withTypeProvider<ZodTypeProvider>();
   route.post(
@@ -68,6 +74,23 @@ export function registerAnalysisRoutes(app: FastifyInstance, analysis: AnalysisS
       },
     },
     async (request, reply) => analysis.singlePoints(request.query.limit, workContext(request, reply)),
+  );
+
+  route.get(
+    '/api/v1/analysis/objectives',
+    {
+      config: { access: 'catalog:read' },
+      schema: {
+        tags: ['analysis'],
+        summary:
+          'The objectives gap: every service against its RTO and RPO in every site, vendor and plan scenario',
+        description:
+          'Scenarios: each Site alone, each Vendor alone, and the scenario of each Plan that is not retired, with ' +
+          "restore times that follow the plan's steps. Computed off the request path and cached per catalog state.",
+        response: { 200: objectivesSchema, 422: problemSchema, 429: problemSchema },
+      },
+    },
+    async (request, reply) => sendJson(reply, await analysis.objectivesAnswer(workContext(request, reply))),
   );
 
   route.get(

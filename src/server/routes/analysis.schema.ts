@@ -67,6 +67,46 @@ export const singlePointsSchema = z
   })
   .meta({ id: 'SinglePoints' });
 
+/** How one service fares in one scenario of the objectives gap. */
+export const objectiveResultSchema = z.object({
+  scenario: z.string(),
+  down: z.boolean(),
+  restoreMinutes: z
+    .number()
+    .nullable()
+    .meta({ description: 'Null when the service stays up or never comes back.' }),
+  restoreKnown: z
+    .boolean()
+    .meta({ description: 'False when restoreMinutes is a lower bound: it waited on an unknown duration.' }),
+  dataLossMinutes: z
+    .number()
+    .nullable()
+    .meta({ description: '0 when the service stays up; null when the loss is unbounded or unknown.' }),
+  rtoBreach: z
+    .boolean()
+    .nullable()
+    .meta({ description: 'True: breached; null: no RTO, or within it only as a lower bound; false: met.' }),
+  rpoBreach: z.boolean().nullable(),
+});
+
+/** `GET /api/v1/analysis/objectives`. */
+export const objectivesSchema = z
+  .object({
+    scenarios: z.array(
+      z.object({ id: z.string(), source: z.enum(['site', 'vendor', 'plan']), fail: z.array(z.string()) }),
+    ),
+    services: z.array(
+      z.object({
+        id: z.string(),
+        tier: z.int(),
+        rtoMinutes: z.number().nullable(),
+        rpoMinutes: z.number().nullable(),
+        results: z.array(objectiveResultSchema).meta({ description: 'One per scenario, in scenario order.' }),
+      }),
+    ),
+  })
+  .meta({ id: 'ObjectivesGap' });
+
 /** `GET /api/v1/graph`. */
 export const graphSchema = z.object({
   nodes: z.array(
@@ -90,6 +130,9 @@ export const graphSchema = z.object({
 
 /** What `GET /api/v1/analysis/single-points` answers. */
 export type SinglePoints = z.infer<typeof singlePointsSchema>;
+
+/** What `GET /api/v1/analysis/objectives` answers. */
+export type ObjectivesAnswer = z.infer<typeof objectivesSchema>;
 
 /** What `GET /api/v1/graph` answers. */
 export type GraphData = z.infer<typeof graphSchema>;
