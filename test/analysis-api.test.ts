@@ -87,12 +87,19 @@ describeEachDatabase('analysis API', (dialect) => {
         tier: 1,
         down: false,
         restoreMinutes: null,
+        restoreKnown: true,
         rtoMinutes: 60,
+        rpoMinutes: null,
         mtpdMinutes: 240,
         rtoBreach: false,
         mtpdBreach: false,
+        // db1 is a database that says nothing of its copies: what pay may lose is unknown.
+        dataLossMinutes: null,
+        dataLossKnown: false,
+        rpoBreach: null,
       },
     ]);
+    expect(result.unknown).toEqual(['db1']);
   });
 
   it('brings the service back when the first data centre and its database are back, and flags the RTO breach', async () => {

@@ -64,12 +64,19 @@ it('prints the impact of a failure as JSON with restore times and breaches', asy
       tier: 1,
       down: true,
       restoreMinutes: 155,
+      restoreKnown: true,
       rtoMinutes: 60,
+      rpoMinutes: 5,
       mtpdMinutes: 240,
       rtoBreach: true,
       mtpdBreach: false,
+      // db1 and db2 are databases that say nothing of their copies: the loss is unknown.
+      dataLossMinutes: null,
+      dataLossKnown: false,
+      rpoBreach: null,
     },
   ]);
+  expect(impact.unknown).toEqual(['db1', 'db2']);
 });
 
 it('prints a readable table without --json', async () => {
@@ -360,4 +367,68 @@ it('exits 1 with analyze objectives --fail-on breach when a scenario breaches an
   );
   const met = await runCli(['analyze', 'objectives', catalog, '--fail-on', 'breach', '--json']);
   expect(met.code, met.stderr).toBe(0);
+});
+
+it('follows a plan with --plan: its scenario fails, and a step restores what it names when the step ends', async () => {
+  const file = join(dir, 'plan-b-first.yaml');
+  writeFileSync(
+    file,
+    `${readFileSync(catalog, 'utf8')}---
+apiVersion: lifeboat/v1
+kind: Team
+metadata: { id: ops }
+spec: {}
+---
+apiVersion: lifeboat/v1
+kind: Plan
+metadata: { id: plan-b-first }
+spec:
+  services: [pay]
+  owner: ops
+  scenario: { description: Both sites are lost, fail: [dc-a, dc-b] }
+  activation: Any outage of both sites.
+  phases:
+    recovery:
+      - { id: rebuild-b, title: Rebuild site B, duration: 1h, restores: [dc-b] }
+`,
+  );
+  const restored = (impact: ImpactResult) =>
+    Object.fromEntries(impact.down.map((node) => [node.id, node.restoreMinutes]));
+  // The graph alone: dc-a is back first (2h), db1 30m later, pay 5m later.
+  const graphAlone = await runCli(['analyze', 'impact', file, '--fail', 'dc-a,dc-b', '--json']);
+  expect(restored(JSON.parse(graphAlone.stdout) as ImpactResult).pay).toBe(155);
+  // The plan rebuilds dc-b in 1h: db2 restarts by 1h20m and pay is back after 1h25m.
+  const fromFile = await runCli(['analyze', 'impact', file, '--plan', 'plan-b-first', '--json']);
+  expect(fromFile.code, fromFile.stderr).toBe(0);
+  const followed = JSON.parse(fromFile.stdout) as ImpactResult;
+  expect(followed.failed).toEqual(['dc-a', 'dc-b']);
+  expect(restored(followed)).toEqual({ 'dc-a': 120, 'dc-b': 60, db1: 150, db2: 80, pay: 85 });
+
+  // --fail replaces the plan's scenario; the plan's steps still give the restore times.
+  const onlyB = await runCli([
+    'analyze',
+    'impact',
+    file,
+    '--plan',
+    'plan-b-first',
+    '--fail',
+    'dc-b',
+    '--json',
+  ]);
+  expect(restored(JSON.parse(onlyB.stdout) as ImpactResult)).toEqual({ 'dc-b': 60, db2: 80 });
+
+  const env = { LIFEBOAT_DB: join(dir, 'plan-b-first.db') };
+  expect((await runCli(['import', file], env)).code).toBe(0);
+  const fromDatabase = await runCli(['analyze', 'impact', '--plan', 'plan-b-first', '--json'], env);
+  expect(fromDatabase.code, fromDatabase.stderr).toBe(0);
+  expect(JSON.parse(fromDatabase.stdout)).toEqual(followed);
+
+  const typo = await runCli(['analyze', 'impact', file, '--plan', 'plan-b-frist']);
+  expect(typo.code).toBe(2);
+  expect(typo.stderr).toBe(
+    'lifeboat analyze impact: error: unknown plan "plan-b-frist" in --plan (did you mean "plan-b-first"?)\n',
+  );
+  const neither = await runCli(['analyze', 'impact', file]);
+  expect(neither.code).toBe(2);
+  expect(neither.stderr).toContain('give the failed nodes with --fail <ids>, or a plan with --plan <id>');
 });

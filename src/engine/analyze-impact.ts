@@ -1,34 +1,81 @@
-/** `analyzeImpact`: the down set, causes, restore times and objective breaches of one scenario, as plain JSON. */
+/** `analyzeImpact`: the down set, causes, restore times, objective breaches and data loss of one scenario, as plain JSON. */
+import { computeDataLoss } from './data-loss.ts';
+import { EngineInputError, UnknownIdError } from './errors.ts';
 import { KINDS, compareIds, servicesByTier, type EngineGraph } from './graph.ts';
 import { causeChain, causeParents, computeDownSet, resolveIds } from './impact.ts';
 import { computeRestoreTimes } from './restore.ts';
-import type { ImpactResult } from './types.ts';
+import type { ImpactOptions, ImpactResult, RestoredAt } from './types.ts';
 
-/** A breach of one objective: null when unset, true when down past it or never back, false otherwise. */
-function breach(down: boolean, restore: number | null, objective: number | null): boolean | null {
+/**
+ * A breach of one objective: null when unset; true when down past it (or a lower bound already past it) or never
+ * back; false when up, or back in time exactly; null when only a lower bound is within it.
+ */
+function breach(
+  down: boolean,
+  restore: number | null,
+  known: boolean,
+  objective: number | null,
+): boolean | null {
   if (objective === null) return null;
   if (!down) return false;
-  return restore === null || restore > objective;
+  if (restore === null || restore > objective) return true;
+  return known ? false : null;
+}
+
+/** An RPO breach: null when unset; true when the loss is over it or unbounded; null when unknown otherwise. */
+function rpoBreach(loss: number, unknown: boolean, rpo: number | null): boolean | null {
+  if (rpo === null) return null;
+  if (loss > rpo) return true;
+  return unknown ? null : false;
+}
+
+/** A plan's restore times by node index; an unknown id is an UnknownIdError, a bad minute an EngineInputError. */
+function plannedRestores(
+  graph: EngineGraph,
+  restoredAt: ReadonlyMap<string, number | RestoredAt> | undefined,
+): Map<number, RestoredAt> {
+  const out = new Map<number, RestoredAt>();
+  for (const [id, value] of restoredAt ?? []) {
+    const v = graph.index.get(id);
+    if (v === undefined) throw new UnknownIdError(id, 'restoredAt');
+    const step = typeof value === 'number' ? { minutes: value, known: true } : value;
+    if (!Number.isFinite(step.minutes) || step.minutes < 0) {
+      throw new EngineInputError(
+        id,
+        `restoredAt must be a finite number of minutes >= 0, got ${step.minutes}`,
+      );
+    }
+    out.set(v, { minutes: step.minutes, known: step.known });
+  }
+  return out;
 }
 
 /**
  * Impact of failing `failIds` together: every down node with its restore time and cause, every Service with its
- * breaches, and the unrecoverable nodes with the cycle that blocks them. Throws UnknownIdError for an unknown id.
+ * breaches and data loss, the unrecoverable nodes with the cycle that blocks them, what is unknown, and the
+ * standbys activated. `options.restoredAt` gives the minutes at which a plan's steps restore nodes. Throws
+ * UnknownIdError for an unknown id.
  *
  * Orders: `failed` by id; `down` in recovery order (restore time ascending, unrecoverable last, ties by id);
- * `services` by tier then id; `unrecoverable` by id.
+ * `services` by tier then id; `unrecoverable` and `unknown` by id; `activations` by ready minute, then id.
  */
-export function analyzeImpact(graph: EngineGraph, failIds: readonly string[]): ImpactResult {
+export function analyzeImpact(
+  graph: EngineGraph,
+  failIds: readonly string[],
+  options: ImpactOptions = {},
+): ImpactResult {
   const failed = resolveIds(graph, failIds, 'the failed set').sort((a, b) =>
     compareIds(graph.ids[a]!, graph.ids[b]!),
   );
   const downSet = computeDownSet(graph, failed);
-  const restore = computeRestoreTimes(graph, downSet);
+  const restore = computeRestoreTimes(graph, downSet, plannedRestores(graph, options.restoredAt));
+  const dataLoss = computeDataLoss(graph, downSet);
   const parent = causeParents(graph, downSet, failed);
   const minutes = (v: number): number | null => {
     const t = restore.restoreMinutes[v]!;
     return Number.isNaN(t) ? null : t;
   };
+  const known = (v: number): boolean => restore.bound === null || restore.bound[v] === 0;
 
   const downNodes = Array.from(downSet.order).sort((a, b) => {
     const ta = restore.restoreMinutes[a]!;
@@ -40,6 +87,8 @@ export function analyzeImpact(graph: EngineGraph, failIds: readonly string[]): I
     }
     return compareIds(graph.ids[a]!, graph.ids[b]!);
   });
+  const byId = (a: number, b: number): number => compareIds(graph.ids[a]!, graph.ids[b]!);
+  const unknown = [...new Set([...restore.unknownSources, ...dataLoss.unknownNodes])].sort(byId);
 
   return {
     failed: failed.map((v) => graph.ids[v]!),
@@ -47,26 +96,39 @@ export function analyzeImpact(graph: EngineGraph, failIds: readonly string[]): I
       id: graph.ids[v]!,
       kind: KINDS[graph.kinds[v]!]!,
       restoreMinutes: minutes(v),
+      restoreKnown: known(v),
       cause: causeChain(graph, parent, v),
     })),
     services: servicesByTier(graph).map((s) => {
       const info = graph.service.get(s)!;
       const isDown = downSet.down[s] === 1;
       const restoreMinutes = isDown ? minutes(s) : null;
+      const restoreKnown = known(s);
+      const loss = Math.max(0, dataLoss.lossOf(s));
+      const lossUnknown = dataLoss.unknownOf(s);
       return {
         id: graph.ids[s]!,
         tier: info.tier,
         down: isDown,
         restoreMinutes,
+        restoreKnown,
         rtoMinutes: info.rtoMinutes,
+        rpoMinutes: info.rpoMinutes,
         mtpdMinutes: info.mtpdMinutes,
-        rtoBreach: breach(isDown, restoreMinutes, info.rtoMinutes),
-        mtpdBreach: breach(isDown, restoreMinutes, info.mtpdMinutes),
+        rtoBreach: breach(isDown, restoreMinutes, restoreKnown, info.rtoMinutes),
+        mtpdBreach: breach(isDown, restoreMinutes, restoreKnown, info.mtpdMinutes),
+        dataLossMinutes: lossUnknown || loss === Infinity ? null : loss,
+        dataLossKnown: !lossUnknown,
+        rpoBreach: rpoBreach(loss, lossUnknown, info.rpoMinutes),
       };
     }),
     unrecoverable: restore.unrecoverable.map(({ node, cycle }) => ({
       id: graph.ids[node]!,
       cycle: cycle.map((v) => graph.ids[v]!),
     })),
+    unknown: unknown.map((v) => graph.ids[v]!),
+    activations: restore.activations
+      .sort((a, b) => a.readyMinutes - b.readyMinutes || byId(a.node, b.node))
+      .map(({ node, readyMinutes }) => ({ id: graph.ids[node]!, readyMinutes })),
   };
 }

@@ -18,7 +18,7 @@
  * nodes compacts everything again (worth it once the overflow is a sizeable share of the edges, see `edits`).
  */
 import { EngineInputError, UnknownIdError } from './errors.ts';
-import type { EngineGroup, EngineNode, FailureKind } from './types.ts';
+import type { EngineData, EngineGroup, EngineNode, FailureKind } from './types.ts';
 
 /** An overflow entry that was removed by an edit (a removed base entry of a required edge becomes -1). */
 export const TOMBSTONE = -0x80000000;
@@ -36,6 +36,13 @@ export interface ServiceInfo {
   mtpdMinutes: number | null;
 }
 
+/** A data node's copies, resolved to node indices (`backupAt` -1 without a backup). */
+export interface DataInfo {
+  backupAt: number;
+  backupIntervalMinutes: number;
+  replicas: { node: number; lagMinutes: number }[];
+}
+
 /** The compact graph the engine computes on; build it with `buildGraph`, edit it with `updateNode`/`addNode`. */
 export interface EngineGraph {
   n: number;
@@ -44,6 +51,14 @@ export interface EngineGraph {
   kinds: Uint8Array;
   recovery: Float64Array;
   restart: Float64Array;
+  /** Minutes a standby takes to activate (0: an active node). */
+  activation: Float64Array;
+  /** 1 when the recovery time is known, 0 when `recovery` is only a lower bound (0). */
+  recoveryKnown: Uint8Array;
+  /** 1 for a node that holds data (with or without `data`). */
+  holdsData: Uint8Array;
+  /** The copies of data nodes that describe them. */
+  data: Map<number, DataInfo>;
   service: Map<number, ServiceInfo>;
   reqFirst: Int32Array;
   reqCount: Int32Array;
@@ -54,6 +69,8 @@ export interface EngineGraph {
   condCount: number;
   condOwner: Int32Array;
   condThreshold: Int32Array;
+  /** Per group: threshold minus its standby members, so a group is broken in normal operation when <= 0. */
+  condSlack: Int32Array;
   condMemberFirst: Int32Array;
   condSize: Int32Array;
   memberPool: Int32Array;
@@ -67,6 +84,8 @@ export interface EngineGraph {
   extraLength: number;
   /** Edits applied since the last build (a hint for when to rebuild). */
   edits: number;
+  /** Groups broken in normal operation (too few active members), computed on first use after an edit. */
+  restBroken: Int32Array | undefined;
 }
 
 function grown<T extends Int32Array | Float64Array | Uint8Array>(array: T, need: number): T {
@@ -120,12 +139,44 @@ function checkMinutes(node: EngineNode, name: string, minutes: number): void {
   }
 }
 
+/** A data node's copies as indices; an unknown id in `backup.at` or `replicas` is an EngineInputError. */
+function dataOf(index: Map<string, number>, node: EngineNode, data: EngineData): DataInfo {
+  const info: DataInfo = { backupAt: -1, backupIntervalMinutes: 0, replicas: [] };
+  if (data.backup !== undefined) {
+    const at = index.get(data.backup.at);
+    if (at === undefined) {
+      throw new EngineInputError(node.id, `data.backup.at names unknown id "${data.backup.at}"`);
+    }
+    checkMinutes(node, 'data.backup.interval', data.backup.intervalMinutes);
+    info.backupAt = at;
+    info.backupIntervalMinutes = data.backup.intervalMinutes;
+  }
+  for (const replica of data.replicas ?? []) {
+    const r = index.get(replica.id);
+    if (r === undefined)
+      throw new EngineInputError(node.id, `data.replicas names unknown id "${replica.id}"`);
+    checkMinutes(node, 'data.replicas lag', replica.lagMinutes);
+    info.replicas.push({ node: r, lagMinutes: replica.lagMinutes });
+  }
+  return info;
+}
+
 function setScalars(graph: EngineGraph, v: number, node: EngineNode): void {
-  checkMinutes(node, 'recovery', node.recoveryMinutes);
+  const recoveryKnown = node.recoveryKnown !== false;
+  // An unknown recovery is computed as its lower bound, 0, whatever number came with it.
+  if (recoveryKnown) checkMinutes(node, 'recovery', node.recoveryMinutes);
   checkMinutes(node, 'restart', node.restartMinutes);
+  const activation = node.activationMinutes ?? 0;
+  checkMinutes(node, 'activation', activation);
+  const data = node.data === undefined ? undefined : dataOf(graph.index, node, node.data);
   graph.kinds[v] = kindCode(node);
-  graph.recovery[v] = node.recoveryMinutes;
+  graph.recovery[v] = recoveryKnown ? node.recoveryMinutes : 0;
+  graph.recoveryKnown[v] = recoveryKnown ? 1 : 0;
   graph.restart[v] = node.restartMinutes;
+  graph.activation[v] = activation;
+  graph.holdsData[v] = node.holdsData === true || data !== undefined ? 1 : 0;
+  if (data === undefined) graph.data.delete(v);
+  else graph.data.set(v, data);
   if (node.kind === 'Service') {
     const s = node.service;
     graph.service.set(v, {
@@ -226,6 +277,10 @@ export function buildGraph(nodes: readonly EngineNode[]): EngineGraph {
     kinds: new Uint8Array(n),
     recovery: new Float64Array(n),
     restart: new Float64Array(n),
+    activation: new Float64Array(n),
+    recoveryKnown: new Uint8Array(n),
+    holdsData: new Uint8Array(n),
+    data: new Map(),
     service: new Map(),
     reqFirst,
     reqCount,
@@ -236,6 +291,7 @@ export function buildGraph(nodes: readonly EngineNode[]): EngineGraph {
     condCount: c,
     condOwner,
     condThreshold,
+    condSlack: new Int32Array(condThreshold.length),
     condMemberFirst,
     condSize,
     memberPool,
@@ -248,9 +304,32 @@ export function buildGraph(nodes: readonly EngineNode[]): EngineGraph {
     extraEntry: new Int32Array(0),
     extraLength: 0,
     edits: 0,
+    restBroken: undefined,
   };
   for (let v = 0; v < n; v++) setScalars(graph, v, nodes[v]!);
+  for (let cond = 0; cond < c; cond++) graph.condSlack[cond] = slackOf(graph, cond);
   return graph;
+}
+
+/** A group's threshold minus its standby members (see `condSlack`). */
+function slackOf(graph: EngineGraph, c: number): number {
+  let slack = graph.condThreshold[c]!;
+  for (let i = graph.condMemberFirst[c]!, end = i + graph.condSize[c]!; i < end; i++) {
+    if (graph.activation[graph.memberPool[i]!]! > 0) slack--;
+  }
+  return slack;
+}
+
+/** The groups broken in normal operation: their active members alone cannot satisfy them. */
+export function brokenAtRest(graph: EngineGraph): Int32Array {
+  if (graph.restBroken === undefined) {
+    const out: number[] = [];
+    for (let c = 0; c < graph.condCount; c++) {
+      if (graph.condSlack[c]! <= 0 && graph.condThreshold[c] !== DEAD) out.push(c);
+    }
+    graph.restBroken = Int32Array.from(out);
+  }
+  return graph.restBroken;
 }
 
 function pushExtra(graph: EngineGraph, member: number, entry: number): void {
@@ -285,10 +364,22 @@ export function updateNode(graph: EngineGraph, node: EngineNode): void {
   if (v === undefined) throw new UnknownIdError(node.id, 'updateNode');
   const reqs = requiredOf(graph.index, node);
   const groups = node.groups.map((g) => ({ k: g.k, members: membersOf(graph.index, node, g) }));
+  const wasStandby = graph.activation[v]! > 0;
   setScalars(graph, v, node);
+  const isStandby = graph.activation[v]! > 0;
+  if (wasStandby !== isStandby) {
+    // Its groups gain or lose an active member.
+    forEachDependent(graph, v, (x) => {
+      if (x >= 0) graph.condSlack[x]! += isStandby ? -1 : 1;
+    });
+  }
+  graph.restBroken = undefined;
   for (let i = 0; i < graph.reqCount[v]!; i++)
     removeRequiredBy(graph, graph.reqPool[graph.reqFirst[v]! + i]!, v);
-  for (let i = 0; i < graph.groupCount[v]!; i++) graph.condThreshold[graph.groupFirst[v]! + i] = DEAD;
+  for (let i = 0; i < graph.groupCount[v]!; i++) {
+    graph.condThreshold[graph.groupFirst[v]! + i] = DEAD;
+    graph.condSlack[graph.groupFirst[v]! + i] = DEAD;
+  }
 
   graph.reqPool = grown(graph.reqPool, graph.reqPoolLength + reqs.length);
   graph.reqFirst[v] = graph.reqPoolLength;
@@ -300,6 +391,7 @@ export function updateNode(graph: EngineGraph, node: EngineNode): void {
   const need = graph.condCount + groups.length;
   graph.condOwner = grown(graph.condOwner, need);
   graph.condThreshold = grown(graph.condThreshold, need);
+  graph.condSlack = grown(graph.condSlack, need);
   graph.condMemberFirst = grown(graph.condMemberFirst, need);
   graph.condSize = grown(graph.condSize, need);
   graph.groupFirst[v] = graph.condCount;
@@ -315,6 +407,7 @@ export function updateNode(graph: EngineGraph, node: EngineNode): void {
       graph.memberPool[graph.memberPoolLength++] = m;
       pushExtra(graph, m, c);
     }
+    graph.condSlack[c] = slackOf(graph, c);
   }
   graph.edits++;
 }
@@ -327,6 +420,10 @@ export function addNode(graph: EngineGraph, node: EngineNode): number {
   graph.kinds = grown(graph.kinds, size);
   graph.recovery = grown(graph.recovery, size);
   graph.restart = grown(graph.restart, size);
+  graph.activation = grown(graph.activation, size);
+  graph.recoveryKnown = grown(graph.recoveryKnown, size);
+  graph.holdsData = grown(graph.holdsData, size);
+  graph.activation[v] = 0;
   graph.reqFirst = grown(graph.reqFirst, size);
   graph.reqCount = grown(graph.reqCount, size);
   graph.groupFirst = grown(graph.groupFirst, size);

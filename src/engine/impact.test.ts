@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeImpact } from './analyze-impact.ts';
 import { UnknownIdError } from './errors.ts';
-import { buildGraph } from './graph.ts';
+import { addNode, buildGraph, updateNode } from './graph.ts';
+import { unsatisfiedGroups } from './standby.ts';
 import { node } from './testing/nodes.ts';
 import type { EngineNode } from './types.ts';
 
@@ -95,5 +96,58 @@ describe('impact', () => {
     const graph = buildGraph([node('db')]);
     expect(() => analyzeImpact(graph, ['db', 'db-primray'])).toThrow(UnknownIdError);
     expect(() => analyzeImpact(graph, ['db-primray'])).toThrow(/"db-primray"/);
+  });
+
+  it('takes down a node whose active member failed, because a standby does not count until activated', () => {
+    const nodes = [
+      node('primary'),
+      node('standby', { activation: 30 }),
+      node('app', { anyOf: [['primary', 'standby']] }),
+    ];
+    expect(downIds(nodes, [])).toEqual([]);
+    expect(downIds(nodes, ['primary'])).toEqual(['app', 'primary']);
+    // A standby going down breaks nothing at the start: it was not serving.
+    expect(downIds(nodes, ['standby'])).toEqual(['standby']);
+  });
+
+  it('counts an active-standby pair as an atLeast 2 of 3 group short by one when an active member fails', () => {
+    const nodes = [
+      node('a'),
+      node('b'),
+      node('s', { activation: 15 }),
+      node('db', { atLeast: [[2, ['a', 'b', 's']]] }),
+    ];
+    expect(downIds(nodes, ['s'])).toEqual(['s']);
+    expect(downIds(nodes, ['a'])).toEqual(['a', 'db']);
+  });
+
+  it('takes down, with nothing failed, a node whose group only standbys could satisfy, and lists that group', () => {
+    const nodes = [
+      node('s1', { activation: 5 }),
+      node('s2', { activation: 5 }),
+      node('app', { anyOf: [['s1', 's2']] }),
+    ];
+    expect(downIds(nodes, [])).toEqual(['app']);
+    expect(unsatisfiedGroups(nodes)).toEqual([{ id: 'app', group: 0, k: 1, active: 0 }]);
+    expect(
+      unsatisfiedGroups([node('a'), ...nodes.slice(0, 2), node('ok', { anyOf: [['a', 's1']] })]),
+    ).toEqual([]);
+  });
+
+  it('follows a standby made or unmade by an edit in place as a rebuilt graph does', () => {
+    const graph = buildGraph([node('p'), node('s'), node('app', { anyOf: [['p', 's']] })]);
+    expect(analyzeImpact(graph, ['p']).down.map((d) => d.id)).toEqual(['p']);
+    updateNode(graph, node('s', { activation: 10 }));
+    expect(
+      analyzeImpact(graph, ['p'])
+        .down.map((d) => d.id)
+        .sort(),
+    ).toEqual(['app', 'p']);
+    addNode(graph, node('s2', { activation: 3 }));
+    addNode(graph, node('app2', { anyOf: [['s2']] }));
+    expect(analyzeImpact(graph, []).down.map((d) => d.id)).toEqual(['app2']);
+    updateNode(graph, node('s2'));
+    updateNode(graph, node('s'));
+    expect(analyzeImpact(graph, ['p']).down.map((d) => d.id)).toEqual(['p']);
   });
 });

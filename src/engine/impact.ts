@@ -1,10 +1,11 @@
 /**
  * Impact of a failed set F: the least fixed point (the smallest down set containing F and closed under
- * "a required dependency is down" and "a group has fewer than k members up"), computed by one worklist pass:
+ * "a required dependency is down" and "a group has fewer than k members up and active": a standby does not
+ * count until activated), computed by one worklist pass:
  * each node is queued once, when it goes down, and each reverse edge is looked at once (counting down members
  * per group), so the work is O(down nodes + their reverse edges), like a plain breadth-first search.
  */
-import { DEAD, TOMBSTONE, forEachDependent, type EngineGraph } from './graph.ts';
+import { DEAD, TOMBSTONE, brokenAtRest, forEachDependent, type EngineGraph } from './graph.ts';
 import { UnknownIdError } from './errors.ts';
 
 /** The down set of a scenario, and the per-group down counts the restore simulation starts from. */
@@ -17,7 +18,10 @@ export interface DownSet {
   down: Uint8Array;
   /** The down nodes in the order they went down (F first). */
   order: Int32Array;
-  /** Per group: threshold minus down members, so a group is broken while this is <= 0 (the restore counters). */
+  /**
+   * Per group: threshold minus its unavailable members (down, or standbys not yet activated), so a group is
+   * broken while this is <= 0 (the restore counters).
+   */
   groupLeft: Int32Array;
 }
 
@@ -38,8 +42,8 @@ export function resolveIds(graph: EngineGraph, ids: readonly string[], where: st
 
 /** The least fixed point down set for failed node indices (see the file header). */
 export function computeDownSet(graph: EngineGraph, failed: readonly number[] | Int32Array): DownSet {
-  const { n, revStart, revSplit, revEntry, extraHead, extraNext, extraEntry, condThreshold, condOwner } =
-    graph;
+  const { n, revStart, revSplit, revEntry, extraHead, extraNext, extraEntry, condSlack, condOwner } = graph;
+  const { activation } = graph;
   const down = new Uint8Array(n);
   const isFailed = new Uint8Array(n);
   const queue = new Int32Array(n);
@@ -52,11 +56,21 @@ export function computeDownSet(graph: EngineGraph, failed: readonly number[] | I
     queue[tail++] = v;
     distinct.push(v);
   }
-  // `left[c]`: how many more members of group c must go down before it breaks (a dead group never does).
-  const left = condThreshold.slice(0, graph.condCount);
+  // `left[c]`: how many more members of group c must go down before it breaks (a dead group never does); its
+  // standbys count as unavailable from the start, so a group they alone would satisfy is broken already.
+  const left = condSlack.slice(0, graph.condCount);
+  for (const c of brokenAtRest(graph)) {
+    const v = condOwner[c]!;
+    if (down[v] === 0) {
+      down[v] = 1;
+      queue[tail++] = v;
+    }
+  }
   const edited = graph.extraLength > 0;
   for (let head = 0; head < tail; head++) {
     const u = queue[head]!;
+    // A standby was never counted as an available member: its going down breaks no group.
+    const standby = activation[u]! > 0;
     // The CSR row, then the overflow list that edits add to (empty unless the node was edited).
     const split = revSplit[u]!;
     for (let e = revStart[u]!; e < split; e++) {
@@ -66,7 +80,7 @@ export function computeDownSet(graph: EngineGraph, failed: readonly number[] | I
         queue[tail++] = v;
       }
     }
-    for (let e = split, end = revStart[u + 1]!; e < end; e++) {
+    for (let e = split, end = standby ? split : revStart[u + 1]!; e < end; e++) {
       const c = revEntry[e]!;
       if (--left[c]! !== 0) continue;
       const v = condOwner[c]!;
@@ -83,7 +97,7 @@ export function computeDownSet(graph: EngineGraph, failed: readonly number[] | I
         if (x === TOMBSTONE) continue;
         v = ~x;
       } else {
-        if (--left[x]! !== 0) continue;
+        if (standby || --left[x]! !== 0) continue;
         v = condOwner[x]!;
       }
       if (down[v] === 0) {

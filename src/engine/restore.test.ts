@@ -132,3 +132,146 @@ describe('restore times', () => {
     expect(analyzeImpact(buildGraph(nodes), ['a', 'b', 'c']).down.map((d) => d.id)).toEqual(['c', 'a', 'b']);
   });
 });
+
+describe('standbys', () => {
+  it('brings a group back when its standby is activated, before the failed member is repaired', () => {
+    const nodes = [
+      node('primary', { recovery: 240 }),
+      node('standby', { activation: 30 }),
+      node('app', { anyOf: [['primary', 'standby']], restart: 5 }),
+    ];
+    const result = analyzeImpact(buildGraph(nodes), ['primary']);
+    expect(restoreOf(nodes, ['primary'])).toEqual({ primary: 240, app: 35 });
+    expect(result.activations).toEqual([{ id: 'standby', readyMinutes: 30 }]);
+  });
+
+  it('makes required dependencies wait for health and groups for availability (restore + activation)', () => {
+    const nodes = [
+      node('site', { recovery: 60 }),
+      node('primary', { requires: ['site'], restart: 20 }),
+      node('standby', { requires: ['site'], restart: 10, activation: 30 }),
+      node('app', { anyOf: [['primary', 'standby']], restart: 5 }),
+      node('monitor', { requires: ['standby'], restart: 1 }),
+    ];
+    // standby healthy at 70 (monitor 71) but serving at 100; primary back at 80, so app starts at 80.
+    const result = analyzeImpact(buildGraph(nodes), ['site']);
+    expect(restoreOf(nodes, ['site'])).toEqual({ site: 60, standby: 70, monitor: 71, primary: 80, app: 85 });
+    expect(result.activations).toEqual([{ id: 'standby', readyMinutes: 100 }]);
+  });
+
+  it('satisfies an atLeast 2 of 3 group from the second smallest availability, a standby’s activation included', () => {
+    const nodes = [
+      node('a', { recovery: 100 }),
+      node('b'),
+      node('s', { activation: 15 }),
+      node('db', { atLeast: [[2, ['a', 'b', 's']]], restart: 5 }),
+    ];
+    // A: a = 100, b = 0, s = 15; the second smallest is 15.
+    expect(restoreOf(nodes, ['a'])).toEqual({ a: 100, db: 20 });
+  });
+
+  it('lists no activation when the group a standby belongs to never broke', () => {
+    const nodes = [
+      node('a'),
+      node('b'),
+      node('s', { activation: 15 }),
+      node('db', { anyOf: [['a', 'b', 's']] }),
+    ];
+    expect(analyzeImpact(buildGraph(nodes), ['a']).activations).toEqual([]);
+  });
+});
+
+describe('unknown durations', () => {
+  const nodes = [
+    node('telecom', { kind: 'Vendor', unknownRecovery: true }),
+    node('gateway', { requires: ['telecom'], restart: 10 }),
+    node('cards', { tier: 1, requires: ['gateway'], rto: 5, mtpd: 60 }),
+    node('db', { recovery: 30 }),
+    node('ledger', { tier: 2, requires: ['db'], rto: 45 }),
+  ];
+
+  it('reports the lower bound of a failed node without recovery, and of what waited on it, as bounds', () => {
+    const result = analyzeImpact(buildGraph(nodes), ['telecom', 'db']);
+    expect(result.down.map((d) => [d.id, d.restoreMinutes, d.restoreKnown])).toEqual([
+      ['telecom', 0, false],
+      ['cards', 10, false],
+      ['gateway', 10, false],
+      ['db', 30, true],
+      ['ledger', 30, true],
+    ]);
+    expect(result.unknown).toEqual(['telecom']);
+  });
+
+  it('breaches when the bound is already past the objective, is null within it, false only when exact', () => {
+    const result = analyzeImpact(buildGraph(nodes), ['telecom', 'db']);
+    // cards: at least 10 > RTO 5: true; at least 10 within MTPD 60: unknown. ledger: exactly 30 within 45.
+    expect(serviceOf(result, 'cards')).toMatchObject({
+      restoreKnown: false,
+      rtoBreach: true,
+      mtpdBreach: null,
+    });
+    expect(serviceOf(result, 'ledger')).toMatchObject({ restoreKnown: true, rtoBreach: false });
+  });
+
+  it('bounds a group satisfied through an unknown member among its first k, not through a later one', () => {
+    const group = [
+      node('x', { unknownRecovery: true }),
+      node('r', { recovery: 100 }),
+      node('y', { requires: ['r'], recovery: 30, unknownRecovery: true }),
+      node('z', { recovery: 30 }),
+      node('first', { anyOf: [['x', 'z']], restart: 5 }),
+      node('later', { anyOf: [['y', 'z']], restart: 5 }),
+    ];
+    const result = analyzeImpact(buildGraph(group), ['x', 'r', 'y', 'z']);
+    const known = Object.fromEntries(result.down.map((d) => [d.id, [d.restoreMinutes, d.restoreKnown]]));
+    // first: x (A = 0, a bound) is its first member back. later: z at 30, exactly; y only at 100 or later.
+    expect(known).toMatchObject({ first: [5, false], later: [35, true], y: [100, false], z: [30, true] });
+    expect(result.unknown).toEqual(['x', 'y']);
+  });
+});
+
+describe('plan steps (restoredAt)', () => {
+  const nodes = [
+    node('db', { recovery: 120 }),
+    node('app', { requires: ['db'], restart: 10 }),
+    node('primary', { recovery: 240 }),
+    node('standby', { activation: 30 }),
+    node('web', { anyOf: [['primary', 'standby']], restart: 5 }),
+    node('vendor', { kind: 'Vendor', unknownRecovery: true }),
+  ];
+  const graph = buildGraph(nodes);
+  const times = (result: ImpactResult): Record<string, [number | null, boolean]> =>
+    Object.fromEntries(result.down.map((d) => [d.id, [d.restoreMinutes, d.restoreKnown]]));
+
+  it('restores a node a step restores when the step ends, and what waits on it from then', () => {
+    const result = analyzeImpact(graph, ['db'], { restoredAt: new Map([['db', 45]]) });
+    expect(times(result)).toEqual({ db: [45, true], app: [55, true] });
+  });
+
+  it('waits for a node’s own requirements when its step ends before they are met', () => {
+    const result = analyzeImpact(graph, ['db'], { restoredAt: new Map([['app', 30]]) });
+    expect(times(result)).toEqual({ db: [120, true], app: [120, true] });
+  });
+
+  it('counts a standby a step restores as activated when the step ends', () => {
+    const result = analyzeImpact(graph, ['primary'], { restoredAt: new Map([['standby', 90]]) });
+    expect(times(result)).toEqual({ web: [95, true], primary: [240, true] });
+    expect(result.activations).toEqual([{ id: 'standby', readyMinutes: 90 }]);
+  });
+
+  it('takes a step’s unknown end as a bound, and a known one over an unknown recovery as exact', () => {
+    const unknownStep = analyzeImpact(graph, ['db'], {
+      restoredAt: new Map([['db', { minutes: 45, known: false }]]),
+    });
+    expect(times(unknownStep)).toEqual({ db: [45, false], app: [55, false] });
+    expect(unknownStep.unknown).toEqual(['db']);
+    const knownStep = analyzeImpact(graph, ['vendor'], { restoredAt: new Map([['vendor', 60]]) });
+    expect(times(knownStep)).toEqual({ vendor: [60, true] });
+    expect(knownStep.unknown).toEqual([]);
+  });
+
+  it('rejects a step naming an unknown id or a negative minute', () => {
+    expect(() => analyzeImpact(graph, ['db'], { restoredAt: new Map([['dbx', 5]]) })).toThrow(/"dbx"/);
+    expect(() => analyzeImpact(graph, ['db'], { restoredAt: new Map([['db', -1]]) })).toThrow(/>= 0/);
+  });
+});
