@@ -1,7 +1,7 @@
 /** `analyzeImpact`: the down set, causes, restore times, objective breaches and data loss of one scenario, as plain JSON. */
 import { computeDataLoss } from './data-loss.ts';
 import { EngineInputError, UnknownIdError } from './errors.ts';
-import { KINDS, compareIds, servicesByTier, type EngineGraph } from './graph.ts';
+import { KINDS, brokenAtRest, compareIds, servicesByTier, type EngineGraph } from './graph.ts';
 import { causeChain, causeParents, computeDownSet, resolveIds } from './impact.ts';
 import { computeRestoreTimes } from './restore.ts';
 import type { ImpactOptions, ImpactResult, RestoredAt } from './types.ts';
@@ -70,7 +70,11 @@ export function analyzeImpact(
   const downSet = computeDownSet(graph, failed);
   const restore = computeRestoreTimes(graph, downSet, plannedRestores(graph, options.restoredAt));
   const dataLoss = computeDataLoss(graph, downSet);
-  const parent = causeParents(graph, downSet, failed);
+  // A node down with nothing failed (a group only standbys could satisfy) starts its own cause chains.
+  const atRest = [...new Set([...brokenAtRest(graph)].map((c) => graph.condOwner[c]!))]
+    .filter((v) => downSet.isFailed[v] === 0)
+    .sort((a, b) => compareIds(graph.ids[a]!, graph.ids[b]!));
+  const parent = causeParents(graph, downSet, [...failed, ...atRest]);
   const minutes = (v: number): number | null => {
     const t = restore.restoreMinutes[v]!;
     return Number.isNaN(t) ? null : t;

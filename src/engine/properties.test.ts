@@ -1,6 +1,7 @@
 /**
- * Property tests: on random small graphs (cycles, self-dependencies, nested groups, services and their
- * objectives), the engine agrees with the brute-force evaluators of testing/brute-force.ts.
+ * Property tests: on random small graphs (cycles, self-dependencies, nested groups, standbys, unknown recovery
+ * times, data nodes and their copies, services and their objectives), the engine agrees with the brute-force
+ * evaluators of testing/brute-force.ts.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -10,11 +11,14 @@ import { analyzeSpof, compareCutSets } from './spof.ts';
 import {
   bruteCauseLengths,
   bruteCutSets,
+  bruteDataLoss,
   bruteDown,
+  bruteDownAtRest,
   bruteRestore,
+  bruteRestoreKnown,
   dependsOn,
 } from './testing/brute-force.ts';
-import type { EngineNode } from './types.ts';
+import type { EngineNode, RestoredAt } from './types.ts';
 
 const IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
 
@@ -33,7 +37,23 @@ const graphArbitrary: fc.Arbitrary<EngineNode[]> = fc.integer({ min: 1, max: IDS
         recoveryMinutes: fc.integer({ min: 0, max: 6 }),
         restartMinutes: fc.integer({ min: 0, max: 6 }),
         rto: fc.option(fc.integer({ min: 0, max: 20 })),
+        rpo: fc.option(fc.integer({ min: 0, max: 40 })),
         tier: fc.integer({ min: 1, max: 4 }),
+        activation: fc.option(fc.integer({ min: 1, max: 6 }), { freq: 3 }),
+        unknownRecovery: fc.integer({ min: 0, max: 4 }).map((x) => x === 0),
+        holdsData: fc.boolean(),
+        data: fc.option(
+          fc.record({
+            replicas: fc.uniqueArray(
+              fc.record({ id: fc.constantFrom(...ids), lagMinutes: fc.integer({ min: 0, max: 30 }) }),
+              { maxLength: 2, selector: (r) => r.id },
+            ),
+            backup: fc.option(
+              fc.record({ intervalMinutes: fc.integer({ min: 0, max: 60 }), at: fc.constantFrom(...ids) }),
+            ),
+          }),
+          { freq: 2 },
+        ),
       })
       .map((r) => ({
         id,
@@ -42,8 +62,19 @@ const graphArbitrary: fc.Arbitrary<EngineNode[]> = fc.integer({ min: 1, max: IDS
         groups: r.groups,
         recoveryMinutes: r.recoveryMinutes,
         restartMinutes: r.restartMinutes,
+        ...(r.activation !== null ? { activationMinutes: r.activation } : {}),
+        ...(r.unknownRecovery ? { recoveryKnown: false } : {}),
+        ...(r.holdsData ? { holdsData: true } : {}),
+        ...(r.data !== null
+          ? {
+              data: {
+                replicas: r.data.replicas,
+                ...(r.data.backup !== null ? { backup: r.data.backup } : {}),
+              },
+            }
+          : {}),
         ...(r.isService
-          ? { service: { tier: r.tier, rtoMinutes: r.rto, rpoMinutes: null, mtpdMinutes: null } }
+          ? { service: { tier: r.tier, rtoMinutes: r.rto, rpoMinutes: r.rpo, mtpdMinutes: null } }
           : {}),
       }));
   return fc.tuple(...ids.map(nodeArbitrary));
@@ -51,6 +82,27 @@ const graphArbitrary: fc.Arbitrary<EngineNode[]> = fc.integer({ min: 1, max: IDS
 
 const scenario = graphArbitrary.chain((nodes) =>
   fc.tuple(fc.constant(nodes), fc.subarray(nodes.map((x) => x.id))),
+);
+
+/** A scenario and a plan: some nodes restored by steps ending at a minute, known or not. */
+const planned = scenario.chain(([nodes, failed]) =>
+  fc.tuple(
+    fc.constant(nodes),
+    fc.constant(failed),
+    fc
+      .uniqueArray(
+        fc.record({
+          id: fc.constantFrom(...nodes.map((x) => x.id)),
+          minutes: fc.integer({ min: 0, max: 12 }),
+          known: fc.integer({ min: 0, max: 3 }).map((x) => x > 0),
+        }),
+        { maxLength: 3, selector: (x) => x.id },
+      )
+      .map(
+        (steps) =>
+          new Map<string, RestoredAt>(steps.map((x) => [x.id, { minutes: x.minutes, known: x.known }])),
+      ),
+  ),
 );
 
 describe('engine against brute force', () => {
@@ -102,9 +154,10 @@ describe('engine against brute force', () => {
         const lengths = bruteCauseLengths(nodes, failed);
         const byId = new Map(nodes.map((x) => [x.id, x]));
         const down = new Set(result.down.map((d) => d.id));
+        const sources = [...failed, ...bruteDownAtRest(nodes)];
         for (const d of result.down) {
           expect(d.cause.length).toBe(lengths.get(d.id));
-          expect(failed).toContain(d.cause[0]);
+          expect(sources).toContain(d.cause[0]);
           expect(d.cause.at(-1)).toBe(d.id);
           d.cause.forEach((id, i) => {
             expect(down.has(id)).toBe(true);
@@ -113,6 +166,45 @@ describe('engine against brute force', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('computes the same restore times following a plan, standbys activated by steps included', () => {
+    fc.assert(
+      fc.property(planned, ([nodes, failed, restoredAt]) => {
+        const result = analyzeImpact(buildGraph(nodes), failed, { restoredAt });
+        const engine = Object.fromEntries(result.down.map((d) => [d.id, d.restoreMinutes]));
+        expect(engine).toEqual(Object.fromEntries(bruteRestore(nodes, failed, restoredAt)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('marks as exact only the restore times that no unknown duration can change', () => {
+    fc.assert(
+      fc.property(planned, ([nodes, failed, restoredAt]) => {
+        const result = analyzeImpact(buildGraph(nodes), failed, { restoredAt });
+        const engine = Object.fromEntries(result.down.map((d) => [d.id, d.restoreKnown]));
+        expect(engine).toEqual(Object.fromEntries(bruteRestoreKnown(nodes, failed, restoredAt)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('gives every service the largest loss among the down data nodes it depends on', () => {
+    fc.assert(
+      fc.property(scenario, ([nodes, failed]) => {
+        const result = analyzeImpact(buildGraph(nodes), failed);
+        for (const s of result.services) {
+          const { minutes, known } = bruteDataLoss(nodes, failed, s.id);
+          expect([s.id, s.dataLossKnown]).toEqual([s.id, known]);
+          expect([s.id, s.dataLossMinutes]).toEqual([s.id, known && minutes !== Infinity ? minutes : null]);
+          const rpo = s.rpoMinutes;
+          const breach = rpo === null ? null : minutes > rpo ? true : known ? false : null;
+          expect([s.id, s.rpoBreach]).toEqual([s.id, breach]);
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 
@@ -137,14 +229,17 @@ describe('engine against brute force', () => {
         const keep = new Set(after.map((x) => x.id));
         const initial = before.filter((x) => keep.has(x.id));
         const present = new Set(initial.map((x) => x.id));
+        const bare = ({ data: _data, ...x }: EngineNode): EngineNode => x;
         const graph = buildGraph(
           initial.map((x) => ({
-            ...x,
+            ...bare(x),
             requires: x.requires.filter((id) => present.has(id)),
             groups: x.groups.filter((g) => g.of.every((id) => present.has(id))),
           })),
         );
-        for (const x of after) if (!graph.index.has(x.id)) addNode(graph, { ...x, requires: [], groups: [] });
+        for (const x of after) {
+          if (!graph.index.has(x.id)) addNode(graph, { ...bare(x), requires: [], groups: [] });
+        }
         for (const x of after) updateNode(graph, x);
         const failed = failedAny.filter((id) => after.some((x) => x.id === id));
         const rebuilt = buildGraph(after);
@@ -152,7 +247,7 @@ describe('engine against brute force', () => {
           ...r,
           down: [...r.down]
             .sort((p, q) => (p.id < q.id ? -1 : 1))
-            .map((d) => [d.id, d.restoreMinutes, d.cause.length]),
+            .map((d) => [d.id, d.restoreMinutes, d.restoreKnown, d.cause.length]),
         });
         expect(sortDown(analyzeImpact(graph, failed))).toEqual(sortDown(analyzeImpact(rebuilt, failed)));
         expect(analyzeSpof(graph)).toEqual(analyzeSpof(rebuilt));

@@ -15,7 +15,7 @@
  * Nodes never scheduled can never start: each still has a requirement that too many blocked nodes keep broken.
  * Following one such blocker from each of them must end in a cycle (the "dependency cycle that blocks it").
  */
-import { TOMBSTONE, compareIds, forEachDependent, type EngineGraph } from './graph.ts';
+import { TOMBSTONE, compareIds, type EngineGraph } from './graph.ts';
 import type { DownSet } from './impact.ts';
 import type { RestoredAt } from './types.ts';
 
@@ -95,12 +95,47 @@ export type PlannedRestores = ReadonlyMap<number, RestoredAt>;
 
 const NO_PLAN: PlannedRestores = new Map();
 
-/** Simulates the restoration of a down set (see the file header), optionally following a plan's steps. */
+/** One run of the simulation: restore times, the final group counters, and when each needed standby serves. */
+interface Simulation {
+  restoreMinutes: Float64Array;
+  order: Int32Array;
+  left: Int32Array;
+  needed: Uint8Array;
+  ready: Map<number, number>;
+}
+
+/**
+ * Simulates the restoration of a down set (see the file header), optionally following a plan's steps. When a
+ * duration is unknown (a failed node without recovery, a step marked unknown), the times are computed with it as
+ * 0, the lower bound, and a second run with it as unbounded tells which times it can change: those are bounds.
+ */
 export function computeRestoreTimes(
   graph: EngineGraph,
   downSet: DownSet,
   restoredAt: PlannedRestores = NO_PLAN,
 ): RestoreTimes {
+  const low = simulate(graph, downSet, restoredAt, 0);
+  const { restoreMinutes, order, left, needed, ready } = low;
+  const unknownSources = unknownDurations(graph, downSet, restoredAt, needed);
+  let bound: Uint8Array | null = null;
+  if (unknownSources.length > 0) {
+    const high = simulate(graph, downSet, restoredAt, Infinity).restoreMinutes;
+    bound = new Uint8Array(graph.n);
+    for (const v of order) if (high[v] !== restoreMinutes[v]) bound[v] = 1;
+  }
+  const unrecoverable =
+    order.length < downSet.order.length ? blockingCycles(graph, downSet, restoreMinutes, left) : [];
+  const activations = [...ready].map(([node, readyMinutes]) => ({ node, readyMinutes }));
+  return { restoreMinutes, order, unrecoverable, bound, activations, unknownSources };
+}
+
+/** The event simulation, with every unknown duration taken as `unknownAs` (0 or Infinity). */
+function simulate(
+  graph: EngineGraph,
+  downSet: DownSet,
+  restoredAt: PlannedRestores,
+  unknownAs: number,
+): Simulation {
   const { down, isFailed, order: downOrder } = downSet;
   const { condOwner, revStart, revSplit, revEntry, extraHead, extraNext, extraEntry, activation } = graph;
   const left = downSet.groupLeft.slice();
@@ -111,10 +146,12 @@ export function computeRestoreTimes(
   // Standbys in a group that a down node waits for: each is activated once, as soon as it is healthy.
   const needed = new Uint8Array(graph.n);
   const ready = new Map<number, number>();
+  const stepEnd = (step: RestoredAt): number => (step.known ? step.minutes : step.minutes + unknownAs);
   const schedule = (v: number, start: number): void => {
     const step = planned ? restoredAt.get(v) : undefined;
-    if (step !== undefined) heap.push(Math.max(step.minutes, start), v);
-    else heap.push(start + (isFailed[v] ? graph.recovery[v]! : graph.restart[v]!), v);
+    if (step !== undefined) heap.push(Math.max(stepEnd(step), start), v);
+    else if (!isFailed[v]) heap.push(start + graph.restart[v]!, v);
+    else heap.push(start + (graph.recoveryKnown[v] === 1 ? graph.recovery[v]! : unknownAs), v);
   };
 
   for (const v of downOrder) {
@@ -131,15 +168,12 @@ export function computeRestoreTimes(
         if (down[m] === 1) continue;
         // A healthy standby: activated from the start, or when the plan's step says.
         const step = planned ? restoredAt.get(m) : undefined;
-        heap.push(step !== undefined ? step.minutes : activation[m]!, ~m);
+        heap.push(step !== undefined ? stepEnd(step) : activation[m]!, ~m);
       }
     }
     unsatisfied[v] = count;
     if (count === 0) schedule(v, 0);
   }
-  const unknownSources = unknownDurations(graph, downSet, restoredAt, needed);
-  // Only a scenario with an unknown duration needs to know when each group was satisfied.
-  const satisfiedAt = unknownSources.length > 0 ? new Float64Array(graph.condCount) : undefined;
 
   const edited = graph.extraLength > 0;
   let now = 0;
@@ -148,9 +182,7 @@ export function computeRestoreTimes(
   };
   // A group becomes satisfied when its unavailable members fall from `threshold` to `threshold - 1`.
   const releaseGroup = (c: number): void => {
-    if (++left[c]! !== 1) return;
-    if (satisfiedAt !== undefined) satisfiedAt[c] = now;
-    releaseNode(condOwner[c]!);
+    if (++left[c]! === 1) releaseNode(condOwner[c]!);
   };
   const releaseGroups = (u: number): void => {
     for (let e = revSplit[u]!, end = revStart[u + 1]!; e < end; e++) releaseGroup(revEntry[e]!);
@@ -194,22 +226,7 @@ export function computeRestoreTimes(
       releaseGroups(u);
     }
   }
-
-  const unrecoverable =
-    restored < downOrder.length ? blockingCycles(graph, downSet, restoreMinutes, left) : [];
-  const activations = [...ready].map(([node, readyMinutes]) => ({ node, readyMinutes }));
-  const bound =
-    satisfiedAt === undefined
-      ? null
-      : boundTimes(graph, downSet, restoredAt, restoreMinutes, order.subarray(0, restored), satisfiedAt);
-  return {
-    restoreMinutes,
-    order: order.slice(0, restored),
-    unrecoverable,
-    bound,
-    activations,
-    unknownSources,
-  };
+  return { restoreMinutes, order: order.slice(0, restored), left, needed, ready };
 }
 
 /**
@@ -230,82 +247,6 @@ function unknownDurations(
     if (!step.known && (downSet.down[v] === 1 || needed[v] === 1)) out.push(v);
   }
   return out;
-}
-
-/**
- * Which restore times are lower bounds: the least fixed point of "exact" (see docs/engine.md). A restored node
- * is exact when its own duration is known, every down required dependency is exact, and every group it waited
- * for had at least k members available exactly by the minute it was satisfied. One worklist pass over the down
- * nodes' edges, like the simulation, once its times are known.
- */
-function boundTimes(
-  graph: EngineGraph,
-  downSet: DownSet,
-  restoredAt: PlannedRestores,
-  restoreMinutes: Float64Array,
-  restoredOrder: Int32Array,
-  satisfiedAt: Float64Array,
-): Uint8Array {
-  const { down, isFailed, groupLeft } = downSet;
-  const { activation } = graph;
-  const ownKnown = (v: number): boolean => {
-    const step = restoredAt.get(v);
-    if (step !== undefined) return step.known;
-    return !isFailed[v] || graph.recoveryKnown[v] === 1;
-  };
-  // When member m is available (A), and whether that minute is exact for a member that is not down.
-  const available = (m: number): number => {
-    const step = activation[m]! > 0 ? restoredAt.get(m) : undefined;
-    if (down[m] === 1)
-      return restoreMinutes[m]! + (activation[m]! > 0 && step === undefined ? activation[m]! : 0);
-    if (activation[m] === 0) return 0;
-    return step === undefined ? activation[m]! : step.minutes;
-  };
-  const healthyKnown = (m: number): boolean => {
-    if (activation[m] === 0) return true;
-    return restoredAt.get(m)?.known ?? true;
-  };
-  const pending = new Int32Array(graph.n);
-  const short = new Int32Array(graph.condCount);
-  const stack: number[] = [];
-  for (const v of restoredOrder) {
-    let p = 0;
-    for (let i = graph.reqFirst[v]!, end = i + graph.reqCount[v]!; i < end; i++)
-      p += down[graph.reqPool[i]!]!;
-    for (let c = graph.groupFirst[v]!, end = c + graph.groupCount[v]!; c < end; c++) {
-      if (groupLeft[c]! > 0) continue;
-      let s = graph.condSize[c]! - graph.condThreshold[c]! + 1;
-      for (let i = graph.condMemberFirst[c]!, e2 = i + graph.condSize[c]!; i < e2; i++) {
-        const m = graph.memberPool[i]!;
-        if (down[m] === 0 && healthyKnown(m) && available(m) <= satisfiedAt[c]!) s--;
-      }
-      short[c] = s;
-      if (s > 0) p++;
-    }
-    pending[v] = p;
-    if (p === 0 && ownKnown(v)) stack.push(v);
-  }
-  const known = new Uint8Array(graph.n);
-  const restored = (v: number): boolean => down[v] === 1 && !Number.isNaN(restoreMinutes[v]!);
-  while (stack.length > 0) {
-    const u = stack.pop()!;
-    known[u] = 1;
-    forEachDependent(graph, u, (x) => {
-      let v: number;
-      if (x < 0) {
-        v = ~x;
-        if (!restored(v)) return;
-      } else {
-        v = graph.condOwner[x]!;
-        if (!restored(v) || groupLeft[x]! > 0 || short[x]! <= 0) return;
-        if (available(u) > satisfiedAt[x]! || --short[x]! > 0) return;
-      }
-      if (--pending[v]! === 0 && ownKnown(v)) stack.push(v);
-    });
-  }
-  const bound = new Uint8Array(graph.n);
-  for (const v of restoredOrder) if (known[v] === 0) bound[v] = 1;
-  return bound;
 }
 
 /** For each node that never came back, the cycle its chain of blockers ends in (see the file header). */
