@@ -230,6 +230,12 @@ export function createPlanService(deps: {
     return plans.map((plan) => planView(plan, latest.get(plan.metadata.id)));
   }
 
+  /**
+   * Pack models are built one per turn of the event loop: a model takes a few milliseconds, and a hundred packs
+   * asked for at once would otherwise be built back to back when the snapshot they wait for arrives.
+   */
+  let modelBuilds: Promise<unknown> = Promise.resolve();
+
   // One snapshot per catalog state: approving a plan writes an audit entry too, so a new state.
   const snapshots = new WeakMap<CatalogView, Promise<CatalogSnapshot>>();
   async function snapshot(): Promise<CatalogSnapshot> {
@@ -387,7 +393,13 @@ export function createPlanService(deps: {
       const plan = await getPlan(id);
       const current = await snapshot();
       await prepareReview(current, plan);
-      return packModelOf(current, plan, await latestVersion(id), now());
+      const version = await latestVersion(id);
+      const build = modelBuilds.then(async () => {
+        await nextTurn();
+        return packModelOf(current, plan, version, now());
+      });
+      modelBuilds = build.catch(() => undefined);
+      return build;
     },
   };
 }
