@@ -38,14 +38,18 @@ describe.skipIf(!available)('plan page', () => {
     expect(await firstContact.textContent()).toMatch(/^1Martin Okafor.*10m$/);
 
     // The engine's order: the VM cluster waits for the SAN and is back 4 weeks 1 h 30 min in, by step
-    // rebuild-vm-cluster; core banking misses its RTO and MTPD (dc-leeds itself takes 4 weeks).
+    // rebuild-vm-cluster (dc-leeds itself takes 4 weeks). Core banking fails over to its York standby
+    // in 3h, within its RTO and MTPD; card switching, whose only HSM is in Leeds, misses both.
     const order = page.getByRole('table', { name: 'Recovery order' });
     const cluster = order.locator('[data-node="leeds-vm-cluster"]');
     expect(await cluster.locator('[data-column="end"]').textContent()).toBe('4w 1h 30m');
     expect(await cluster.textContent()).toContain('leeds-san');
     expect(await cluster.textContent()).toContain('rebuild-vm-cluster');
     const coreBanking = order.locator('[data-node="core-banking"]');
-    expect(await coreBanking.getByTestId('breach').allTextContents()).toEqual([
+    expect(await coreBanking.locator('[data-column="end"]').textContent()).toBe('3h');
+    expect(await coreBanking.getByTestId('breach').allTextContents()).toEqual([]);
+    const cardSwitching = order.locator('[data-node="card-switching"]');
+    expect(await cardSwitching.getByTestId('breach').allTextContents()).toEqual([
       expect.stringMatching(/^misses RTO \d/),
       expect.stringMatching(/^misses MTPD \d/),
     ]);
