@@ -86,6 +86,8 @@ export interface EngineGraph {
   edits: number;
   /** Groups broken in normal operation (too few active members), computed on first use after an edit. */
   restBroken: Int32Array | undefined;
+  /** The Services by tier then id, computed on first use after an edit. */
+  serviceOrder: readonly number[] | undefined;
 }
 
 function grown<T extends Int32Array | Float64Array | Uint8Array>(array: T, need: number): T {
@@ -305,6 +307,7 @@ export function buildGraph(nodes: readonly EngineNode[]): EngineGraph {
     extraLength: 0,
     edits: 0,
     restBroken: undefined,
+    serviceOrder: undefined,
   };
   for (let v = 0; v < n; v++) setScalars(graph, v, nodes[v]!);
   for (let cond = 0; cond < c; cond++) graph.condSlack[cond] = slackOf(graph, cond);
@@ -374,6 +377,7 @@ export function updateNode(graph: EngineGraph, node: EngineNode): void {
     });
   }
   graph.restBroken = undefined;
+  graph.serviceOrder = undefined;
   for (let i = 0; i < graph.reqCount[v]!; i++)
     removeRequiredBy(graph, graph.reqPool[graph.reqFirst[v]! + i]!, v);
   for (let i = 0; i < graph.groupCount[v]!; i++) {
@@ -467,15 +471,15 @@ export function forEachDependent(graph: EngineGraph, u: number, visit: (entry: n
   }
 }
 
-/** The node indices of every Service, sorted by tier then id. */
-export function servicesByTier(graph: EngineGraph): number[] {
-  const list = [...graph.service.keys()];
-  return list.sort((a, b) => {
+/** The node indices of every Service, sorted by tier then id (kept until the next edit). */
+export function servicesByTier(graph: EngineGraph): readonly number[] {
+  graph.serviceOrder ??= [...graph.service.keys()].sort((a, b) => {
     const ta = graph.service.get(a)!.tier;
     const tb = graph.service.get(b)!.tier;
     if (ta !== tb) return ta - tb;
     return compareIds(graph.ids[a]!, graph.ids[b]!);
   });
+  return graph.serviceOrder;
 }
 
 /** Code-unit order, the same on every machine and locale. */
