@@ -128,6 +128,12 @@ describe('impact', () => {
       node('app', { anyOf: [['s1', 's2']] }),
     ];
     expect(downIds(nodes, [])).toEqual(['app']);
+    const withUser = [...nodes, node('user', { requires: ['app'] })];
+    const result = analyzeImpact(buildGraph(withUser), []);
+    expect(result.down.map((d) => [d.id, d.cause])).toEqual([
+      ['app', ['app']],
+      ['user', ['app', 'user']],
+    ]);
     expect(unsatisfiedGroups(nodes)).toEqual([{ id: 'app', group: 0, k: 1, active: 0 }]);
     expect(
       unsatisfiedGroups([node('a'), ...nodes.slice(0, 2), node('ok', { anyOf: [['a', 's1']] })]),

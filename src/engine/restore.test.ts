@@ -270,6 +270,19 @@ describe('plan steps (restoredAt)', () => {
     expect(knownStep.unknown).toEqual([]);
   });
 
+  it('keeps a step’s end exact when a known member would satisfy the group by then anyway', () => {
+    const group = buildGraph([
+      node('x', { unknownRecovery: true }),
+      node('z', { recovery: 30 }),
+      node('app', { anyOf: [['x', 'z']], restart: 5 }),
+    ]);
+    // Without the plan app is at least 5 (x first); with a step ending at 60 it is 60 whatever x takes (z: 30).
+    expect(times(analyzeImpact(group, ['x', 'z']))).toMatchObject({ app: [5, false] });
+    expect(times(analyzeImpact(group, ['x', 'z'], { restoredAt: new Map([['app', 60]]) }))).toMatchObject({
+      app: [60, true],
+    });
+  });
+
   it('rejects a step naming an unknown id or a negative minute', () => {
     expect(() => analyzeImpact(graph, ['db'], { restoredAt: new Map([['dbx', 5]]) })).toThrow(/"dbx"/);
     expect(() => analyzeImpact(graph, ['db'], { restoredAt: new Map([['db', -1]]) })).toThrow(/>= 0/);
