@@ -9,7 +9,14 @@ import { createAnalysisService } from '../server/services/analysis.service.ts';
 import type { NamedSinglePoint } from '../server/services/analysis.service.ts';
 import { createGraphProvider } from '../server/services/graph-provider.ts';
 import { CatalogError } from '../server/services/errors.ts';
-import { gapBreaches, objectivePlans, objectiveScenarios, objectivesGap } from '../plans/objectives.ts';
+import {
+  followScenario,
+  gapBreaches,
+  objectivePlans,
+  objectiveScenarios,
+  objectivesGap,
+  planScenario,
+} from '../plans/objectives.ts';
 import type { ObjectivesGap } from '../plans/objectives.ts';
 import { fileApprovalNote, fileApprovedPlan } from '../plans/versions.ts';
 import { loadCheckedCatalog } from './catalog-source.ts';
@@ -22,6 +29,10 @@ interface Analysis {
   spof(options: { service?: string; maxOrder: number }): Promise<SpofResult>;
   /** The worst single points of failure, ranked by the services they take down weighted by tier, with names. */
   singlePoints(limit: number): Promise<{ total: number; points: NamedSinglePoint[] }>;
+  /** The impact of a plan's scenario (or of `fail`) with restore times that follow the plan's steps. */
+  followPlan(plan: string, fail: string[] | undefined): Promise<ImpactResult>;
+  /** The ids of the plans, to suggest one for a typo. */
+  planIds(): Promise<string[]>;
   /** Every service against its RTO and RPO in each site's, vendor's and plan's scenario. */
   objectives(): Promise<ObjectivesGap>;
   /** The ids a failure may name (Services, Components, Sites, Vendors), to suggest one for a typo. */
@@ -59,6 +70,14 @@ async function openAnalysis(command: string, catalogPath: string | undefined): P
       },
       objectives: () =>
         Promise.resolve(objectivesGap(graph, objectiveScenarios(nodes, objectivePlans(documents)))),
+      followPlan: (id, fail) => {
+        const plan = documents.find((document) => document.kind === 'Plan' && document.metadata.id === id);
+        if (plan?.kind !== 'Plan') throw new CatalogError('not-found', `No Plan has the id "${id}"`);
+        const scenario = planScenario({ id, spec: plan.spec });
+        return Promise.resolve(followScenario(graph, fail ? { ...scenario, fail } : scenario));
+      },
+      planIds: () =>
+        Promise.resolve(documents.filter((document) => document.kind === 'Plan').map((d) => d.metadata.id)),
       failureIds: () => Promise.resolve(nodes.map((node) => node.id)),
       close: () => Promise.resolve(),
     };
@@ -71,6 +90,9 @@ async function openAnalysis(command: string, catalogPath: string | undefined): P
     spof: (options) => service.spof(options),
     singlePoints: (limit) => service.singlePoints(limit),
     objectives: () => service.objectives(),
+    followPlan: (id, fail) => service.followPlan(id, fail),
+    planIds: async () =>
+      (await graphs.catalog()).documents.filter((d) => d.kind === 'Plan').map((d) => d.metadata.id),
     failureIds: async () => (await graphs.engine()).nodes.keys(),
     close: () => database.close(),
   };
@@ -179,7 +201,7 @@ function restoreText(minutes: number | null, known: boolean): string {
   return known ? formatDuration(minutes) : `>= ${formatDuration(minutes)}`;
 }
 
-/** The objectives gap as a person reads it: one row per service and scenario that takes it down. */
+/** The objectives gap as a person reads it: one row per service and scenario that takes it down or costs it data. */
 export function formatObjectives(gap: ObjectivesGap): string {
   const sources = (['site', 'vendor', 'plan'] as const).map(
     (source) => `${gap.scenarios.filter((scenario) => scenario.source === source).length} ${source}s`,
@@ -191,15 +213,21 @@ export function formatObjectives(gap: ObjectivesGap): string {
   ];
   for (const service of gap.services)
     for (const result of service.results) {
-      if (!result.down) continue;
+      // A scenario that leaves the service up may still cost it data.
+      if (!result.down && result.dataLossMinutes === 0 && result.rpoBreach !== true) continue;
       rows.push([
         service.id,
         String(service.tier),
         result.scenario,
-        restoreText(result.restoreMinutes, result.restoreKnown),
+        result.down ? restoreText(result.restoreMinutes, result.restoreKnown) : 'stays up',
         minutes(service.rtoMinutes),
         verdict(result.rtoBreach, service.rtoMinutes),
-        result.dataLossMinutes === null ? 'unknown' : formatDuration(result.dataLossMinutes),
+        // Null is unbounded (then over any RPO) or unknown.
+        result.dataLossMinutes === null
+          ? result.rpoBreach
+            ? 'unbounded'
+            : 'unknown'
+          : formatDuration(result.dataLossMinutes),
         minutes(service.rpoMinutes),
         verdict(result.rpoBreach, service.rpoMinutes),
       ]);
@@ -209,7 +237,7 @@ export function formatObjectives(gap: ObjectivesGap): string {
     `scenarios: ${sources.join(', ')}; services: ${gap.services.length}; breaches: ${breaches.length}`,
   ];
   if (rows.length > 1) lines.push('', table(rows));
-  else lines.push('no scenario takes a service down');
+  else lines.push('no scenario takes a service down or costs it data');
   return lines.join('\n');
 }
 
@@ -278,7 +306,11 @@ export function registerAnalyze(program: Command): void {
       'what failing the given nodes takes down, when each service is back, and the RTO/MTPD breaches',
     )
     .argument('[catalog]', 'a catalog file or folder (default: the database)')
-    .requiredOption('--fail <ids>', 'ids of the failed nodes, separated by commas', parseIds)
+    .option('--fail <ids>', 'ids of the failed nodes, separated by commas', parseIds)
+    .option(
+      '--plan <id>',
+      "follow this plan: its steps' durations give the restore times of what they restore; without --fail, its scenario fails",
+    )
     .option('--json', 'print the result as JSON')
     .addOption(
       new Option(
@@ -289,14 +321,24 @@ export function registerAnalyze(program: Command): void {
     .action(
       async (
         catalogPath: string | undefined,
-        flags: { fail: string[]; json?: boolean; failOn?: (typeof FAIL_ON)[number] },
+        flags: { fail?: string[]; plan?: string; json?: boolean; failOn?: (typeof FAIL_ON)[number] },
       ) => {
         const command = 'analyze impact';
+        if (flags.fail === undefined && flags.plan === undefined)
+          fail(command, 'give the failed nodes with --fail <ids>, or a plan with --plan <id>', 2);
         const { result, note } = await run(
           command,
           catalogPath,
-          { option: '--fail', ids: flags.fail },
-          async (analysis) => ({ result: await analysis.impact(flags.fail), note: analysis.note }),
+          { option: '--fail', ids: flags.fail ?? [] },
+          async (analysis) => {
+            const plan = flags.plan;
+            if (plan === undefined)
+              return { result: await analysis.impact(flags.fail!), note: analysis.note };
+            const plans = await analysis.planIds();
+            if (!plans.includes(plan))
+              fail(command, `unknown plan "${plan}" in --plan${didYouMean(plan, plans)}`, 2);
+            return { result: await analysis.followPlan(plan, flags.fail), note: analysis.note };
+          },
         );
         process.stdout.write(
           `${flags.json ? JSON.stringify(result, null, 2) : withNote(formatImpact(result), note)}\n`,

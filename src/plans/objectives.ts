@@ -1,7 +1,7 @@
 import type { PlanSpec } from '../catalog/kinds.schema.ts';
 import type { CatalogDocument } from '../catalog/kinds.ts';
 import { analyzeImpact } from '../engine/index.ts';
-import type { EngineGraph, EngineNode, ImpactResult } from '../engine/index.ts';
+import type { EngineGraph, EngineNode, ImpactResult, RestoredAt } from '../engine/index.ts';
 import { planTimeline } from './plan-timeline.ts';
 
 /** Where a scenario of the objectives gap comes from. */
@@ -26,7 +26,7 @@ export interface ObjectiveResult {
   restoreMinutes: number | null;
   /** False when `restoreMinutes` is a lower bound (it waited on something whose duration is unknown). */
   restoreKnown: boolean;
-  /** Data lost; 0 when it stays up, null when unbounded or unknown. */
+  /** Data lost (a service that stays up may lose some too); null when unbounded or unknown. */
   dataLossMinutes: number | null;
   /** True: breached (even the bound is over); null: no RTO, or within it only as a bound; false: met. */
   rtoBreach: boolean | null;
@@ -44,22 +44,6 @@ export interface ObjectivesGap {
     results: ObjectiveResult[];
   }[];
 }
-
-/** The fields the engine adds to each service for recovery strategies, read as optional until every caller has them. */
-type ImpactService = ImpactResult['services'][number] & {
-  restoreKnown?: boolean;
-  rpoMinutes?: number | null;
-  dataLossMinutes?: number | null;
-  dataLossKnown?: boolean;
-  rpoBreach?: boolean | null;
-};
-
-/** `analyzeImpact` with the plan's restore times; see `followPlan`. */
-type Analyze = (
-  graph: EngineGraph,
-  fail: readonly string[],
-  options?: { restoredAt?: ReadonlyMap<string, number> },
-) => ImpactResult;
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -90,79 +74,35 @@ export function objectiveScenarios(
   return [
     ...sites.sort(compare).map(alone('site')),
     ...vendors.sort(compare).map(alone('vendor')),
-    ...[...plans]
-      .sort((a, b) => compare(a.id, b.id))
-      .map((plan) => {
-        const timeline = planTimeline(plan.spec);
-        return {
-          id: plan.id,
-          source: 'plan' as const,
-          fail: [...plan.spec.scenario.fail],
-          restoredAt: [...timeline.restoredAt],
-          restoredAtBound: [...timeline.restoredAtBound],
-        };
-      }),
+    ...[...plans].sort((a, b) => compare(a.id, b.id)).map(planScenario),
   ];
 }
 
-/**
- * The down nodes that waited, directly or through other down nodes, on one of `bound` (restored at a time that is
- * only a lower bound). Conservative: a group member counts even when the group came back without it.
- */
-function waitingOnBound(graph: EngineGraph, down: ReadonlySet<number>, bound: readonly string[]): Uint8Array {
-  // 0 unvisited, 1 visiting, 2 exact, 3 waits on a bound.
-  const state = new Uint8Array(graph.n);
-  for (const id of bound) {
-    const v = graph.index.get(id);
-    if (v !== undefined && down.has(v)) state[v] = 3;
-  }
-  const visit = (v: number): boolean => {
-    if (state[v] === 3) return true;
-    if (state[v] !== 0) return false;
-    state[v] = 1;
-    let waits = false;
-    const needs: number[] = [];
-    for (let i = graph.reqFirst[v]!; i < graph.reqFirst[v]! + graph.reqCount[v]!; i++)
-      needs.push(graph.reqPool[i]!);
-    for (let c = graph.groupFirst[v]!; c < graph.groupFirst[v]! + graph.groupCount[v]!; c++)
-      for (let i = graph.condMemberFirst[c]!; i < graph.condMemberFirst[c]! + graph.condSize[c]!; i++)
-        needs.push(graph.memberPool[i]!);
-    for (const u of needs) if (down.has(u) && visit(u)) waits = true;
-    state[v] = waits ? 3 : 2;
-    return waits;
+/** A plan's scenario with its timeline: what fails, and when the plan's steps bring nodes back. */
+export function planScenario(plan: { id: string; spec: PlanSpec }): ObjectiveScenario {
+  const timeline = planTimeline(plan.spec);
+  return {
+    id: plan.id,
+    source: 'plan',
+    fail: [...plan.spec.scenario.fail],
+    restoredAt: [...timeline.restoredAt],
+    restoredAtBound: [...timeline.restoredAtBound],
   };
-  for (const v of down) visit(v);
-  return state;
 }
 
 /**
  * The impact of a scenario, following its plan when it has one: the engine restores a node a step restores at
- * the later of the step's end and its own requirements. A down service that waited on a step whose end is only a
- * lower bound gets a lower bound too (`restoreKnown` false, and a met RTO becomes `null`, "at least").
+ * the later of the step's end and its own requirements; a step whose end is only a lower bound (a step before it
+ * has no duration) makes what waits on it a lower bound too.
  */
 export function followScenario(graph: EngineGraph, scenario: ObjectiveScenario): ImpactResult {
+  const bound = new Set(scenario.restoredAtBound ?? []);
+  const restoredAt = new Map<string, RestoredAt>();
+  // A plan may name a node the catalog no longer has; the engine refuses unknown ids.
+  for (const [id, minutes] of scenario.restoredAt ?? [])
+    if (graph.index.has(id)) restoredAt.set(id, { minutes, known: !bound.has(id) });
   const fail = scenario.fail.filter((id) => graph.index.has(id));
-  const restoredAt = new Map(scenario.restoredAt ?? []);
-  const analyze: Analyze = analyzeImpact;
-  const impact = analyze(graph, fail, restoredAt.size > 0 ? { restoredAt } : undefined);
-  const bound = scenario.restoredAtBound ?? [];
-  if (bound.length === 0) return impact;
-  const down = new Set<number>();
-  for (const item of impact.down) down.add(graph.index.get(item.id)!);
-  const state = waitingOnBound(graph, down, bound);
-  return {
-    ...impact,
-    services: impact.services.map((service: ImpactService) => {
-      if (!service.down || state[graph.index.get(service.id)!] !== 3) return service;
-      const atLeast = (breach: boolean | null) => (breach === false ? null : breach);
-      return {
-        ...service,
-        restoreKnown: false,
-        rtoBreach: atLeast(service.rtoBreach),
-        mtpdBreach: atLeast(service.mtpdBreach),
-      };
-    }),
-  };
+  return analyzeImpact(graph, fail, restoredAt.size > 0 ? { restoredAt } : {});
 }
 
 /**
@@ -175,27 +115,27 @@ export function objectivesGap(graph: EngineGraph, scenarios: readonly ObjectiveS
   scenarios.forEach((scenario, index) => {
     const impact = followScenario(graph, scenario);
     if (index === 0)
-      for (const service of impact.services as ImpactService[]) {
+      for (const service of impact.services) {
         const results: ObjectiveResult[] = [];
         row.set(service.id, results);
-        const info = graph.service.get(graph.index.get(service.id)!);
         services.push({
           id: service.id,
           tier: service.tier,
           rtoMinutes: service.rtoMinutes,
-          rpoMinutes: service.rpoMinutes ?? info?.rpoMinutes ?? null,
+          rpoMinutes: service.rpoMinutes,
           results,
         });
       }
-    for (const service of impact.services as ImpactService[])
+    for (const service of impact.services)
       row.get(service.id)?.push({
         scenario: scenario.id,
         down: service.down,
         restoreMinutes: service.restoreMinutes,
-        restoreKnown: service.restoreKnown ?? true,
-        dataLossMinutes: service.down ? (service.dataLossMinutes ?? null) : 0,
+        restoreKnown: service.restoreKnown,
+        // A service that stays up may still lose data: a data node in one of its redundancy groups went down.
+        dataLossMinutes: service.dataLossMinutes,
         rtoBreach: service.rtoBreach,
-        rpoBreach: service.rpoBreach ?? (service.down ? null : false),
+        rpoBreach: service.rpoBreach,
       });
   });
   if (scenarios.length === 0)

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { analyzeImpact } from '../../engine/index.ts';
 import type { FailureKind, ImpactResult, SpofResult } from '../../engine/index.ts';
-import { objectivePlans, objectiveScenarios } from '../../plans/objectives.ts';
+import { followScenario, objectivePlans, objectiveScenarios, planScenario } from '../../plans/objectives.ts';
 import type { ObjectivesGap } from '../../plans/objectives.ts';
 import type { LifeboatDatabase } from '../db/database.ts';
 import { createDocumentRepository } from '../repositories/document.repository.ts';
@@ -139,8 +139,37 @@ export function createAnalysisService(deps: {
     return answer;
   }
 
+  /**
+   * The impact of a plan's scenario (or of `fail` instead) with restore times that follow the plan's steps, as
+   * its JSON answer (built in a worker thread on a large catalog).
+   */
+  async function followPlanAnswer(
+    id: string,
+    fail: readonly string[] | undefined,
+    context: WorkContext = local,
+  ): Promise<string> {
+    const plan = (await graphs.catalog()).byId.get(id);
+    if (plan?.kind !== 'Plan') throw new CatalogError('not-found', `No Plan has the id "${id}"`);
+    const scenario = planScenario({ id, spec: plan.spec });
+    if (fail) scenario.fail = [...fail];
+    const state = await graphs.engine();
+    if (state.nodes.size >= LARGE_GRAPH) return work.impact(state, scenario.fail, context, scenario);
+    try {
+      return JSON.stringify(followScenario(state.graph(), scenario));
+    } catch (error) {
+      throw engineErrorOf(error);
+    }
+  }
+
   return {
     singlePoints,
+
+    followPlanAnswer,
+
+    /** The impact of a plan's scenario, or of `fail`, when the plan is followed. */
+    async followPlan(id: string, fail?: readonly string[]): Promise<ImpactResult> {
+      return JSON.parse(await followPlanAnswer(id, fail)) as ImpactResult;
+    },
 
     objectivesAnswer,
 

@@ -7,7 +7,7 @@ import type { Finding } from '../../catalog/check/finding.ts';
 import type { CatalogDocument } from '../../catalog/kinds.ts';
 import { analyzeImpact, analyzeSpof, rankSinglePoints } from '../../engine/index.ts';
 import type { EngineGraph, EngineNode, SpofOptions } from '../../engine/index.ts';
-import { objectivesGap } from '../../plans/objectives.ts';
+import { followScenario, objectivesGap } from '../../plans/objectives.ts';
 import type { ObjectiveScenario } from '../../plans/objectives.ts';
 import type { PackModel } from '../../reports/pack-model.ts';
 import { renderPackPdf } from '../../reports/pack-pdf.ts';
@@ -28,7 +28,7 @@ const MAX_ERRORS = 1000;
 /** Work that may block for long: each runs in the pool. */
 export type HeavyTask =
   | { type: 'spof'; graph: GraphRef; options: { service?: string; maxOrder: number; workBudget?: number } }
-  | { type: 'impact'; graph: GraphRef; fail: string[] }
+  | { type: 'impact'; graph: GraphRef; fail: string[]; scenario?: ObjectiveScenario }
   | { type: 'single-points'; graph: GraphRef; limit: number; servicesPerPoint: number }
   | { type: 'objectives'; graph: GraphRef; scenarios: ObjectiveScenario[] }
   | { type: 'check-catalog'; file: string; text: string }
@@ -75,8 +75,12 @@ export async function runTask(
         const options: SpofOptions = { ...task.options, isCancelled };
         return { ok: true, value: JSON.stringify(analyzeSpof(graphOf(task.graph), options)) };
       }
-      case 'impact':
-        return { ok: true, value: JSON.stringify(analyzeImpact(graphOf(task.graph), task.fail)) };
+      case 'impact': {
+        // A plan's scenario follows the plan's steps; a bare failed set follows the graph alone.
+        const graph = graphOf(task.graph);
+        const result = task.scenario ? followScenario(graph, task.scenario) : analyzeImpact(graph, task.fail);
+        return { ok: true, value: JSON.stringify(result) };
+      }
       case 'single-points': {
         // Ranked where the cut sets are found: only the top of the list, with the first services of each, goes
         // back (a site under every service of a large catalog would otherwise send thousands of ids).

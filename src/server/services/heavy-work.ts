@@ -244,9 +244,10 @@ export function createHeavyWork(options: HeavyWorkOptions) {
       return (await submit(task, context, state.graph)) as string;
     },
 
-    /** An impact analysis, as the JSON answer. */
-    async impact(state: EngineState, fail: string[], context: WorkContext) {
-      return (await submit({ type: 'impact', graph: graphRef(state), fail }, context, state.graph)) as string;
+    /** An impact analysis, as the JSON answer; with a plan's scenario, restore times follow the plan. */
+    async impact(state: EngineState, fail: string[], context: WorkContext, scenario?: ObjectiveScenario) {
+      const task: HeavyTask = { type: 'impact', graph: graphRef(state), fail, ...(scenario && { scenario }) };
+      return (await submit(task, context, state.graph)) as string;
     },
 
     /** Parses and checks an uploaded catalog. */
