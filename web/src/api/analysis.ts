@@ -1,6 +1,10 @@
 /** The engine over HTTP: impact of a scenario, single points of failure, and the dependency graph. */
 import type { FailureKind, ImpactResult, SpofResult } from '../../../src/engine/types.ts';
-import type { GraphData as ApiGraphData, SinglePoints } from '../../../src/server/routes/analysis.schema.ts';
+import type {
+  GraphData as ApiGraphData,
+  ObjectivesAnswer,
+  SinglePoints,
+} from '../../../src/server/routes/analysis.schema.ts';
 import { request } from './client';
 
 export type { FailureKind, ImpactResult, SpofResult };
@@ -33,6 +37,14 @@ export type { SinglePoints };
 /** `GET /api/v1/analysis/single-points?limit=`: the nodes that take the most services down alone, weighted by tier. */
 export function findSinglePoints(limit: number, signal?: AbortSignal) {
   return request<SinglePoints>('GET', '/analysis/single-points', { query: { limit }, signal });
+}
+
+/** The objectives gap, as the route's schema says. */
+export type Objectives = ObjectivesAnswer;
+
+/** `GET /api/v1/analysis/objectives`: every service against its RTO and RPO in every site, vendor and plan scenario. */
+export function getObjectives(signal?: AbortSignal) {
+  return request<Objectives>('GET', '/analysis/objectives', { signal });
 }
 
 /** Which way to walk: `down` to what a node depends on, `up` to what depends on it. */

@@ -1,6 +1,6 @@
 /** TanStack Query keys and hooks: every piece of server state the pages read goes through here. */
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { analyseImpact, findSinglePoints, findSpofs, getGraph } from './analysis';
+import { analyseImpact, findSinglePoints, findSpofs, getGraph, getObjectives } from './analysis';
 import type { Direction } from './analysis';
 import { fetchAuthConfig, fetchMe } from './auth';
 import { getDocument, listAudit, listDocuments } from './catalog';
@@ -153,6 +153,11 @@ export function useSinglePoints(limit: number) {
     queryKey: ['single-points', limit] as const,
     queryFn: ({ signal }) => findSinglePoints(limit, signal),
   });
+}
+
+/** The objectives gap of the whole catalog (computed and cached by the server per catalog state). */
+export function useObjectives() {
+  return useQuery({ queryKey: ['objectives'] as const, queryFn: ({ signal }) => getObjectives(signal) });
 }
 
 /** The impact of failing `fail` (nothing is asked while the scenario is empty). */

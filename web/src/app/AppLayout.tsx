@@ -13,6 +13,7 @@ const NAV = [
   ...KIND_LIST.map((info) => ({ to: `/${info.plural}`, label: info.title, exact: false })),
   { to: '/map', label: 'Map', exact: false },
   { to: '/simulator', label: 'Simulator', exact: false },
+  { to: '/objectives', label: 'Objectives', exact: false },
 ];
 
 function isActive(pathname: string, to: string, exact: boolean): boolean {

@@ -28,6 +28,10 @@ export function createAppRouter(queryClient: QueryClient) {
           path: 'simulator',
           lazy: async () => ({ Component: (await import('../simulator/SimulatorPage')).SimulatorPage }),
         },
+        {
+          path: 'objectives',
+          lazy: async () => ({ Component: (await import('../objectives/ObjectivesPage')).ObjectivesPage }),
+        },
         { path: 'ref/:id', element: <RefRedirect /> },
         // Plans and incidents have their own pages (recovery order, approval, versions, packs; timeline, actions);
         // their "new" forms come first, or `plans/:id` would take `new` for an id.

@@ -1,0 +1,106 @@
+// The Objectives page in a real browser against a real server holding the Northbank example organisation.
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { ObjectivesAnswer } from '../../src/server/routes/analysis.schema.ts';
+import { userOf } from './support/app.ts';
+import { browserTestsAvailable } from './support/browser.ts';
+import { browserSuite } from './support/suite.ts';
+
+const available = browserTestsAvailable('the Objectives page tests');
+
+type Service = ObjectivesAnswer['services'][number];
+
+/** Red: the server says an RTO or RPO is breached in this scenario. */
+const breached = (result: Service['results'][number]) =>
+  result.rtoBreach === true || result.rpoBreach === true;
+
+/** Minutes past the RTO or RPO in the worst scenario (never back or unbounded loss: Infinity), as docs/web.md says. */
+function worstGap(service: Service): number {
+  let worst = -Infinity;
+  for (const r of service.results) {
+    if (service.rtoMinutes !== null && r.down)
+      worst = Math.max(worst, r.restoreMinutes === null ? Infinity : r.restoreMinutes - service.rtoMinutes);
+    if (service.rpoMinutes !== null && (r.down || r.dataLossMinutes !== 0))
+      worst = Math.max(worst, r.dataLossMinutes === null ? Infinity : r.dataLossMinutes - service.rpoMinutes);
+  }
+  return worst;
+}
+
+/** One attribute of every element a locator finds, in document order. */
+async function attributes(locator: Locator, name: string): Promise<(string | null)[]> {
+  return Promise.all((await locator.all()).map((element) => element.getAttribute(name)));
+}
+
+describe.skipIf(!available)('objectives page', () => {
+  const suite = browserSuite();
+
+  async function answer(): Promise<ObjectivesAnswer> {
+    const response = await fetch(`${suite.app.apiUrl}/api/v1/analysis/objectives`, {
+      headers: suite.app.adminHeaders,
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as ObjectivesAnswer;
+  }
+
+  it('shows every service against every scenario, coloured as the server judges it, and sorts by worst gap', async () => {
+    const gap = await answer();
+    const page = await suite.newPage(userOf('viewer'), '/');
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Objectives' })
+      .click();
+    await page.getByRole('heading', { name: 'Objectives', level: 1 }).waitFor();
+    expect(page.url()).toMatch(/\/objectives$/);
+    const matrix = page.getByRole('table', { name: 'Objectives gap' });
+    await matrix.waitFor();
+
+    // Scenarios across: each site, each vendor, each plan, in the server's order; the plan links to its page.
+    const headers = await attributes(matrix.locator('thead th[data-scenario]'), 'data-scenario');
+    expect(headers).toEqual(gap.scenarios.map((scenario) => scenario.id));
+    expect(headers).toEqual(expect.arrayContaining(['dc-leeds', 'plan-dc-leeds-loss']));
+    expect(await matrix.getByRole('link', { name: 'plan-dc-leeds-loss' }).getAttribute('href')).toBe(
+      '/plans/plan-dc-leeds-loss',
+    );
+
+    // Services down the side, by tier; each cell takes the status the server's breaches give it.
+    const rows = matrix.locator('tbody tr');
+    expect(await rows.count()).toBe(gap.services.length);
+    const coreBanking = gap.services.find((service) => service.id === 'core-banking')!;
+    const leeds = coreBanking.results.find((result) => result.scenario === 'dc-leeds')!;
+    const cell = matrix.locator('tr[data-service="core-banking"] td[data-scenario="dc-leeds"]');
+    if (breached(leeds)) expect(await cell.getAttribute('data-status')).toBe('breach');
+    else expect(await cell.getAttribute('data-status')).not.toBe('breach');
+    expect(await cell.textContent()).toContain('lost:');
+    expect(
+      await matrix.locator('tr[data-service="core-banking"]').getByRole('link').first().textContent(),
+    ).toBe('Core banking');
+    const breaches = gap.services.flatMap((service) => service.results.filter(breached)).length;
+    expect(await matrix.locator('td[data-status="breach"]').count()).toBe(breaches);
+    expect(await page.getByTestId('objectives-summary').textContent()).toBe(
+      `${breaches} breaches across ${gap.scenarios.length} scenarios and ${gap.services.length} services`,
+    );
+
+    // Worst gap first: the rows follow the page's own rule over the server's answer.
+    await page.getByText('Worst gap').click();
+    const order = () => attributes(rows, 'data-service');
+    const gaps = new Map(gap.services.map((service) => [service.id, worstGap(service)]));
+    const byGap = (await order()).map((id) => gaps.get(id ?? '')!);
+    expect(byGap).toEqual([...byGap].sort((a, b) => (a === b ? 0 : b > a ? 1 : -1)));
+    expect(byGap).toHaveLength(gap.services.length);
+    await page.getByText('Tier', { exact: true }).click();
+    expect(await order()).toEqual(gap.services.map((service) => service.id));
+  });
+
+  it('keeps a phone-wide page in place: the matrix scrolls in its own container', async () => {
+    const page = await suite.newPage(userOf('viewer'), '/objectives');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('table', { name: 'Objectives gap' }).waitFor();
+    const widths = await page.evaluate<{ page: number; screen: number; table: number }>(`({
+      page: document.documentElement.scrollWidth,
+      screen: document.documentElement.clientWidth,
+      table: document.querySelector('[data-testid="objectives-matrix"]').scrollWidth,
+    })`);
+    expect(widths.table).toBeGreaterThan(widths.screen);
+    expect(widths.page).toBe(widths.screen);
+  });
+});
