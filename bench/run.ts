@@ -2,7 +2,8 @@
  * `npm run bench` (`-- --json` for JSON on stdout): the engine on synthetic infrastructures of 10k, 100k and 1M
  * nodes against recursive CTEs (SQLite, PostgreSQL), graphology and a minimal typed-array BFS, all in one run on
  * the same graph; then the Aralia fault trees against SCRAM; then cut sets (bench/spof.ts, alone with `--only spof`);
- * then the server's health checks under heavy work (bench/server.ts, alone with `--only server`).
+ * then the engine with standbys, data and plans (bench/recovery.ts, alone with `--only recovery`); then the
+ * server's health checks under heavy work (bench/server.ts, alone with `--only server`).
  * Writes docs/benchmarks.md.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { runAralia, type AraliaRow } from './aralia.ts';
 import { edgesOf, graphologyBfs, minimalBfs, postgresCte, sqliteCte } from './baselines.ts';
 import { describeInfrastructure, generateInfrastructure } from './generate.ts';
 import { carryOtherSections, renderMarkdown } from './report.ts';
+import { runAndWriteRecoverySection } from './recovery.ts';
 import { writeServerBench } from './server.ts';
 import { runAndWriteSpofSection } from './spof.ts';
 
@@ -284,13 +286,14 @@ const machine: Machine = {
 };
 
 // `--sizes=10000,100000` and `--skip-aralia` shorten a run while working on the bench itself; `--only spof`
-// runs the cut-set section alone (bench/spof.ts), `--only server` the server section (bench/server.ts).
+// runs the cut-set section alone (bench/spof.ts), `--only recovery` the recovery-strategies section
+// (bench/recovery.ts), `--only server` the server section (bench/server.ts).
 const onlyAt = process.argv.indexOf('--only');
 const only =
   process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ??
   (onlyAt === -1 ? undefined : process.argv[onlyAt + 1]);
-if (only !== undefined && only !== 'spof' && only !== 'server') {
-  throw new Error(`--only takes "spof" or "server" (the sections that run alone), got "${only}"`);
+if (only !== undefined && only !== 'spof' && only !== 'recovery' && only !== 'server') {
+  throw new Error(`--only takes "spof", "recovery" or "server" (the sections that run alone), got "${only}"`);
 }
 
 async function runAll(): Promise<void> {
@@ -310,7 +313,8 @@ async function runAll(): Promise<void> {
   writeFileSync(page, carryOtherSections(previous, renderMarkdown(results)));
   log('wrote docs/benchmarks.md');
   const spof = runAndWriteSpofSection(gc);
-  if (json) process.stdout.write(`${JSON.stringify({ ...results, spof }, null, 2)}\n`);
+  const recovery = runAndWriteRecoverySection(gc, targets);
+  if (json) process.stdout.write(`${JSON.stringify({ ...results, spof, recovery }, null, 2)}\n`);
   // Last: it starts the server as a child process and writes its own section.
   await writeServerBench();
 }
@@ -318,5 +322,8 @@ async function runAll(): Promise<void> {
 if (only === 'spof') {
   const spof = runAndWriteSpofSection(gc);
   if (json) process.stdout.write(`${JSON.stringify(spof, null, 2)}\n`);
+} else if (only === 'recovery') {
+  const recovery = runAndWriteRecoverySection(gc);
+  if (json) process.stdout.write(`${JSON.stringify(recovery, null, 2)}\n`);
 } else if (only === 'server') await writeServerBench();
 else await runAll();

@@ -1,0 +1,223 @@
+/**
+ * The engine with recovery strategies (`npm run bench -- --only recovery`, or after the other sections): the
+ * generated infrastructures of bench/generate.ts with a standby added to a third of the redundancy groups, data
+ * on every database and storage node (replicas, backups, a tenth without `data`), and a backbone vendor without a
+ * recovery time. Restore times and the whole `analyzeImpact` answer against the down set and a minimal BFS,
+ * with and without a plan's `restoredAt`. Writes its own section of docs/benchmarks.md.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { analyzeImpact } from '../src/engine/analyze-impact.ts';
+import { buildGraph } from '../src/engine/graph.ts';
+import { computeDownSet } from '../src/engine/impact.ts';
+import { computeRestoreTimes } from '../src/engine/restore.ts';
+import type { EngineNode, RestoredAt } from '../src/engine/types.ts';
+import { edgesOf, minimalBfs } from './baselines.ts';
+import { generateInfrastructure, mulberry32 } from './generate.ts';
+
+export const RECOVERY_HEADING = '## Engine: standbys, data loss, unknown durations and plans';
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
+/** The generated nodes with standbys, data and an unknown recovery time added (same seed, same graph). */
+export function withRecoveryStrategies(nodes: readonly EngineNode[], seed = 7): EngineNode[] {
+  const random = mulberry32(seed);
+  const int = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const storage = nodes.filter((n) => n.id.startsWith('storage-')).map((n) => n.id);
+  const databases = nodes.filter((n) => n.id.startsWith('db-')).map((n) => n.id);
+  const out: EngineNode[] = [];
+  const standbys: EngineNode[] = [];
+  for (const node of nodes) {
+    let next: EngineNode = node;
+    if (node.id === 'backbone') next = { ...next, recoveryKnown: false };
+    // A third of the groups gain a standby: a copy of their first member's dependencies, activated in minutes
+    // to hours.
+    const groups = node.groups.map((group, i) => {
+      if (random() >= 1 / 3) return group;
+      const model = byId.get(group.of[0]!)!;
+      const id = `standby-${node.id}-${i}`;
+      standbys.push({
+        id,
+        kind: 'Component',
+        requires: model.requires,
+        groups: model.groups,
+        recoveryMinutes: model.recoveryMinutes,
+        restartMinutes: model.restartMinutes,
+        activationMinutes: int(5, 240),
+      });
+      return { k: group.k, of: [...group.of, id] };
+    });
+    if (groups.some((g, i) => g !== node.groups[i])) next = { ...next, groups };
+    if (node.id.startsWith('db-') || node.id.startsWith('storage-')) {
+      const roll = random();
+      next = {
+        ...next,
+        holdsData: true,
+        ...(roll < 0.1
+          ? {}
+          : {
+              data: {
+                backup: { intervalMinutes: 1440, at: storage[int(0, storage.length - 1)]! },
+                ...(node.id.startsWith('db-')
+                  ? { replicas: [{ id: databases[int(0, databases.length - 1)]!, lagMinutes: int(0, 30) }] }
+                  : {}),
+              },
+            }),
+      };
+    }
+    out.push(next);
+  }
+  return [...out, ...standbys];
+}
+
+interface ScenarioRow {
+  name: string;
+  down: number;
+  activations: number;
+  bounds: number;
+  downSetMs: number;
+  bfsMs: number;
+  restoreMs: number;
+  fullMs: number;
+  planFullMs: number;
+  jsonMiB: number;
+}
+
+interface SizeRow {
+  target: number;
+  nodes: number;
+  standbys: number;
+  dataNodes: number;
+  buildMs: number;
+  scenarios: ScenarioRow[];
+}
+
+/** Median milliseconds of `runs` calls after one warm-up call. */
+function time(runs: number, fn: () => unknown): number {
+  fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    samples.push(performance.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)]!;
+}
+
+function runSize(target: number, gc: () => void): SizeRow {
+  const infrastructure = generateInfrastructure(target);
+  const nodes = withRecoveryStrategies(infrastructure.nodes);
+  log(`== recovery strategies, ${nodes.length.toLocaleString('en')} nodes`);
+  gc();
+  const buildMs = time(target >= 1_000_000 ? 1 : 3, () => buildGraph(nodes));
+  const graph = buildGraph(nodes);
+  const floor = minimalBfs(graph.n, edgesOf(graph));
+  const runs = target >= 1_000_000 ? 5 : 9;
+  const scenarios: ScenarioRow[] = [];
+  for (const [name, failed] of [
+    ['site failure', infrastructure.firstSite],
+    ['root failure, recovery unknown (cascades to everything)', infrastructure.root],
+  ] as const) {
+    const source = graph.index.get(failed)!;
+    const downSet = computeDownSet(graph, [source]);
+    // A plan restores the first hundred down nodes 30 minutes apart, every tenth step without a duration.
+    const restoredAt = new Map<string, RestoredAt>(
+      Array.from(downSet.order.subarray(0, 100), (v, i) => [
+        graph.ids[v]!,
+        { minutes: 30 * (i + 1), known: i % 10 !== 9 },
+      ]),
+    );
+    gc();
+    const result = analyzeImpact(graph, [failed]);
+    const row: ScenarioRow = {
+      name,
+      down: result.down.length,
+      activations: result.activations.length,
+      bounds: result.down.filter((d) => !d.restoreKnown).length,
+      downSetMs: time(runs, () => computeDownSet(graph, [source])),
+      bfsMs: time(runs, () => floor(source)),
+      restoreMs: time(3, () => computeRestoreTimes(graph, downSet)),
+      fullMs: time(3, () => analyzeImpact(graph, [failed])),
+      planFullMs: time(3, () => analyzeImpact(graph, [failed], { restoredAt })),
+      jsonMiB: JSON.stringify(result).length / 2 ** 20,
+    };
+    log(JSON.stringify(row));
+    scenarios.push(row);
+  }
+  return {
+    target,
+    nodes: graph.n,
+    standbys: nodes.filter((n) => (n.activationMinutes ?? 0) > 0).length,
+    dataNodes: nodes.filter((n) => n.holdsData === true).length,
+    buildMs,
+    scenarios,
+  };
+}
+
+const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+/** The section of docs/benchmarks.md. */
+export function renderRecoverySection(sizes: SizeRow[]): string {
+  const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`;
+  const lines = [
+    RECOVERY_HEADING,
+    '',
+    'The generated infrastructures above with a standby added to a third of the redundancy groups (activation 5',
+    'minutes to 4 hours), every database and storage node holding data (a replica and a nightly backup, a tenth',
+    'without `data`), and the backbone vendor without a recovery time, so the root failure gives bounds and runs',
+    'the simulation twice. "restore" is `computeRestoreTimes`; "full" the whole `analyzeImpact` answer (down set,',
+    'causes, restore times and bounds, activations, data loss, every service); "with a plan" the same with',
+    '`restoredAt` for 100 nodes. Medians; "BFS" is the minimal typed-array BFS of the engine section.',
+    '',
+    `Machine: ${machine}; load average at the start ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}. Run: ${new Date().toISOString()}.`,
+    '',
+    '| nodes | standbys | data nodes | scenario | down | activations | bounds | down set | BFS | restore | full | with a plan | JSON |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const size of sizes) {
+    for (const s of size.scenarios) {
+      lines.push(
+        `| ${size.nodes.toLocaleString('en')} | ${size.standbys.toLocaleString('en')} | ${size.dataNodes.toLocaleString('en')} | ${s.name} | ${s.down.toLocaleString('en')} | ${s.activations.toLocaleString('en')} | ${s.bounds.toLocaleString('en')} | ${ms(s.downSetMs)} ms | ${ms(s.bfsMs)} ms | ${ms(s.restoreMs)} ms | ${ms(s.fullMs)} ms | ${ms(s.planFullMs)} ms | ${s.jsonMiB.toFixed(1)} MiB |`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Replaces this section of a benchmarks page (or appends it), keeping every other section. */
+export function replaceRecoverySection(page: string, section: string): string {
+  const start = page.indexOf(`${RECOVERY_HEADING}\n`);
+  if (start === -1) return `${page.trimEnd()}\n\n${section}`;
+  const next = page.indexOf('\n## ', start + RECOVERY_HEADING.length);
+  const rest = next === -1 ? '' : page.slice(next + 1);
+  return `${page.slice(0, start)}${section}${rest ? `\n${rest}` : ''}`;
+}
+
+/** Runs the section at the given sizes and writes it into docs/benchmarks.md. */
+export function runAndWriteRecoverySection(
+  gc: () => void,
+  targets: readonly number[] = [10_000, 100_000, 1_000_000],
+): SizeRow[] {
+  const sizes = targets.map((target) => runSize(target, gc));
+  const page = path.join(repoRoot, 'docs/benchmarks.md');
+  writeFileSync(page, replaceRecoverySection(readFileSync(page, 'utf8'), renderRecoverySection(sizes)));
+  log('wrote its section of docs/benchmarks.md');
+  return sizes;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const sizesArgument = process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length);
+  runAndWriteRecoverySection(gc, sizesArgument ? sizesArgument.split(',').map(Number) : undefined);
+}
