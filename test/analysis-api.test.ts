@@ -293,4 +293,39 @@ describeEachDatabase('analysis API', (dialect) => {
       restoreMinutes: 165,
     });
   });
+
+  it('follows a plan when asked: its scenario fails and its steps restore what they name when they end', async () => {
+    await post(t.app, 'Team', 'ops', {});
+    await post(t.app, 'Plan', 'b-first', {
+      services: ['pay'],
+      owner: 'ops',
+      scenario: { description: 'Both data centres are lost', fail: ['dc-a', 'dc-b'] },
+      activation: 'The duty manager invokes the plan.',
+      phases: { recovery: [{ id: 'rebuild-b', title: 'Rebuild dc-b', duration: '1h', restores: ['dc-b'] }] },
+    });
+    const follow = (payload: object) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/analysis/impact', payload });
+    const response = await follow({ plan: 'b-first' });
+    expect(response.statusCode, response.body).toBe(200);
+    const followed = body<ImpactResult>(response);
+    // dc-b is back when the step ends (1h), db2 20m later, app 10m, pay 5m: 1h35m, where the graph alone says 2h45m.
+    expect(Object.fromEntries(followed.down.map((node) => [node.id, node.restoreMinutes]))).toEqual({
+      'dc-a': 120,
+      'dc-b': 60,
+      db1: 150,
+      db2: 80,
+      app: 90,
+      pay: 95,
+    });
+    expect(followed.services[0]).toMatchObject({ restoreMinutes: 95, restoreKnown: true, rtoBreach: true });
+    // `fail` replaces the plan's scenario; the steps still count.
+    const onlyB = body<ImpactResult>(await follow({ plan: 'b-first', fail: ['dc-b'] }));
+    expect(onlyB.failed).toEqual(['dc-b']);
+    expect(onlyB.down.find((node) => node.id === 'dc-b')?.restoreMinutes).toBe(60);
+
+    const unknownPlan = await follow({ plan: 'c-first' });
+    expect(unknownPlan.statusCode).toBe(404);
+    expect(body(unknownPlan).detail).toContain('"c-first"');
+    expect((await follow({})).statusCode).toBe(400);
+  });
 });

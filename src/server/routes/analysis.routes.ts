@@ -29,12 +29,24 @@ export function registerAnalysisRoutes(app: FastifyInstance, analysis: AnalysisS
       schema: {
         tags: ['analysis'],
         summary: 'What a failure takes down, when each service is back, and which objectives are breached',
-        body: z.object({ fail: z.array(idSchema).min(1).max(10_000) }),
-        response: { 200: impactSchema, 400: problemSchema, 429: problemSchema },
+        description:
+          "With `plan`, the plan is followed: its scenario fails (unless `fail` is given) and a node one of its steps restores is back at the later of the step's end and its own requirements.",
+        body: z
+          .object({
+            fail: z.array(idSchema).min(1).max(10_000).optional(),
+            plan: idSchema.optional().meta({ description: 'A Plan to follow.' }),
+          })
+          .refine((body) => body.fail !== undefined || body.plan !== undefined, {
+            message: 'give the failed nodes (fail), a plan to follow (plan), or both',
+          }),
+        response: { 200: impactSchema, 400: problemSchema, 404: problemSchema, 429: problemSchema },
       },
     },
     async (request, reply) => {
-      return sendJson(reply, await analysis.impactAnswer(request.body.fail, workContext(request, reply)));
+      const { fail, plan } = request.body;
+      const context = workContext(request, reply);
+      if (plan !== undefined) return sendJson(reply, await analysis.followPlanAnswer(plan, fail, context));
+      return sendJson(reply, await analysis.impactAnswer(fail ?? [], context));
     },
   );
 

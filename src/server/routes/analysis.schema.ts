@@ -13,10 +13,27 @@ export const impactServiceSchema = z.object({
   tier: z.int(),
   down: z.boolean(),
   restoreMinutes: z.number().nullable(),
+  restoreKnown: z
+    .boolean()
+    .meta({ description: 'False when restoreMinutes is a lower bound: it waited on an unknown duration.' }),
   rtoMinutes: z.number().nullable(),
+  rpoMinutes: z.number().nullable(),
   mtpdMinutes: z.number().nullable(),
-  rtoBreach: z.boolean().nullable(),
+  rtoBreach: z.boolean().nullable().meta({
+    description:
+      'True: late (or the lower bound already is) or never back; null: no RTO, or a bound within it.',
+  }),
   mtpdBreach: z.boolean().nullable(),
+  dataLossMinutes: z.number().nullable().meta({
+    description: 'The largest loss among the down data nodes it depends on; null when unbounded or unknown.',
+  }),
+  dataLossKnown: z
+    .boolean()
+    .meta({ description: 'False when a down data node it depends on says nothing of its copies.' }),
+  rpoBreach: z.boolean().nullable().meta({
+    description:
+      'True: loss over the RPO or unbounded; null: no RPO, or the loss unknown and not already over it.',
+  }),
 });
 
 /** Nodes that can never come back, with the dependency cycle that blocks them. */
@@ -31,11 +48,19 @@ export const impactSchema = z
         id: z.string(),
         kind: failureKindSchema,
         restoreMinutes: z.number().nullable(),
+        restoreKnown: z.boolean(),
         cause: z.array(z.string()),
       }),
     ),
     services: z.array(impactServiceSchema),
     unrecoverable: unrecoverableSchema,
+    unknown: z.array(z.string()).meta({
+      description:
+        'Failed nodes without a recovery time, and down data nodes that say nothing of their copies.',
+    }),
+    activations: z
+      .array(z.object({ id: z.string(), readyMinutes: z.number() }))
+      .meta({ description: 'Standbys the scenario activates, and the minute each is ready to serve.' }),
   })
   .meta({ id: 'ImpactResult' });
 
