@@ -15,7 +15,7 @@
  * Nodes never scheduled can never start: each still has a requirement that too many blocked nodes keep broken.
  * Following one such blocker from each of them must end in a cycle (the "dependency cycle that blocks it").
  */
-import { TOMBSTONE, compareIds, type EngineGraph } from './graph.ts';
+import { DEAD, TOMBSTONE, compareIds, type EngineGraph } from './graph.ts';
 import type { DownSet } from './impact.ts';
 import type { RestoredAt } from './types.ts';
 
@@ -23,7 +23,10 @@ import type { RestoredAt } from './types.ts';
 export interface RestoreTimes {
   /** Minutes from the start of the disruption; NaN when the node is not down or never comes back. */
   restoreMinutes: Float64Array;
-  /** The down nodes in the order they come back (unrecoverable ones left out). */
+  /**
+   * The down nodes that come back (unrecoverable ones left out), each after every node it waited for: in time
+   * order when the simulation ran on the heap, in a dependency order on the acyclic fast path.
+   */
   order: Int32Array;
   /** Unrecoverable node indices with the blocking cycle (each node depends on the next, the last on the first). */
   unrecoverable: { node: number; cycle: number[] }[];
@@ -114,12 +117,14 @@ export function computeRestoreTimes(
   downSet: DownSet,
   restoredAt: PlannedRestores = NO_PLAN,
 ): RestoreTimes {
-  const low = simulate(graph, downSet, restoredAt, 0);
+  const run = (unknownAs: number): Simulation =>
+    simulateAcyclic(graph, downSet, restoredAt, unknownAs) ?? simulate(graph, downSet, restoredAt, unknownAs);
+  const low = run(0);
   const { restoreMinutes, order, left, needed, ready } = low;
   const unknownSources = unknownDurations(graph, downSet, restoredAt, needed);
   let bound: Uint8Array | null = null;
   if (unknownSources.length > 0) {
-    const high = simulate(graph, downSet, restoredAt, Infinity).restoreMinutes;
+    const high = run(Infinity).restoreMinutes;
     bound = new Uint8Array(graph.n);
     for (const v of order) if (high[v] !== restoreMinutes[v]) bound[v] = 1;
   }
@@ -127,6 +132,110 @@ export function computeRestoreTimes(
     order.length < downSet.order.length ? blockingCycles(graph, downSet, restoreMinutes, left) : [];
   const activations = [...ready].map(([node, readyMinutes]) => ({ node, readyMinutes }));
   return { restoreMinutes, order, unrecoverable, bound, activations, unknownSources };
+}
+
+/**
+ * The fast path when no down node waits, directly or not, on itself: one pass in dependency order (Kahn 1962)
+ * computes R(v) = start + duration with start the latest of its down required dependencies' R and of its broken
+ * groups' k-th smallest A, exactly what the event simulation gives, without a heap: O(D + E). Returns undefined
+ * when some down node is still waiting at the end (a cycle among the down nodes), for the event simulation.
+ */
+function simulateAcyclic(
+  graph: EngineGraph,
+  downSet: DownSet,
+  restoredAt: PlannedRestores,
+  unknownAs: number,
+): Simulation | undefined {
+  const { down, isFailed, order: downOrder, groupLeft } = downSet;
+  const { revStart, revSplit, revEntry, extraHead, extraNext, extraEntry, activation, condOwner } = graph;
+  const { reqFirst, reqCount, reqPool, groupFirst, groupCount, condMemberFirst, condSize, memberPool } =
+    graph;
+  const planned = restoredAt.size > 0;
+  const waits = new Int32Array(graph.n);
+  const needed = new Uint8Array(graph.n);
+  const order = new Int32Array(downOrder.length);
+  let tail = 0;
+  for (const v of downOrder) {
+    let count = 0;
+    for (let i = reqFirst[v]!, end = i + reqCount[v]!; i < end; i++) count += down[reqPool[i]!]!;
+    for (let c = groupFirst[v]!, end = c + groupCount[v]!; c < end; c++) {
+      if (groupLeft[c]! > 0) continue;
+      for (let i = condMemberFirst[c]!, e2 = i + condSize[c]!; i < e2; i++) {
+        const m = memberPool[i]!;
+        count += down[m]!;
+        if (activation[m]! > 0) needed[m] = 1;
+      }
+    }
+    waits[v] = count;
+    if (count === 0) order[tail++] = v;
+  }
+  const restoreMinutes = new Float64Array(graph.n).fill(Number.NaN);
+  const ready = new Map<number, number>();
+  const stepEnd = (step: RestoredAt): number => (step.known ? step.minutes : step.minutes + unknownAs);
+  /** A(m): when member m serves, once every down member is restored. */
+  const available = (m: number): number => {
+    const step = planned && activation[m]! > 0 ? restoredAt.get(m) : undefined;
+    if (down[m] === 1) return restoreMinutes[m]! + (step === undefined ? activation[m]! : 0);
+    if (activation[m] === 0) return 0;
+    return step === undefined ? activation[m]! : stepEnd(step);
+  };
+  const values: number[] = [];
+  const edited = graph.extraLength > 0;
+  const release = (w: number): void => {
+    if (--waits[w]! === 0) order[tail++] = w;
+  };
+  for (let head = 0; head < tail; head++) {
+    const v = order[head]!;
+    let start = 0;
+    for (let i = reqFirst[v]!, end = i + reqCount[v]!; i < end; i++) {
+      const r = reqPool[i]!;
+      if (down[r] === 1 && restoreMinutes[r]! > start) start = restoreMinutes[r]!;
+    }
+    for (let c = groupFirst[v]!, end = c + groupCount[v]!; c < end; c++) {
+      if (groupLeft[c]! > 0) continue;
+      values.length = 0;
+      for (let i = condMemberFirst[c]!, e2 = i + condSize[c]!; i < e2; i++) {
+        const m = memberPool[i]!;
+        const a = available(m);
+        values.push(a);
+        if (activation[m]! > 0) ready.set(m, a);
+      }
+      const k = condSize[c]! - graph.condThreshold[c]! + 1;
+      let kth = Infinity;
+      if (k === 1) for (const x of values) kth = x < kth ? x : kth;
+      else kth = values.sort((x, y) => x - y)[k - 1]!;
+      if (kth > start) start = kth;
+    }
+    const step = planned ? restoredAt.get(v) : undefined;
+    let end: number;
+    if (step !== undefined) end = Math.max(stepEnd(step), start);
+    else if (!isFailed[v]) end = start + graph.restart[v]!;
+    else end = start + (graph.recoveryKnown[v] === 1 ? graph.recovery[v]! : unknownAs);
+    restoreMinutes[v] = end;
+    for (let e = revStart[v]!, split = revSplit[v]!; e < split; e++) {
+      const w = revEntry[e]!;
+      if (w >= 0 && down[w] === 1) release(w);
+    }
+    for (let e = revSplit[v]!, stop = revStart[v + 1]!; e < stop; e++) {
+      const c = revEntry[e]!;
+      if (groupLeft[c]! <= 0 && graph.condThreshold[c] !== DEAD && down[condOwner[c]!] === 1) {
+        release(condOwner[c]!);
+      }
+    }
+    if (edited) {
+      for (let e = extraHead[v]!; e >= 0; e = extraNext[e]!) {
+        const x = extraEntry[e]!;
+        if (x === TOMBSTONE) continue;
+        if (x < 0) {
+          if (down[~x] === 1) release(~x);
+        } else if (groupLeft[x]! <= 0 && graph.condThreshold[x] !== DEAD && down[condOwner[x]!] === 1) {
+          release(condOwner[x]!);
+        }
+      }
+    }
+  }
+  if (tail < downOrder.length) return undefined;
+  return { restoreMinutes, order, left: groupLeft, needed, ready };
 }
 
 /** The event simulation, with every unknown duration taken as `unknownAs` (0 or Infinity). */
