@@ -12,6 +12,9 @@
  * when a node is back (`restoredAt`): then the later of that minute and the moment its requirements are met, and a
  * standby it restores is serving from then. Required dependencies wait for health, groups for availability.
  *
+ * When no down node waits on itself, one pass in dependency order gives the same times without the heap
+ * (`simulateAcyclic`); the heap runs only when a cycle among the down nodes leaves that pass with waiting nodes.
+ *
  * Nodes never scheduled can never start: each still has a requirement that too many blocked nodes keep broken.
  * Following one such blocker from each of them must end in a cycle (the "dependency cycle that blocks it").
  */
