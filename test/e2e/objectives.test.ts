@@ -1,6 +1,7 @@
 // The Objectives page in a real browser against a real server holding the Northbank example organisation.
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { ImpactResult } from '../../src/engine/types.ts';
 import type { ObjectivesAnswer } from '../../src/server/routes/analysis.schema.ts';
 import { userOf } from './support/app.ts';
 import { browserTestsAvailable } from './support/browser.ts';
@@ -102,5 +103,64 @@ describe.skipIf(!available)('objectives page', () => {
     })`);
     expect(widths.table).toBeGreaterThan(widths.screen);
     expect(widths.page).toBe(widths.screen);
+  });
+
+  /** The impact answer of the server for a body (`fail`, `plan`). */
+  async function impact(payload: object): Promise<ImpactResult> {
+    const response = await fetch(`${suite.app.apiUrl}/api/v1/analysis/impact`, {
+      method: 'POST',
+      headers: { ...suite.app.adminHeaders, 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as ImpactResult;
+  }
+
+  /** A restore time as the pages write it (formatExact on the plan page). */
+  function exact(minutes: number): string {
+    const parts: string[] = [];
+    let rest = minutes;
+    for (const [unit, size] of [
+      ['w', 10_080],
+      ['d', 1_440],
+      ['h', 60],
+      ['m', 1],
+    ] as const) {
+      if (rest >= size) parts.push(`${Math.floor(rest / size)}${unit}`);
+      rest %= size;
+    }
+    return parts.join(' ') || '0m';
+  }
+
+  it('shows on the plan page each service restored when the plan is followed, beside the graph alone', async () => {
+    const followed = await impact({ plan: 'plan-dc-leeds-loss' });
+    const page = await suite.newPage(userOf('viewer'), '/plans/plan-dc-leeds-loss');
+    const table = page.getByRole('table', { name: 'Restore times following the plan' });
+    await table.waitFor();
+    const core = followed.services.find((service) => service.id === 'core-banking')!;
+    expect(core.down).toBe(true);
+    const row = table.locator('tr[data-service="core-banking"]');
+    const time = exact(core.restoreMinutes!);
+    expect(await row.locator('[data-column="following"]').textContent()).toContain(
+      core.restoreKnown ? time : `at least ${time}`,
+    );
+    expect(await row.locator('[data-column="graph"]').textContent()).toMatch(/\d|never/);
+    expect(await row.textContent()).toContain('protected by this plan');
+  });
+
+  it('lists in the simulator the standbys a failure activates and the unknowns behind "at least"', async () => {
+    const result = await impact({ fail: ['dc-leeds', 'calder-telecom'] });
+    const page = await suite.newPage(userOf('viewer'), '/simulator?fail=dc-leeds,calder-telecom');
+    await page.getByTestId('impact-summary').waitFor();
+    if (result.activations.length > 0) {
+      const activations = page.getByTestId('activations');
+      expect(await activations.getByRole('listitem').count()).toBe(result.activations.length);
+    } else expect(await page.getByTestId('activations').count()).toBe(0);
+    if (result.unknown.length > 0) {
+      expect(await page.getByTestId('unknowns').textContent()).toContain('at least');
+      if (result.services.some((service) => service.down && !service.restoreKnown))
+        expect(await page.getByTestId('impact-summary').textContent()).toContain('at least');
+    }
+    expect(await page.getByTestId('impact-summary').textContent()).toContain('RPO breaches');
   });
 });

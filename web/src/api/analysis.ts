@@ -14,6 +14,11 @@ export function analyseImpact(fail: string[], signal?: AbortSignal) {
   return request<ImpactResult>('POST', '/analysis/impact', { body: { fail }, signal });
 }
 
+/** `POST /api/v1/analysis/impact` with `plan`: the plan's scenario with restore times that follow its steps. */
+export function analyseFollowingPlan(plan: string, signal?: AbortSignal) {
+  return request<ImpactResult>('POST', '/analysis/impact', { body: { plan }, signal });
+}
+
 /** `GET /api/v1/analysis/spof`: minimal cut sets up to `maxOrder` of one service or of every service. */
 export function findSpofs(options: { service?: string; maxOrder: number }, signal?: AbortSignal) {
   return request<SpofResult>('GET', '/analysis/spof', {

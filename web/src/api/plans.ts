@@ -8,6 +8,7 @@ import type {
 } from '../../../src/server/routes/plan.schema.ts';
 import type { PlanDocument, PlanVersion } from '../../../src/plans/versions.ts';
 import type { User } from './auth';
+import { analyseFollowingPlan } from './analysis';
 import { apiUrl, isApiError, request } from './client';
 import { keys } from './queries';
 
@@ -84,6 +85,18 @@ export function useRecoveryOrder(id: string) {
     queryKey: planKeys.recoveryOrder(id),
     meta: { silent: true }, // the plan page shows why there is no order (an unknown id in the scenario, say)
     queryFn: ({ signal }) => getRecoveryOrder(id, signal),
+  });
+}
+
+/**
+ * The plan's scenario when the plan is followed (its steps' ends restore what they name). Under the recovery
+ * order's key, so whatever refreshes the order after an edit refreshes this too.
+ */
+export function useFollowingPlan(id: string) {
+  return useQuery({
+    queryKey: [...planKeys.recoveryOrder(id), 'following'] as const,
+    meta: { silent: true }, // the plan page says why there is none
+    queryFn: ({ signal }) => analyseFollowingPlan(id, signal),
   });
 }
 

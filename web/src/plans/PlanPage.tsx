@@ -7,7 +7,14 @@ import { useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { canReadAudit, canWrite } from '../api/auth';
 import { isApiError } from '../api/client';
-import { canApprove, packUrl, useDuePlans, useRecoveryOrder, useVersions } from '../api/plans';
+import {
+  canApprove,
+  packUrl,
+  useDuePlans,
+  useFollowingPlan,
+  useRecoveryOrder,
+  useVersions,
+} from '../api/plans';
 import type { PlanDocument } from '../api/plans';
 import { useAllServices, useDocument, useSession } from '../api/queries';
 import { NotFoundPage } from '../app/NotFoundPage';
@@ -18,6 +25,7 @@ import { PlanOverview, PlanSection } from './PlanOverview';
 import { PlanStatus, StatusBadge } from './PlanStatus';
 import { PlanSteps } from './PlanSteps';
 import { PlanVersions } from './PlanVersions';
+import { FollowingPlanTable } from './FollowingPlanTable';
 import { RecoveryOrderTable } from './RecoveryOrderTable';
 import { formatInstant } from '../util/dates';
 
@@ -46,6 +54,7 @@ function PlanView({ plan }: { plan: PlanDocument }) {
   const session = useSession();
   const services = useAllServices();
   const order = useRecoveryOrder(id);
+  const following = useFollowingPlan(id);
   const versions = useVersions(id);
   const due = useDuePlans();
   const [params, setParams] = useSearchParams();
@@ -163,6 +172,22 @@ function PlanView({ plan }: { plan: PlanDocument }) {
                 </PlanSection>
               </Grid.Col>
             </Grid>
+            {!editing && order.data && (
+              <PlanSection title="Restore times when the plan is followed">
+                {following.isPending ? (
+                  <Loader aria-label="Following the plan" />
+                ) : following.isError ? (
+                  <Alert color="red">{following.error.message}</Alert>
+                ) : (
+                  <FollowingPlanTable
+                    following={following.data}
+                    order={order.data}
+                    plan={plan}
+                    names={serviceNames}
+                  />
+                )}
+              </PlanSection>
+            )}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="versions" pt="md">

@@ -7,8 +7,33 @@ import { documentPath } from '../catalog/links';
 import { TierBadge } from '../catalog/SpecValue';
 import { formatMinutes } from '../util/duration';
 
-/** A breach flag: true breached, false met, null objective unset. */
-export function BreachBadge({ breach, what }: { breach: boolean | null; what: string }) {
+/** A restore time: `never`, or `at least 4h` when it waited on an unknown duration (a lower bound). */
+export function restoreText(minutes: number | null, known: boolean): string {
+  if (minutes === null) return 'never';
+  return known ? formatMinutes(minutes) : `at least ${formatMinutes(minutes)}`;
+}
+
+/**
+ * A breach flag: true breached, false met; null is either no objective (`set` false) or, with one, a lower bound
+ * within it or an unknown data loss, which may yet breach it.
+ */
+export function BreachBadge({
+  breach,
+  what,
+  set = breach !== null,
+  why,
+}: {
+  breach: boolean | null;
+  what: string;
+  set?: boolean;
+  why?: string;
+}) {
+  if (breach === null && set)
+    return (
+      <Badge color="yellow" variant="light" title={why} data-testid="breach-unknown">
+        {what} unknown
+      </Badge>
+    );
   if (breach === null)
     return (
       <Text size="xs" c="dimmed">
@@ -26,6 +51,21 @@ export function BreachBadge({ breach, what }: { breach: boolean | null; what: st
   );
 }
 
+/** Why a time is only "at least". */
+export const BOUND_REASON =
+  'At least: it waits on a failed node with no recovery time, so the real time may be later (see the unknowns above).';
+
+/** Why a loss is unknown. */
+export const LOSS_REASON =
+  'A database or storage it depends on went down and says nothing of its copies (replicas or backups).';
+
+/** A service's data loss: none, the minutes, `all since the last copy` (unbounded) or `unknown`. */
+function lossText(service: ImpactResult['services'][number]): string {
+  if (service.dataLossMinutes !== null)
+    return service.dataLossMinutes === 0 ? '-' : formatMinutes(service.dataLossMinutes);
+  return service.dataLossKnown ? 'all of it (no copy left)' : 'unknown';
+}
+
 /** Services that go down, most critical first. */
 export function ServicesDownTable({
   impact,
@@ -34,8 +74,9 @@ export function ServicesDownTable({
   impact: ImpactResult;
   names: ReadonlyMap<string, string>;
 }) {
+  // Down, or up but short of data: a data node in one of its redundancy groups went down.
   const down = impact.services
-    .filter((service) => service.down)
+    .filter((service) => service.down || service.dataLossMinutes !== 0)
     .sort((a, b) => a.tier - b.tier || (a.restoreMinutes ?? Infinity) - (b.restoreMinutes ?? Infinity));
   if (down.length === 0) return <Text c="green">No service goes down: redundancy holds.</Text>;
   return (
@@ -47,6 +88,8 @@ export function ServicesDownTable({
             <Table.Th>Back after</Table.Th>
             <Table.Th>RTO</Table.Th>
             <Table.Th>MTPD</Table.Th>
+            <Table.Th>Data lost</Table.Th>
+            <Table.Th>RPO</Table.Th>
             <Table.Th>Breaches</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -61,13 +104,33 @@ export function ServicesDownTable({
                   <TierBadge tier={service.tier} />
                 </Group>
               </Table.Td>
-              <Table.Td>{formatMinutes(service.restoreMinutes)}</Table.Td>
+              <Table.Td>
+                {service.down ? restoreText(service.restoreMinutes, service.restoreKnown) : 'stays up'}
+              </Table.Td>
               <Table.Td>{service.rtoMinutes === null ? '-' : formatMinutes(service.rtoMinutes)}</Table.Td>
               <Table.Td>{service.mtpdMinutes === null ? '-' : formatMinutes(service.mtpdMinutes)}</Table.Td>
+              <Table.Td>{lossText(service)}</Table.Td>
+              <Table.Td>{service.rpoMinutes === null ? '-' : formatMinutes(service.rpoMinutes)}</Table.Td>
               <Table.Td>
                 <Group gap={4}>
-                  <BreachBadge breach={service.rtoBreach} what="RTO" />
-                  <BreachBadge breach={service.mtpdBreach} what="MTPD" />
+                  <BreachBadge
+                    breach={service.rtoBreach}
+                    what="RTO"
+                    set={service.rtoMinutes !== null}
+                    why={BOUND_REASON}
+                  />
+                  <BreachBadge
+                    breach={service.mtpdBreach}
+                    what="MTPD"
+                    set={service.mtpdMinutes !== null}
+                    why={BOUND_REASON}
+                  />
+                  <BreachBadge
+                    breach={service.rpoBreach}
+                    what="RPO"
+                    set={service.rpoMinutes !== null}
+                    why={LOSS_REASON}
+                  />
                 </Group>
               </Table.Td>
             </Table.Tr>
@@ -108,7 +171,7 @@ export function DownNodesTable({
                   {node.kind}
                 </Text>
               </Table.Td>
-              <Table.Td>{formatMinutes(node.restoreMinutes)}</Table.Td>
+              <Table.Td>{restoreText(node.restoreMinutes, node.restoreKnown)}</Table.Td>
               <Table.Td>
                 <Text size="sm">
                   {node.cause.length <= 1

@@ -30,7 +30,8 @@ import { MapLegend, NodePanel, PanelButton } from '../map/NodePanel';
 import { useExpandableGraph } from '../map/useExpandableGraph';
 import { formatMinutes } from '../util/duration';
 import { Gantt } from './Gantt';
-import { DownNodesTable, ServicesDownTable } from './ImpactTables';
+import { DownNodesTable, restoreText, ServicesDownTable } from './ImpactTables';
+import { RecoveryNotes } from './RecoveryNotes';
 
 const PICKABLE = ['Component', 'Site', 'Vendor', 'Service'] as const;
 
@@ -152,7 +153,9 @@ function Scenario({ fail, setFail }: { fail: string[]; setFail: (ids: string[]) 
   const servicesDown = result.services.filter((s) => s.down);
   const rtoBreaches = result.services.filter((s) => s.rtoBreach === true).length;
   const mtpdBreaches = result.services.filter((s) => s.mtpdBreach === true).length;
+  const rpoBreaches = result.services.filter((s) => s.rpoBreach === true).length;
   const lastBack = Math.max(0, ...servicesDown.map((s) => s.restoreMinutes ?? 0));
+  const lastBackBound = servicesDown.some((s) => !s.restoreKnown);
   const selected = selectedId ? expandable.graph.nodes.get(selectedId) : undefined;
   const selectedDown = selectedId ? down.get(selectedId) : undefined;
   const ganttRows = servicesDown
@@ -161,7 +164,7 @@ function Scenario({ fail, setFail }: { fail: string[]; setFail: (ids: string[]) 
 
   return (
     <Stack>
-      <SimpleGrid cols={{ base: 2, md: 5 }} data-testid="impact-summary">
+      <SimpleGrid cols={{ base: 2, md: 6 }} data-testid="impact-summary">
         <Figure label="Nodes down" value={result.down.length} />
         <Figure
           label="Services down"
@@ -170,11 +173,17 @@ function Scenario({ fail, setFail }: { fail: string[]; setFail: (ids: string[]) 
         />
         <Figure label="RTO breaches" value={rtoBreaches} colour={rtoBreaches ? 'red' : 'green'} />
         <Figure label="MTPD breaches" value={mtpdBreaches} colour={mtpdBreaches ? 'red' : 'green'} />
+        <Figure label="RPO breaches" value={rpoBreaches} colour={rpoBreaches ? 'red' : 'green'} />
         <Figure
           label="All services back after"
-          value={result.unrecoverable.length ? 'never' : formatMinutes(lastBack)}
+          value={
+            result.unrecoverable.length
+              ? 'never'
+              : `${lastBackBound ? 'at least ' : ''}${formatMinutes(lastBack)}`
+          }
         />
       </SimpleGrid>
+      <RecoveryNotes result={result} names={names} />
       {result.unrecoverable.length > 0 && (
         <Alert color="red" title="Some nodes can never be restored">
           {result.unrecoverable.map((u) => `${u.id} (cycle ${u.cycle.join(' → ')})`).join('; ')}
@@ -212,7 +221,7 @@ function Scenario({ fail, setFail }: { fail: string[]; setFail: (ids: string[]) 
                   selected && (
                     <Text size="sm" c={selectedDown ? 'red' : 'green'}>
                       {selectedDown
-                        ? `Down; back after ${formatMinutes(selectedDown.restoreMinutes)}. Cause: ${selectedDown.cause.map((id) => names.get(id) ?? id).join(' → ')}`
+                        ? `Down; back after ${restoreText(selectedDown.restoreMinutes, selectedDown.restoreKnown)}. Cause: ${selectedDown.cause.map((id) => names.get(id) ?? id).join(' → ')}`
                         : 'Stays up'}
                     </Text>
                   )
