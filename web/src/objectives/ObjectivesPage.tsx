@@ -3,7 +3,18 @@
  * site alone, each vendor alone, each plan's scenario with the plan followed. A cell gives the restore time and
  * the data loss, coloured by how it stands: red breached, amber unknown or only "at least", green met.
  */
-import { Alert, Anchor, Group, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Loader,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Objectives } from '../api/analysis';
@@ -13,6 +24,9 @@ import { TierBadge } from '../catalog/SpecValue';
 import { formatMinutes } from '../util/duration';
 import type { CellStatus, ObjectiveCell, ObjectiveService, ObjectivesSort } from './objectives-model';
 import { breachCount, cellStatus, lossText, restoreText, sortServices } from './objectives-model';
+
+/** Rows drawn at first and per "Show more": a large catalog's matrix (thousands of services) stays responsive. */
+const PAGE_ROWS = 200;
 
 /** Background and the word that says the status without colour. */
 const LOOK: Record<CellStatus, { bg?: string; word: string }> = {
@@ -79,6 +93,7 @@ export function ObjectivesPage() {
   const gap = useObjectives();
   const services = useAllServices();
   const [sort, setSort] = useState<ObjectivesSort>('tier');
+  const [shown, setShown] = useState(PAGE_ROWS);
   const names = useMemo(
     () =>
       new Map((services.data ?? []).map((doc) => [doc.metadata.id, doc.metadata.name ?? doc.metadata.id])),
@@ -146,7 +161,7 @@ export function ObjectivesPage() {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {rows.map((service) => (
+                  {rows.slice(0, shown).map((service) => (
                     <Table.Tr key={service.id} data-service={service.id}>
                       <Table.Th scope="row">
                         <Group gap="xs" wrap="nowrap">
@@ -170,6 +185,15 @@ export function ObjectivesPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
+          )}
+          {rows.length > shown && (
+            <Button
+              variant="light"
+              onClick={() => setShown(shown + PAGE_ROWS)}
+              style={{ alignSelf: 'start' }}
+            >
+              Show {Math.min(PAGE_ROWS, rows.length - shown)} more of {rows.length - shown} services
+            </Button>
           )}
         </>
       )}
