@@ -98,11 +98,12 @@ interface SizeRow {
   scenarios: ScenarioRow[];
 }
 
-/** Median milliseconds of `runs` calls after one warm-up call. */
-function time(runs: number, fn: () => unknown): number {
+/** Median milliseconds of `runs` calls after one warm-up call, each after a full collection when `gc` is given. */
+function time(runs: number, fn: () => unknown, gc?: () => void): number {
   fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
+    gc?.();
     const t = performance.now();
     fn();
     samples.push(performance.now() - t);
@@ -143,9 +144,9 @@ function runSize(target: number, gc: () => void): SizeRow {
       bounds: result.down.filter((d) => !d.restoreKnown).length,
       downSetMs: time(runs, () => computeDownSet(graph, [source])),
       bfsMs: time(runs, () => floor(source)),
-      restoreMs: time(3, () => computeRestoreTimes(graph, downSet)),
-      fullMs: time(3, () => analyzeImpact(graph, [failed])),
-      planFullMs: time(3, () => analyzeImpact(graph, [failed], { restoredAt })),
+      restoreMs: time(5, () => computeRestoreTimes(graph, downSet), gc),
+      fullMs: time(5, () => analyzeImpact(graph, [failed]), gc),
+      planFullMs: time(5, () => analyzeImpact(graph, [failed], { restoredAt }), gc),
       jsonMiB: JSON.stringify(result).length / 2 ** 20,
     };
     log(JSON.stringify(row));
@@ -174,7 +175,9 @@ export function renderRecoverySection(sizes: SizeRow[]): string {
     'without `data`), and the backbone vendor without a recovery time, so the root failure gives bounds and runs',
     'the simulation twice. "restore" is `computeRestoreTimes`; "full" the whole `analyzeImpact` answer (down set,',
     'causes, restore times and bounds, activations, data loss, every service); "with a plan" the same with',
-    '`restoredAt` for 100 nodes. Medians; "BFS" is the minimal typed-array BFS of the engine section.',
+    '`restoredAt` for 100 nodes. Medians of 5 runs, each after a full garbage collection; "BFS" is the minimal',
+    'typed-array BFS of the engine section. The goals (issue 12): restore times within 3x of the BFS; the full',
+    'answer of a site failure within 10x of the down set plus the list of every service.',
     '',
     `Machine: ${machine}; load average at the start ${os
       .loadavg()
