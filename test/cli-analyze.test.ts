@@ -82,7 +82,9 @@ it('prints the impact of a failure as JSON with restore times and breaches', asy
 it('prints a readable table without --json', async () => {
   const result = await runCli(['analyze', 'impact', catalog, '--fail', 'dc-a,dc-b']);
   expect(result.stdout).toContain('5 nodes down, 1 of 1 services down');
-  expect(result.stdout).toMatch(/pay\s+1\s+yes\s+2h35m\s+1h\s+4h\s+RTO\n/);
+  // The databases say nothing of their copies: what pay lost is unknown, so its RPO may be breached (RPO?).
+  expect(result.stdout).toMatch(/pay\s+1\s+yes\s+2h35m\s+1h\s+4h\s+unknown\s+5m\s+RTO, RPO\?\n/);
+  expect(result.stdout).toContain('unknown (no recovery time, or data without copies): db1, db2');
 });
 
 it('names an unknown id in --fail and exits 2', async () => {
@@ -243,7 +245,7 @@ it('exits 1 with --fail-on breach when the failure breaches an RTO or MTPD, and 
   const breached = await runCli(['analyze', 'impact', catalog, '--fail', 'dc-a,dc-b', '--fail-on', 'breach']);
   expect(breached.code).toBe(1);
   // The table is printed as without the option; the reason for the exit status is on standard error.
-  expect(breached.stdout).toMatch(/pay\s+1\s+yes\s+2h35m\s+1h\s+4h\s+RTO\n/);
+  expect(breached.stdout).toMatch(/pay\s+1\s+yes\s+2h35m\s+1h\s+4h\s+unknown\s+5m\s+RTO, RPO\?\n/);
   expect(breached.stderr).toBe(
     'lifeboat analyze impact: error: 1 service breaches its RTO or MTPD (--fail-on breach): pay (RTO)\n',
   );
@@ -433,4 +435,30 @@ spec:
   const neither = await runCli(['analyze', 'impact', file]);
   expect(neither.code).toBe(2);
   expect(neither.stderr).toContain('give the failed nodes with --fail <ids>, or a plan with --plan <id>');
+});
+
+it('says "at least" for a restore time that waits on a vendor with no recovery time, and never calls its RTO met', async () => {
+  const file = join(dir, 'unknown-vendor.yaml');
+  writeFileSync(
+    file,
+    `apiVersion: lifeboat/v1
+kind: Vendor
+metadata: { id: telco }
+spec: {}
+---
+apiVersion: lifeboat/v1
+kind: Service
+metadata: { id: phones }
+spec: { type: business, tier: 2, rto: 1h, dependsOn: [telco], restart: 15m }
+`,
+  );
+  const text = await runCli(['analyze', 'impact', file, '--fail', 'telco']);
+  expect(text.code, text.stderr).toBe(0);
+  // The vendor's 0 is a lower bound: phones is back after at least 15m, and its 1h RTO may yet be breached.
+  expect(text.stdout).toMatch(/phones\s+2\s+yes\s+>= 15m\s+1h\s+-\s+-\s+-\s+RTO\?\n/);
+  expect(text.stdout).toContain('unknown (no recovery time, or data without copies): telco');
+  const json = JSON.parse(
+    (await runCli(['analyze', 'impact', file, '--fail', 'telco', '--json'])).stdout,
+  ) as ImpactResult;
+  expect(json.services[0]).toMatchObject({ restoreMinutes: 15, restoreKnown: false, rtoBreach: null });
 });

@@ -163,23 +163,44 @@ export function breachesOf(result: ImpactResult): string[] {
     });
 }
 
-/** The impact as a person reads it: one row per service, then the unrecoverable nodes. */
+/** A service's data loss as a person reads it: `-` for none, `unbounded` (no copy left) or `unknown`. */
+function lossText(service: ImpactResult['services'][number]): string {
+  if (service.dataLossMinutes === null) return service.dataLossKnown ? 'unbounded' : 'unknown';
+  return service.dataLossMinutes === 0 ? '-' : formatDuration(service.dataLossMinutes);
+}
+
+/**
+ * The impact as a person reads it: one row per service (`>=` marks a lower bound, `?` an objective that may yet be
+ * breached), then the standbys activated, the unknowns and the unrecoverable nodes.
+ */
 export function formatImpact(result: ImpactResult): string {
-  const breach = (service: ImpactResult['services'][number]) =>
-    [service.rtoBreach ? 'RTO' : '', service.mtpdBreach ? 'MTPD' : ''].filter(Boolean).join(', ') || '-';
+  const breach = (service: ImpactResult['services'][number]) => {
+    const marks = (
+      [
+        ['RTO', service.rtoBreach, service.rtoMinutes],
+        ['MTPD', service.mtpdBreach, service.mtpdMinutes],
+        ['RPO', service.rpoBreach, service.rpoMinutes],
+      ] as const
+    ).map(([what, breached, objective]) =>
+      breached
+        ? what
+        : breached === null && objective !== null && (service.down || what === 'RPO')
+          ? `${what}?`
+          : '',
+    );
+    return marks.filter(Boolean).join(', ') || '-';
+  };
   const rows = [
-    ['SERVICE', 'TIER', 'DOWN', 'BACK AFTER', 'RTO', 'MTPD', 'BREACH'],
+    ['SERVICE', 'TIER', 'DOWN', 'BACK AFTER', 'RTO', 'MTPD', 'DATA LOST', 'RPO', 'BREACH'],
     ...result.services.map((service) => [
       service.id,
       String(service.tier),
       service.down ? 'yes' : 'no',
-      service.down
-        ? service.restoreMinutes === null
-          ? 'never'
-          : formatDuration(service.restoreMinutes)
-        : '-',
+      service.down ? restoreText(service.restoreMinutes, service.restoreKnown) : '-',
       minutes(service.rtoMinutes),
       minutes(service.mtpdMinutes),
+      lossText(service),
+      minutes(service.rpoMinutes),
       breach(service),
     ]),
   ];
@@ -190,6 +211,17 @@ export function formatImpact(result: ImpactResult): string {
     '',
     table(rows),
   ];
+  if (rows.some((row) => row.some((cell) => cell.startsWith('>=') || cell.includes('?'))))
+    lines.push(
+      '',
+      '>=: at least (it waits on something with no recovery time); ?: may be breached (a bound within it, or an unknown data loss)',
+    );
+  if (result.activations.length > 0)
+    lines.push(
+      `standbys activated: ${result.activations.map((a) => `${a.id} (ready after ${formatDuration(a.readyMinutes)})`).join(', ')}`,
+    );
+  if (result.unknown.length > 0)
+    lines.push(`unknown (no recovery time, or data without copies): ${result.unknown.join(', ')}`);
   for (const node of result.unrecoverable)
     lines.push(`unrecoverable: ${node.id} (blocked by the cycle ${node.cycle.join(' -> ')})`);
   return lines.join('\n');
