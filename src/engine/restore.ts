@@ -13,7 +13,7 @@
  * standby it restores is serving from then. Required dependencies wait for health, groups for availability.
  *
  * When no down node waits on itself, one pass in dependency order gives the same times without the heap
- * (`simulateAcyclic`); the heap runs only when a cycle among the down nodes leaves that pass with waiting nodes.
+ * (`dependencyOrder`, `timesInOrder`); the heap runs only when a cycle among the down nodes leaves that pass with waiting nodes.
  *
  * Nodes never scheduled can never start: each still has a requirement that too many blocked nodes keep broken.
  * Following one such blocker from each of them must end in a cycle (the "dependency cycle that blocks it").
@@ -120,8 +120,14 @@ export function computeRestoreTimes(
   downSet: DownSet,
   restoredAt: PlannedRestores = NO_PLAN,
 ): RestoreTimes {
-  const run = (unknownAs: number): Simulation =>
-    simulateAcyclic(graph, downSet, restoredAt, unknownAs) ?? simulate(graph, downSet, restoredAt, unknownAs);
+  // Without a cycle among the down nodes, one dependency order serves both runs (see `dependencyOrder`).
+  const acyclic = dependencyOrder(graph, downSet);
+  const run = (unknownAs: number): Simulation => {
+    if (acyclic === undefined) return simulate(graph, downSet, restoredAt, unknownAs);
+    const ready = new Map<number, number>();
+    const restoreMinutes = timesInOrder(graph, downSet, restoredAt, acyclic.order, unknownAs, ready);
+    return { restoreMinutes, order: acyclic.order, left: downSet.groupLeft, needed: acyclic.needed, ready };
+  };
   const low = run(0);
   const { restoreMinutes, order, left, needed, ready } = low;
   const unknownSources = unknownDurations(graph, downSet, restoredAt, needed);
@@ -138,27 +144,25 @@ export function computeRestoreTimes(
 }
 
 /**
- * The fast path when no down node waits, directly or not, on itself: one pass in dependency order (Kahn 1962)
- * computes R(v) = start + duration with start the latest of its down required dependencies' R and of its broken
- * groups' k-th smallest A, exactly what the event simulation gives, without a heap: O(D + E). Returns undefined
- * when some down node is still waiting at the end (a cycle among the down nodes), for the event simulation.
+ * The fast path when no down node waits, directly or not, on itself: the down nodes in a dependency order
+ * (Kahn 1962), each after its down required dependencies and the down members of its broken groups, and the
+ * standbys those groups need. Undefined when some down node is still waiting at the end (a cycle among the down
+ * nodes): then the event simulation runs instead. O(D + E).
  */
-function simulateAcyclic(
+function dependencyOrder(
   graph: EngineGraph,
   downSet: DownSet,
-  restoredAt: PlannedRestores,
-  unknownAs: number,
-): Simulation | undefined {
-  const { down, isFailed, order: downOrder, groupLeft } = downSet;
+): { order: Int32Array; needed: Uint8Array } | undefined {
+  const { down, order: downOrder, groupLeft } = downSet;
   const { revStart, revSplit, revEntry, extraHead, extraNext, extraEntry, activation, condOwner } = graph;
   const { reqFirst, reqCount, reqPool, groupFirst, groupCount, condMemberFirst, condSize, memberPool } =
     graph;
-  const planned = restoredAt.size > 0;
   const waits = new Int32Array(graph.n);
   const needed = new Uint8Array(graph.n);
   const order = new Int32Array(downOrder.length);
   let tail = 0;
-  for (const v of downOrder) {
+  for (let j = 0; j < downOrder.length; j++) {
+    const v = downOrder[j]!;
     let count = 0;
     for (let i = reqFirst[v]!, end = i + reqCount[v]!; i < end; i++) count += down[reqPool[i]!]!;
     for (let c = groupFirst[v]!, end = c + groupCount[v]!; c < end; c++) {
@@ -172,23 +176,55 @@ function simulateAcyclic(
     waits[v] = count;
     if (count === 0) order[tail++] = v;
   }
-  const restoreMinutes = new Float64Array(graph.n).fill(Number.NaN);
-  const ready = new Map<number, number>();
-  const stepEnd = (step: RestoredAt): number => (step.known ? step.minutes : step.minutes + unknownAs);
-  /** A(m): when member m serves, once every down member is restored. */
-  const available = (m: number): number => {
-    const step = planned && activation[m]! > 0 ? restoredAt.get(m) : undefined;
-    if (down[m] === 1) return restoreMinutes[m]! + (step === undefined ? activation[m]! : 0);
-    if (activation[m] === 0) return 0;
-    return step === undefined ? activation[m]! : stepEnd(step);
-  };
-  const values: number[] = [];
   const edited = graph.extraLength > 0;
-  const release = (w: number): void => {
-    if (--waits[w]! === 0) order[tail++] = w;
-  };
+  // A broken group of a down owner: its down members are what the owner waits for.
+  const waitedOn = (c: number): boolean =>
+    groupLeft[c]! <= 0 && graph.condThreshold[c] !== DEAD && down[condOwner[c]!] === 1;
   for (let head = 0; head < tail; head++) {
     const v = order[head]!;
+    for (let e = revStart[v]!, split = revSplit[v]!; e < split; e++) {
+      const w = revEntry[e]!;
+      if (w >= 0 && down[w] === 1 && --waits[w]! === 0) order[tail++] = w;
+    }
+    for (let e = revSplit[v]!, stop = revStart[v + 1]!; e < stop; e++) {
+      const c = revEntry[e]!;
+      if (waitedOn(c) && --waits[condOwner[c]!]! === 0) order[tail++] = condOwner[c]!;
+    }
+    if (edited) {
+      for (let e = extraHead[v]!; e >= 0; e = extraNext[e]!) {
+        const x = extraEntry[e]!;
+        if (x === TOMBSTONE) continue;
+        const w = x < 0 ? ~x : condOwner[x]!;
+        if ((x < 0 ? down[w] === 1 : waitedOn(x)) && --waits[w]! === 0) order[tail++] = w;
+      }
+    }
+  }
+  return tail < downOrder.length ? undefined : { order, needed };
+}
+
+/**
+ * Restore times along a dependency order: R(v) = start + duration, start the latest of its down required
+ * dependencies' R and of its broken groups' k-th smallest A; exactly what the event simulation gives, without a
+ * heap. Records in `ready` when each needed standby serves.
+ */
+function timesInOrder(
+  graph: EngineGraph,
+  downSet: DownSet,
+  restoredAt: PlannedRestores,
+  order: Int32Array,
+  unknownAs: number,
+  ready: Map<number, number>,
+): Float64Array {
+  const { down, isFailed, groupLeft } = downSet;
+  const { activation, reqFirst, reqCount, reqPool, groupFirst, groupCount, condMemberFirst, condSize } =
+    graph;
+  const { memberPool } = graph;
+  const planned = restoredAt.size > 0;
+  const restoreMinutes = new Float64Array(graph.n).fill(Number.NaN);
+  const stepEnd = (step: RestoredAt): number => (step.known ? step.minutes : step.minutes + unknownAs);
+  const values: number[] = [];
+  for (let j = 0; j < order.length; j++) {
+    const v = order[j]!;
     let start = 0;
     for (let i = reqFirst[v]!, end = i + reqCount[v]!; i < end; i++) {
       const r = reqPool[i]!;
@@ -196,17 +232,24 @@ function simulateAcyclic(
     }
     for (let c = groupFirst[v]!, end = c + groupCount[v]!; c < end; c++) {
       if (groupLeft[c]! > 0) continue;
+      const k = condSize[c]! - graph.condThreshold[c]! + 1;
+      let kth = Infinity;
       values.length = 0;
       for (let i = condMemberFirst[c]!, e2 = i + condSize[c]!; i < e2; i++) {
         const m = memberPool[i]!;
-        const a = available(m);
-        values.push(a);
-        if (activation[m]! > 0) ready.set(m, a);
+        // A(m): 0 for an active member that is up; a standby serves `activation` after it is healthy, or when
+        // the plan's step that restores it ends.
+        let a = down[m] === 1 ? restoreMinutes[m]! : 0;
+        if (activation[m]! > 0) {
+          const step = planned ? restoredAt.get(m) : undefined;
+          if (step === undefined) a += activation[m]!;
+          else if (down[m] === 0) a = stepEnd(step);
+          ready.set(m, a);
+        }
+        if (k === 1) kth = a < kth ? a : kth;
+        else values.push(a);
       }
-      const k = condSize[c]! - graph.condThreshold[c]! + 1;
-      let kth = Infinity;
-      if (k === 1) for (const x of values) kth = x < kth ? x : kth;
-      else kth = values.sort((x, y) => x - y)[k - 1]!;
+      if (k > 1) kth = values.sort((x, y) => x - y)[k - 1]!;
       if (kth > start) start = kth;
     }
     const step = planned ? restoredAt.get(v) : undefined;
@@ -215,30 +258,8 @@ function simulateAcyclic(
     else if (!isFailed[v]) end = start + graph.restart[v]!;
     else end = start + (graph.recoveryKnown[v] === 1 ? graph.recovery[v]! : unknownAs);
     restoreMinutes[v] = end;
-    for (let e = revStart[v]!, split = revSplit[v]!; e < split; e++) {
-      const w = revEntry[e]!;
-      if (w >= 0 && down[w] === 1) release(w);
-    }
-    for (let e = revSplit[v]!, stop = revStart[v + 1]!; e < stop; e++) {
-      const c = revEntry[e]!;
-      if (groupLeft[c]! <= 0 && graph.condThreshold[c] !== DEAD && down[condOwner[c]!] === 1) {
-        release(condOwner[c]!);
-      }
-    }
-    if (edited) {
-      for (let e = extraHead[v]!; e >= 0; e = extraNext[e]!) {
-        const x = extraEntry[e]!;
-        if (x === TOMBSTONE) continue;
-        if (x < 0) {
-          if (down[~x] === 1) release(~x);
-        } else if (groupLeft[x]! <= 0 && graph.condThreshold[x] !== DEAD && down[condOwner[x]!] === 1) {
-          release(condOwner[x]!);
-        }
-      }
-    }
   }
-  if (tail < downOrder.length) return undefined;
-  return { restoreMinutes, order, left: groupLeft, needed, ready };
+  return restoreMinutes;
 }
 
 /** The event simulation, with every unknown duration taken as `unknownAs` (0 or Infinity). */
