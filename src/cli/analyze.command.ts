@@ -324,12 +324,12 @@ function parseIds(value: string): string[] {
   return ids;
 }
 
-/** `lifeboat analyze impact|spof [catalog]`. */
+/** `lifeboat analyze impact|objectives|spof [catalog]`. */
 export function registerAnalyze(program: Command): void {
   const analyze = program
     .command('analyze')
     .description(
-      'ask the continuity engine: what a failure takes down (impact), single points of failure (spof)',
+      'ask the continuity engine: what a failure takes down (impact), single points of failure (spof), every service against its RTO and RPO in every scenario (objectives)',
     );
 
   analyze

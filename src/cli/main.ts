@@ -36,7 +36,8 @@ const COMMANDS: readonly { term: string; summary: string; load: () => Promise<Re
   },
   {
     term: 'analyze',
-    summary: 'ask the continuity engine: what a failure takes down (impact), single points of failure (spof)',
+    summary:
+      'ask the continuity engine: what a failure takes down (impact), single points of failure (spof), objectives met in every scenario (objectives)',
     load: async () => (await import('./analyze.command.ts')).registerAnalyze,
   },
   {
