@@ -39,4 +39,15 @@ describe('graph', () => {
     addNode(graph, node('svc', { tier: 1, requires: ['app'] }));
     expect(analyzeImpact(graph, ['db']).down.map((d) => d.id)).toEqual(['app', 'db', 'svc']);
   });
+
+  it('rejects an edit whose data names an unknown node and leaves the node as it was', () => {
+    const graph = buildGraph([node('db', { recovery: 5 }), node('vault')]);
+    expect(() =>
+      updateNode(graph, node('db', { data: { backup: { intervalMinutes: 60, at: 'vualt' } } })),
+    ).toThrow(/"db".*"vualt"/);
+    updateNode(graph, node('db', { data: { backup: { intervalMinutes: 60, at: 'vault' } } }));
+    const svc = addNode(graph, node('svc', { tier: 1, requires: ['db'], rpo: 30 }));
+    expect(graph.ids[svc]).toBe('svc');
+    expect(analyzeImpact(graph, ['db']).services[0]).toMatchObject({ dataLossMinutes: 60, rpoBreach: true });
+  });
 });
