@@ -7,7 +7,14 @@ import type { EngineGraph } from '../../engine/index.ts';
 import type { ObjectiveScenario } from '../../plans/objectives.ts';
 import { CatalogError } from './errors.ts';
 import type { EngineState } from './graph-provider.ts';
-import type { CheckedUpload, GraphRef, HeavyTask, TaskOutcome } from './heavy-work.tasks.ts';
+import type { CatalogDocument } from '../../catalog/kinds.ts';
+import type {
+  CheckedUpload,
+  CheckedUploadWire,
+  GraphRef,
+  HeavyTask,
+  TaskOutcome,
+} from './heavy-work.tasks.ts';
 import { encodeNodes, runTask } from './heavy-work.tasks.ts';
 import { HeavyWorkError } from './work-errors.ts';
 
@@ -252,7 +259,17 @@ export function createHeavyWork(options: HeavyWorkOptions) {
 
     /** Parses and checks an uploaded catalog. */
     async checkCatalog(file: string, text: string, context: WorkContext): Promise<CheckedUpload> {
-      return (await submit({ type: 'check-catalog', file, text }, context)) as CheckedUpload;
+      const { documentSlices, ...checked } = (await submit(
+        { type: 'check-catalog', file, text },
+        context,
+      )) as CheckedUploadWire;
+      // A slice per turn of the event loop: health checks and sign-ins are answered between them.
+      const documents: CatalogDocument[] = [];
+      for (const slice of documentSlices) {
+        for (const document of JSON.parse(slice) as CatalogDocument[]) documents.push(document);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      return { ...checked, documents };
     },
 
     /** Renders a plan pack as PDF. */
