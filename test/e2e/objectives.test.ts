@@ -146,6 +146,10 @@ describe.skipIf(!available)('objectives page', () => {
     );
     expect(await row.locator('[data-column="graph"]').textContent()).toMatch(/\d|never/);
     expect(await row.textContent()).toContain('protected by this plan');
+    // Each written step says when it runs if the plan is followed: the first starts at once.
+    expect(await page.getByTestId('step-timing').first().textContent()).toMatch(
+      /^Runs (at least )?0m to (at least )?\d/,
+    );
   });
 
   it('lists in the simulator the standbys a failure activates and the unknowns behind "at least"', async () => {

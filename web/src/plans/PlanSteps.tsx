@@ -3,6 +3,9 @@ import { Alert, Badge, Code, Group, Paper, Stack, Text, Title } from '@mantine/c
 import type { PlanDocument, StepOrderProblem } from '../api/plans';
 import { FAILURE_KINDS } from '../catalog/kind-info';
 import { RefLink } from '../catalog/links';
+import { planTimeline } from '../../../src/plans/plan-timeline.ts';
+import type { TimelineStep } from '../../../src/plans/plan-timeline.ts';
+import { formatMinutes } from '../util/duration';
 import { PHASES } from './editor-model';
 import type { Step } from './editor-model';
 import { PEOPLE_KINDS } from './PlanOverview';
@@ -12,7 +15,26 @@ export function stepsOf(plan: PlanDocument): { phase: string; step: Step }[] {
   return PHASES.flatMap(({ key }) => (plan.spec.phases?.[key] ?? []).map((step) => ({ phase: key, step })));
 }
 
-function StepCard({ step, problems }: { step: Step; problems: readonly StepOrderProblem[] }) {
+/**
+ * When a step runs if the plan is followed with as many hands as needed: from when the steps before it (its
+ * `after` list and the earlier phases) are finished, for its duration; "at least" when a duration is missing.
+ */
+function timingText(timing: TimelineStep): string {
+  if (timing.startMinutes === null || timing.endMinutes === null)
+    return 'Never starts: it waits on steps that wait for each other';
+  const bound = timing.known ? '' : 'at least ';
+  return `Runs ${bound}${formatMinutes(timing.startMinutes)} to ${bound}${formatMinutes(timing.endMinutes)} into the disruption`;
+}
+
+function StepCard({
+  step,
+  timing,
+  problems,
+}: {
+  step: Step;
+  timing: TimelineStep | undefined;
+  problems: readonly StepOrderProblem[];
+}) {
   return (
     <Paper
       component="li"
@@ -58,6 +80,11 @@ function StepCard({ step, problems }: { step: Step; problems: readonly StepOrder
             ))}
           </Group>
         )}
+        {timing && (
+          <Text size="sm" data-testid="step-timing">
+            {timingText(timing)}
+          </Text>
+        )}
         {step.details && (
           <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-line' }}>
             {step.details}
@@ -92,6 +119,7 @@ export function PlanSteps({
     (phase) => phase.steps.length > 0,
   );
   if (phases.length === 0) return <Text c="dimmed">The plan has no steps yet.</Text>;
+  const timeline = new Map(planTimeline(plan.spec).steps.map((step) => [step.id, step]));
   return (
     <Stack data-testid="plan-steps">
       {phases.map((phase) => (
@@ -104,6 +132,7 @@ export function PlanSteps({
               <StepCard
                 key={step.id}
                 step={step}
+                timing={timeline.get(step.id)}
                 problems={problems.filter((problem) => problem.steps.includes(step.id))}
               />
             ))}
