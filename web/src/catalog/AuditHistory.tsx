@@ -52,7 +52,7 @@ export function AuditHistory({ kind, id, enabled }: { kind: Kind; id: string; en
                 <Table.Td>
                   <Stack gap={2}>
                     {changes.map((change) => (
-                      <Text size="xs" key={change.path}>
+                      <Text size="xs" key={change.key}>
                         <Code>{change.path}</Code> {show(change.before)} → {show(change.after)}
                       </Text>
                     ))}

@@ -34,7 +34,7 @@ export function ConflictAlert<T extends CatalogDocument>({
   const theirs = diffDocuments(base, current);
   const mine = diffDocuments(base, draft);
   const clashes = new Set(
-    mine.map((change) => change.path).filter((path) => theirs.some((c) => c.path === path)),
+    mine.map((change) => change.key).filter((key) => theirs.some((c) => c.key === key)),
   );
   return (
     <Alert
@@ -60,13 +60,13 @@ export function ConflictAlert<T extends CatalogDocument>({
           </Table.Thead>
           <Table.Tbody>
             {theirs.map((change) => (
-              <Table.Tr key={change.path} bg={clashes.has(change.path) ? 'orange.1' : undefined}>
+              <Table.Tr key={change.key} bg={clashes.has(change.key) ? 'orange.1' : undefined}>
                 <Table.Td>
                   <Code>{change.path}</Code>
                 </Table.Td>
                 <Table.Td>{show(change.before)}</Table.Td>
                 <Table.Td>{show(change.after)}</Table.Td>
-                <Table.Td>{show(mine.find((c) => c.path === change.path)?.after ?? change.before)}</Table.Td>
+                <Table.Td>{show(mine.find((c) => c.key === change.key)?.after ?? change.before)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

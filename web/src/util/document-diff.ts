@@ -5,7 +5,12 @@
 
 /** One changed value. */
 export interface Change {
+  /** The path as people read it: `metadata.labels.example.com/team`. */
   path: string;
+  /** The path's segments: a label key may hold dots, so the dotted text is not the path. */
+  segments: string[];
+  /** Identifies the path exactly (the segments as JSON), to compare two changes. */
+  key: string;
   before: unknown;
   after: unknown;
 }
@@ -17,16 +22,19 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Flattens a document to `path -> value`; arrays are values of their own (a dependsOn list changes as a whole). */
+/**
+ * Flattens a document to `segments -> value`, keyed by the segments as JSON; arrays are values of their own (a
+ * dependsOn list changes as a whole).
+ */
 export function flatten(
   value: unknown,
-  prefix = '',
-  into = new Map<string, unknown>(),
-): Map<string, unknown> {
+  segments: string[] = [],
+  into = new Map<string, { segments: string[]; value: unknown }>(),
+): Map<string, { segments: string[]; value: unknown }> {
   if (isPlainObject(value)) {
-    for (const [key, child] of Object.entries(value)) flatten(child, prefix ? `${prefix}.${key}` : key, into);
-  } else if (prefix !== '') {
-    into.set(prefix, value);
+    for (const [key, child] of Object.entries(value)) flatten(child, [...segments, key], into);
+  } else if (segments.length > 0) {
+    into.set(JSON.stringify(segments), { segments, value });
   }
   return into;
 }
@@ -35,29 +43,41 @@ export function flatten(
 export function diffDocuments(before: unknown, after: unknown): Change[] {
   const a = flatten(before);
   const b = flatten(after);
-  const paths = [...new Set([...a.keys(), ...b.keys()])].filter((path) => !IGNORED.has(path)).sort();
-  return paths
-    .filter((path) => JSON.stringify(a.get(path)) !== JSON.stringify(b.get(path)))
-    .map((path) => ({ path, before: a.get(path), after: b.get(path) }));
+  const keys = [...new Set([...a.keys(), ...b.keys()])].sort();
+  const changes: Change[] = [];
+  for (const key of keys) {
+    const segments = a.get(key)?.segments ?? b.get(key)?.segments ?? [];
+    const path = segments.join('.');
+    if (IGNORED.has(path)) continue;
+    const was = a.get(key)?.value;
+    const now = b.get(key)?.value;
+    if (JSON.stringify(was) !== JSON.stringify(now))
+      changes.push({ path, segments, key, before: was, after: now });
+  }
+  return changes;
 }
 
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split('.');
+/**
+ * Sets a value by segments, as own properties only: a key such as `__proto__` (which a label may be) is written
+ * as a plain property and never reaches an object's prototype.
+ */
+function setPath(target: Record<string, unknown>, segments: readonly string[], value: unknown): void {
   let node: Record<string, unknown> = target;
-  for (const part of parts.slice(0, -1)) {
-    const child = node[part];
-    if (!isPlainObject(child)) node[part] = {};
+  for (const part of segments.slice(0, -1)) {
+    const child = Object.hasOwn(node, part) ? node[part] : undefined;
+    if (!isPlainObject(child))
+      Object.defineProperty(node, part, { value: {}, enumerable: true, writable: true, configurable: true });
     node = node[part] as Record<string, unknown>;
   }
-  const last = parts[parts.length - 1] ?? '';
+  const last = segments[segments.length - 1] ?? '';
   if (value === undefined) delete node[last];
-  else node[last] = value;
+  else Object.defineProperty(node, last, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** Replays the edits made from `base` to `draft` onto `current`; the result carries current's version. */
 export function reapply<T>(base: T, draft: T, current: T): T {
   const merged = structuredClone(current) as Record<string, unknown>;
-  for (const change of diffDocuments(base, draft)) setPath(merged, change.path, change.after);
+  for (const change of diffDocuments(base, draft)) setPath(merged, change.segments, change.after);
   return merged as T;
 }
 
