@@ -5,7 +5,6 @@ export { addNode, buildGraph, updateNode, type EngineGraph, type ServiceInfo } f
 export { computeDownSet, causeParents, causeChain, resolveIds, type DownSet } from './impact.ts';
 export { computeRestoreTimes, type PlannedRestores, type RestoreTimes } from './restore.ts';
 export { computeDataLoss, type DataLoss } from './data-loss.ts';
-export { unsatisfiedGroups, type UnsatisfiedGroup } from './standby.ts';
 export { analyzeImpact } from './analyze-impact.ts';
 export { analyzeSpof, catalogNetwork, compareCutSets, type SpofOptions } from './spof.ts';
 export { rankSinglePoints, TIER_WEIGHTS } from './single-points.ts';
