@@ -1,32 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanSpec } from '../catalog/kinds.schema.ts';
 import { buildGraph } from '../engine/index.ts';
-import type { EngineNode } from '../engine/index.ts';
+import { node } from '../engine/testing/nodes.ts';
 import { gapBreaches, objectiveScenarios, objectivesGap } from './objectives.ts';
 
-const node = (id: string, over: Partial<EngineNode> = {}): EngineNode => ({
-  id,
-  kind: 'Component',
-  requires: [],
-  groups: [],
-  recoveryMinutes: 0,
-  restartMinutes: 0,
-  ...over,
-});
-
 const service = (id: string, tier: number, rtoMinutes: number | null, requires: string[]) =>
-  node(id, {
-    kind: 'Service',
-    requires,
-    service: { tier, rtoMinutes, rpoMinutes: 60, mtpdMinutes: null },
-  });
+  node(id, { requires, tier, rto: rtoMinutes, rpo: 60 });
 
 // Two sites, a vendor; `pay` (tier 1, RTO 1h) runs in leeds, `mail` (tier 3, RTO 1d) at the vendor.
 const nodes = [
-  node('york', { kind: 'Site', recoveryMinutes: 600 }),
-  node('leeds', { kind: 'Site', recoveryMinutes: 240 }),
-  node('telco', { kind: 'Vendor', recoveryMinutes: 30 }),
-  node('db', { requires: ['leeds'], restartMinutes: 30 }),
+  node('york', { kind: 'Site', recovery: 600 }),
+  node('leeds', { kind: 'Site', recovery: 240 }),
+  node('telco', { kind: 'Vendor', recovery: 30 }),
+  node('db', { requires: ['leeds'], restart: 30 }),
   service('pay', 1, 60, ['db']),
   service('mail', 3, 24 * 60, ['telco']),
 ];

@@ -1,27 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineNode } from '../engine/index.ts';
+import { node } from '../engine/testing/nodes.ts';
 import { recoveryOrder } from './recovery-order.ts';
-
-const node = (id: string, over: Partial<EngineNode> = {}): EngineNode => ({
-  id,
-  kind: 'Component',
-  requires: [],
-  groups: [],
-  recoveryMinutes: 0,
-  restartMinutes: 0,
-  ...over,
-});
 
 describe('recoveryOrder', () => {
   it('starts each node when what it needs is back and says what it waited for', () => {
     const nodes = [
-      node('site', { kind: 'Site', recoveryMinutes: 60 }),
-      node('db', { requires: ['site'], restartMinutes: 30 }),
-      node('app', { requires: ['db'], restartMinutes: 10 }),
+      node('site', { kind: 'Site', recovery: 60 }),
+      node('db', { requires: ['site'], restart: 30 }),
+      node('app', { requires: ['db'], restart: 10 }),
       node('shop', {
-        kind: 'Service',
         requires: ['app'],
-        service: { tier: 1, rtoMinutes: 90, rpoMinutes: null, mtpdMinutes: 200 },
+        tier: 1,
+        rto: 90,
+        mtpd: 200,
       }),
     ];
     const order = recoveryOrder(nodes, ['site']);
@@ -36,9 +27,9 @@ describe('recoveryOrder', () => {
 
   it('waits only for the first member of a redundancy group to come back, since any one is enough', () => {
     const nodes = [
-      node('a', { recoveryMinutes: 120 }),
-      node('b', { recoveryMinutes: 30 }),
-      node('web', { groups: [{ k: 1, of: ['a', 'b'] }], restartMinutes: 5 }),
+      node('a', { recovery: 120 }),
+      node('b', { recovery: 30 }),
+      node('web', { anyOf: [['a', 'b']], restart: 5 }),
     ];
     const order = recoveryOrder(nodes, ['a', 'b']);
     expect(order.items.map((item) => [item.id, item.startMinutes, item.endMinutes])).toEqual([
@@ -51,8 +42,8 @@ describe('recoveryOrder', () => {
 
   it('leaves nodes blocked by a dependency cycle out of the order and reports the cycle', () => {
     const nodes = [
-      node('x', { requires: ['y'], recoveryMinutes: 10 }),
-      node('y', { requires: ['x'], recoveryMinutes: 10 }),
+      node('x', { requires: ['y'], recovery: 10 }),
+      node('y', { requires: ['x'], recovery: 10 }),
       node('z', { requires: ['x'] }),
     ];
     const order = recoveryOrder(nodes, ['x']);

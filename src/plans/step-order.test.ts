@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanSpec } from '../catalog/kinds.schema.ts';
-import type { EngineNode } from '../engine/index.ts';
+import { node } from '../engine/testing/nodes.ts';
 import { checkStepOrder } from './step-order.ts';
 
-const node = (id: string, over: Partial<EngineNode> = {}): EngineNode => ({
-  id,
-  kind: 'Component',
-  requires: [],
-  groups: [],
-  recoveryMinutes: 0,
-  restartMinutes: 0,
-  ...over,
-});
 const nodes = new Map(
   [
     node('san'),
     node('db', { requires: ['san'] }),
-    node('app', { requires: ['db'], groups: [{ k: 1, of: ['sw1', 'sw2'] }] }),
+    node('app', { requires: ['db'], anyOf: [['sw1', 'sw2']] }),
     node('sw1'),
     node('sw2'),
   ].map((n) => [n.id, n]),
