@@ -125,7 +125,7 @@ export function createAnalysisService(deps: {
    */
   async function objectivesAnswer(context: WorkContext = local): Promise<string> {
     const view = await graphs.catalog();
-    const state = await graphs.engine();
+    const state = view.engine;
     const scenarios = objectiveScenarios(state.nodes.values(), objectivePlans(view.documents));
     const digest = createHash('sha256').update(JSON.stringify(scenarios)).digest('base64url');
     // One answer per state, for the latest scenarios only: plan edits within a state do not pile answers up.
@@ -148,11 +148,12 @@ export function createAnalysisService(deps: {
     fail: readonly string[] | undefined,
     context: WorkContext = local,
   ): Promise<string> {
-    const plan = (await graphs.catalog()).byId.get(id);
+    const view = await graphs.catalog();
+    const plan = view.byId.get(id);
     if (plan?.kind !== 'Plan') throw new CatalogError('not-found', `No Plan has the id "${id}"`);
     const scenario = planScenario({ id, spec: plan.spec });
     if (fail) scenario.fail = [...fail];
-    const state = await graphs.engine();
+    const state = view.engine;
     if (state.nodes.size >= LARGE_GRAPH) return work.impact(state, scenario.fail, context, scenario);
     try {
       return JSON.stringify(followScenario(state.graph(), scenario));

@@ -245,6 +245,8 @@ export interface CatalogView {
   byId: ReadonlyMap<string, CatalogDocument>;
   nodes: Map<string, EngineNode>;
   graph: () => EngineGraph;
+  /** The engine state these documents were read with: its memo keeps results for this catalog state. */
+  engine: EngineState;
 }
 
 function replayDocuments(
@@ -353,6 +355,7 @@ export function createGraphProvider(deps: { database: LifeboatDatabase }) {
             byId: value.byId,
             nodes: state.value.nodes,
             graph: state.value.graph,
+            engine: state.value,
           };
           value.views.set(state.value, view);
         }
