@@ -46,6 +46,13 @@ spec:
 `,
 );
 
+/** Writes `name` in the test folder: the catalog above followed by `extra` documents. */
+function catalogWith(name: string, extra: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, `${readFileSync(catalog, 'utf8')}---\n${extra}`);
+  return file;
+}
+
 it('prints the impact of a failure as JSON with restore times and breaches', async () => {
   const result = await runCli(['analyze', 'impact', catalog, '--fail', 'dc-a,dc-b', '--json']);
   expect(result.code).toBe(0);
@@ -156,7 +163,6 @@ it('refuses a bad --max-order as bad usage', async () => {
 });
 
 it('says once, under the table, that the plans in the files count as approved, and keeps --json clean', async () => {
-  const withPlans = join(dir, 'with-plans.yaml');
   const plan = (id: string, status: string) => `---
 apiVersion: lifeboat/v1
 kind: Plan
@@ -168,10 +174,9 @@ spec:
   activation: Any outage of dc-a.
   status: ${status}
 `;
-  writeFileSync(
-    withPlans,
-    `${readFileSync(catalog, 'utf8')}---
-apiVersion: lifeboat/v1
+  const withPlans = catalogWith(
+    'with-plans.yaml',
+    `apiVersion: lifeboat/v1
 kind: Team
 metadata: { id: ops }
 spec: {}
@@ -188,23 +193,21 @@ ${plan('plan-a', 'draft')}${plan('plan-b', 'draft')}${plan('plan-old', 'retired'
   expect(spof.stdout.match(/^note: /gm)).toHaveLength(1);
   const json = await runCli(['analyze', 'impact', withPlans, '--fail', 'dc-a', '--json']);
   expect(() => JSON.parse(json.stdout) as unknown).not.toThrow();
+  expect((JSON.parse(json.stdout) as ImpactResult).failed).toEqual(['dc-a']);
   // Without plans there is nothing to say.
   expect((await runCli(['analyze', 'impact', catalog, '--fail', 'dc-a'])).stdout).not.toContain('note:');
 });
 
 /** The catalog above with a site named as in the README's example, to show a typo is caught. */
 function withLeeds(): string {
-  const file = join(dir, 'leeds.yaml');
-  writeFileSync(
-    file,
-    `${readFileSync(catalog, 'utf8')}---
-apiVersion: lifeboat/v1
+  return catalogWith(
+    'leeds.yaml',
+    `apiVersion: lifeboat/v1
 kind: Site
 metadata: { id: dc-leeds }
 spec: { recovery: 1h }
 `,
   );
-  return file;
 }
 
 it('suggests the closest id for a typo in --fail, as check does, on a catalog file and on the database', async () => {
@@ -273,13 +276,32 @@ it('exits 1 with --fail-on breach when the failure breaches an RTO or MTPD, and 
   expect(unknownCondition.stderr).toContain('Allowed choices are breach');
 });
 
+/** Team ops and a plan it owns for pay, whose scenario loses both sites and whose one recovery step is `step`. */
+function bothSitesPlan(id: string, step: string): string {
+  return `apiVersion: lifeboat/v1
+kind: Team
+metadata: { id: ops }
+spec: {}
+---
+apiVersion: lifeboat/v1
+kind: Plan
+metadata: { id: ${id} }
+spec:
+  services: [pay]
+  owner: ops
+  scenario: { description: Both sites are lost, fail: [dc-a, dc-b] }
+  activation: Any outage of both sites.
+  phases:
+    recovery:
+      - ${step}
+`;
+}
+
 /** The catalog above with a vendor, a service at the vendor and a plan for losing both sites. */
 function withObjectives(): string {
-  const file = join(dir, 'objectives.yaml');
-  writeFileSync(
-    file,
-    `${readFileSync(catalog, 'utf8')}---
-apiVersion: lifeboat/v1
+  return catalogWith(
+    'objectives.yaml',
+    `apiVersion: lifeboat/v1
 kind: Vendor
 metadata: { id: telco }
 spec: { recovery: 30m }
@@ -289,25 +311,8 @@ kind: Service
 metadata: { id: mail }
 spec: { type: business, tier: 3, rto: 1h, dependsOn: [telco], restart: 5m }
 ---
-apiVersion: lifeboat/v1
-kind: Team
-metadata: { id: ops }
-spec: {}
----
-apiVersion: lifeboat/v1
-kind: Plan
-metadata: { id: plan-both-sites }
-spec:
-  services: [pay]
-  owner: ops
-  scenario: { description: Both sites are lost, fail: [dc-a, dc-b] }
-  activation: Any outage of both sites.
-  phases:
-    recovery:
-      - { id: rebuild-a, title: Rebuild site A, duration: 2h, restores: [dc-a] }
-`,
+${bothSitesPlan('plan-both-sites', '{ id: rebuild-a, title: Rebuild site A, duration: 2h, restores: [dc-a] }')}`,
   );
-  return file;
 }
 
 it('prints the objectives gap of every site, vendor and plan scenario, the same from a file and the database', async () => {
@@ -374,27 +379,9 @@ it('exits 1 with analyze objectives --fail-on breach when a scenario breaches an
 });
 
 it('follows a plan with --plan: its scenario fails, and a step restores what it names when the step ends', async () => {
-  const file = join(dir, 'plan-b-first.yaml');
-  writeFileSync(
-    file,
-    `${readFileSync(catalog, 'utf8')}---
-apiVersion: lifeboat/v1
-kind: Team
-metadata: { id: ops }
-spec: {}
----
-apiVersion: lifeboat/v1
-kind: Plan
-metadata: { id: plan-b-first }
-spec:
-  services: [pay]
-  owner: ops
-  scenario: { description: Both sites are lost, fail: [dc-a, dc-b] }
-  activation: Any outage of both sites.
-  phases:
-    recovery:
-      - { id: rebuild-b, title: Rebuild site B, duration: 1h, restores: [dc-b] }
-`,
+  const file = catalogWith(
+    'plan-b-first.yaml',
+    bothSitesPlan('plan-b-first', '{ id: rebuild-b, title: Rebuild site B, duration: 1h, restores: [dc-b] }'),
   );
   const restored = (impact: ImpactResult) =>
     Object.fromEntries(impact.down.map((node) => [node.id, node.restoreMinutes]));

@@ -9,6 +9,16 @@ import { MAX_NESTING } from './nesting.ts';
 import { parseCatalogText, parsePlain, parseWithPositions } from './parse.ts';
 import { aliasAmplifiedCatalog, manyAliases } from './testing/hostile-yaml.ts';
 
+/** Parses `source` as `file` and expects exactly one error, at this position and with this message. */
+function expectOneSyntaxError(
+  file: string,
+  source: string,
+  error: { line: number; column: number; message: string },
+): void {
+  const parsed = parseCatalogText({ file, text: source });
+  expect(parsed.errors).toEqual([{ file, ...error }]);
+}
+
 const text = [
   'apiVersion: lifeboat/v1', // 1
   'kind: Component', // 2
@@ -65,22 +75,19 @@ describe('parseCatalogText', () => {
   });
 
   it('reports a duplicate key as a syntax error at the second key', () => {
-    const parsed = parseCatalogText({ file: 'd.yaml', text: 'kind: Site\nkind: Team\n' });
-    expect(parsed.errors).toEqual([
-      { file: 'd.yaml', line: 2, column: 1, message: 'YAML syntax: map keys must be unique' },
-    ]);
+    expectOneSyntaxError('d.yaml', 'kind: Site\nkind: Team\n', {
+      line: 2,
+      column: 1,
+      message: 'YAML syntax: map keys must be unique',
+    });
   });
 
   it('reports an alias without an anchor instead of throwing', () => {
-    const parsed = parseCatalogText({ file: 'e.yaml', text: 'spec:\n  owner: *nobody\n' });
-    expect(parsed.errors).toEqual([
-      {
-        file: 'e.yaml',
-        line: 2,
-        column: 10,
-        message: 'YAML syntax: unknown alias *nobody: no anchor &nobody before it',
-      },
-    ]);
+    expectOneSyntaxError('e.yaml', 'spec:\n  owner: *nobody\n', {
+      line: 2,
+      column: 10,
+      message: 'YAML syntax: unknown alias *nobody: no anchor &nobody before it',
+    });
   });
 
   it('returns nothing for an empty file', () => {
@@ -208,34 +215,27 @@ describe('what a small file may cost to read', () => {
   it('finds a repeated key in a map of 80,000 keys in one pass (each key was once compared with every other)', () => {
     const keys = Array.from({ length: 80_000 }, (_, i) => `  k${i}: 1`);
     const text = `spec:\n${keys.join('\n')}\n  k7: 2\n`;
-    const parsed = parseCatalogText({ file: 'keys.yaml', text });
-    expect(parsed.errors).toEqual([
-      { file: 'keys.yaml', line: 80_002, column: 3, message: 'YAML syntax: map keys must be unique' },
-    ]);
+    expectOneSyntaxError('keys.yaml', text, {
+      line: 80_002,
+      column: 3,
+      message: 'YAML syntax: map keys must be unique',
+    });
   });
 
   it('refuses an alias inside its own anchor: catalog data cannot contain itself', () => {
-    const parsed = parseCatalogText({ file: 'loop.yaml', text: 'spec: &a\n  again: *a\n' });
-    expect(parsed.errors).toEqual([
-      {
-        file: 'loop.yaml',
-        line: 2,
-        column: 10,
-        message: 'YAML alias *a is inside its own anchor &a: catalog data cannot contain itself',
-      },
-    ]);
+    expectOneSyntaxError('loop.yaml', 'spec: &a\n  again: *a\n', {
+      line: 2,
+      column: 10,
+      message: 'YAML alias *a is inside its own anchor &a: catalog data cannot contain itself',
+    });
   });
 
   it('refuses a map key that is a list or an alias, whose expansion yaml would write out for every use', () => {
-    const parsed = parseCatalogText({ file: 'keys.yaml', text: 'a: &x [1]\n? *x\n: 2\n' });
-    expect(parsed.errors).toEqual([
-      {
-        file: 'keys.yaml',
-        line: 2,
-        column: 3,
-        message: 'YAML syntax: a map key must be written out as a name, not a list, a map or an alias',
-      },
-    ]);
+    expectOneSyntaxError('keys.yaml', 'a: &x [1]\n? *x\n: 2\n', {
+      line: 2,
+      column: 3,
+      message: 'YAML syntax: a map key must be written out as a name, not a list, a map or an alias',
+    });
   });
 
   it('still reads a modest use of anchors, each alias a copy of its anchor', () => {
