@@ -110,24 +110,19 @@ export function followScenario(graph: EngineGraph, scenario: ObjectiveScenario):
  * loses, and whether that breaches its RTO and RPO. Services by tier then id; results in scenario order.
  */
 export function objectivesGap(graph: EngineGraph, scenarios: readonly ObjectiveScenario[]): ObjectivesGap {
-  const services: ObjectivesGap['services'] = [];
-  const row = new Map<string, ObjectiveResult[]>();
-  scenarios.forEach((scenario, index) => {
-    const impact = followScenario(graph, scenario);
-    if (index === 0)
-      for (const service of impact.services) {
-        const results: ObjectiveResult[] = [];
-        row.set(service.id, results);
-        services.push({
-          id: service.id,
-          tier: service.tier,
-          rtoMinutes: service.rtoMinutes,
-          rpoMinutes: service.rpoMinutes,
-          results,
-        });
-      }
-    for (const service of impact.services)
-      row.get(service.id)?.push({
+  const services: ObjectivesGap['services'] = [...graph.service]
+    .map(([v, info]) => ({
+      id: graph.ids[v]!,
+      tier: info.tier,
+      rtoMinutes: info.rtoMinutes,
+      rpoMinutes: info.rpoMinutes,
+      results: [] as ObjectiveResult[],
+    }))
+    .sort((a, b) => a.tier - b.tier || compare(a.id, b.id));
+  const row = new Map(services.map((service) => [service.id, service.results]));
+  for (const scenario of scenarios)
+    for (const service of followScenario(graph, scenario).services)
+      row.get(service.id)!.push({
         scenario: scenario.id,
         down: service.down,
         restoreMinutes: service.restoreMinutes,
@@ -137,19 +132,6 @@ export function objectivesGap(graph: EngineGraph, scenarios: readonly ObjectiveS
         rtoBreach: service.rtoBreach,
         rpoBreach: service.rpoBreach,
       });
-  });
-  if (scenarios.length === 0)
-    for (const v of [...graph.service.keys()]) {
-      const info = graph.service.get(v)!;
-      services.push({
-        id: graph.ids[v]!,
-        tier: info.tier,
-        rtoMinutes: info.rtoMinutes,
-        rpoMinutes: info.rpoMinutes,
-        results: [],
-      });
-    }
-  services.sort((a, b) => a.tier - b.tier || compare(a.id, b.id));
   return {
     scenarios: scenarios.map(({ id, source, fail }) => ({ id, source, fail })),
     services,
