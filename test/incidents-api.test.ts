@@ -97,6 +97,9 @@ describeEachDatabase('incident figures against the objectives in force', (dialec
       payload: { ...payments, spec: { ...payments.spec, rto: '8h', rpo: '1h' } },
     });
     expect(put.statusCode).toBe(200);
+    // The relaxed objectives are stored: the figures below must keep the 4h of 2024 in spite of them.
+    const stored = await t.app.inject({ method: 'GET', url: '/api/v1/services/payments' });
+    expect(body<{ spec: Record<string, unknown> }>(stored).spec).toMatchObject({ rto: '8h', rpo: '1h' });
     return body<{ services: Record<string, unknown>[] }>(
       await t.app.inject({ method: 'GET', url: '/api/v1/incidents/inc-2024-001/figures' }),
     );
