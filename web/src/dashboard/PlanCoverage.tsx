@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import type { DocumentOf } from '../api/catalog';
 import { documentPath } from '../catalog/links';
-import { TierBadge } from '../catalog/SpecValue';
+import { ServiceLink } from '../catalog/ServiceLink';
 import type { CoverageGap, ServiceCoverage } from './plan-coverage';
 import { hasGap } from './plan-coverage';
 
@@ -110,12 +110,11 @@ export function PlanCoverage({ services, coverage, due }: Props) {
                 {shown.map(({ service, entry }) => (
                   <Table.Tr key={service.metadata.id} data-service={service.metadata.id}>
                     <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Anchor component={Link} to={documentPath('Service', service.metadata.id)}>
-                          {service.metadata.name ?? service.metadata.id}
-                        </Anchor>
-                        <TierBadge tier={service.spec.tier} />
-                      </Group>
+                      <ServiceLink
+                        id={service.metadata.id}
+                        name={service.metadata.name ?? service.metadata.id}
+                        tier={service.spec.tier}
+                      />
                     </Table.Td>
                     <Table.Td>
                       {entry?.plans.length ? (

@@ -1,12 +1,10 @@
 /** What an incident cost each affected service: real downtime and data loss against the objectives, and the
  * engine's predicted restore time against the real one. */
-import { Alert, Anchor, Badge, Group, Loader, Stack, Table, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Alert, Badge, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import type { ServiceFigures } from '../api/incidents';
 import { useIncidentFigures } from '../api/incidents';
 import { useAllServices } from '../api/queries';
-import { documentPath } from '../catalog/links';
-import { TierBadge } from '../catalog/SpecValue';
+import { ServiceLink } from '../catalog/ServiceLink';
 import { formatMinutes } from '../util/duration';
 import { predictionError } from './incident-model';
 
@@ -44,12 +42,7 @@ function ServiceRow({ service, name }: { service: ServiceFigures; name: string }
   return (
     <Table.Tr data-service={service.id} data-breached={breached || undefined}>
       <Table.Td>
-        <Group gap="xs" wrap="nowrap">
-          <Anchor component={Link} to={documentPath('Service', service.id)}>
-            {name}
-          </Anchor>
-          <TierBadge tier={service.tier} />
-        </Group>
+        <ServiceLink id={service.id} name={name} tier={service.tier} />
       </Table.Td>
       <Table.Td c={breached ? 'red' : undefined}>
         {service.actualDowntimeMinutes === null ? 'ongoing' : formatMinutes(service.actualDowntimeMinutes)}

@@ -20,7 +20,7 @@ import { Link } from 'react-router';
 import type { Objectives } from '../api/analysis';
 import { useAllServices, useObjectives } from '../api/queries';
 import { documentPath } from '../catalog/links';
-import { TierBadge } from '../catalog/SpecValue';
+import { ServiceLink } from '../catalog/ServiceLink';
 import { formatMinutes } from '../util/duration';
 import type { CellStatus, ObjectiveCell, ObjectiveService, ObjectivesSort } from './objectives-model';
 import { breachCount, cellStatus, lossText, restoreText, sortServices } from './objectives-model';
@@ -164,12 +164,12 @@ export function ObjectivesPage() {
                   {rows.slice(0, shown).map((service) => (
                     <Table.Tr key={service.id} data-service={service.id}>
                       <Table.Th scope="row">
-                        <Group gap="xs" wrap="nowrap">
-                          <Anchor component={Link} to={documentPath('Service', service.id)} size="sm">
-                            {names.get(service.id) ?? service.id}
-                          </Anchor>
-                          <TierBadge tier={service.tier} />
-                        </Group>
+                        <ServiceLink
+                          id={service.id}
+                          name={names.get(service.id) ?? service.id}
+                          tier={service.tier}
+                          size="sm"
+                        />
                       </Table.Th>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         <Text size="sm">

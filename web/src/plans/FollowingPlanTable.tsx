@@ -2,12 +2,10 @@
  * Each service's restore time when the plan is followed (its steps' ends restore what they name), beside the one
  * the dependency graph alone gives and the RTO: whether the written plan is faster or slower than the graph.
  */
-import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Badge, Group, Table, Text } from '@mantine/core';
 import type { ImpactResult } from '../api/analysis';
 import type { PlanDocument, PlanRecoveryOrder } from '../api/plans';
-import { documentPath } from '../catalog/links';
-import { TierBadge } from '../catalog/SpecValue';
+import { ServiceLink } from '../catalog/ServiceLink';
 import { formatExact } from './RecoveryOrderTable';
 
 type Service = ImpactResult['services'][number];
@@ -89,12 +87,12 @@ export function FollowingPlanTable({
             {rows.map((service) => (
               <Table.Tr key={service.id} data-service={service.id}>
                 <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Anchor component={Link} to={documentPath('Service', service.id)} size="sm">
-                      {names.get(service.id) || service.id}
-                    </Anchor>
-                    <TierBadge tier={service.tier} />
-                  </Group>
+                  <ServiceLink
+                    id={service.id}
+                    name={names.get(service.id) || service.id}
+                    tier={service.tier}
+                    size="sm"
+                  />
                   {protectedIds.has(service.id) && (
                     <Text size="xs" c="dimmed">
                       protected by this plan

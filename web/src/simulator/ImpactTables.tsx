@@ -4,7 +4,7 @@ import { Fragment } from 'react';
 import { Link } from 'react-router';
 import type { ImpactResult } from '../api/analysis';
 import { documentPath } from '../catalog/links';
-import { TierBadge } from '../catalog/SpecValue';
+import { ServiceLink } from '../catalog/ServiceLink';
 import { formatMinutes } from '../util/duration';
 
 /** A restore time: `never`, or `at least 4h` when it waited on an unknown duration (a lower bound). */
@@ -97,12 +97,7 @@ export function ServicesDownTable({
           {down.map((service) => (
             <Table.Tr key={service.id} data-service={service.id}>
               <Table.Td>
-                <Group gap="xs" wrap="nowrap">
-                  <Anchor component={Link} to={documentPath('Service', service.id)}>
-                    {names.get(service.id) ?? service.id}
-                  </Anchor>
-                  <TierBadge tier={service.tier} />
-                </Group>
+                <ServiceLink id={service.id} name={names.get(service.id) ?? service.id} tier={service.tier} />
               </Table.Td>
               <Table.Td>
                 {service.down ? restoreText(service.restoreMinutes, service.restoreKnown) : 'stays up'}
