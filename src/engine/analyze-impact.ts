@@ -64,16 +64,15 @@ export function analyzeImpact(
   failIds: readonly string[],
   options: ImpactOptions = {},
 ): ImpactResult {
-  const failed = resolveIds(graph, failIds, 'the failed set').sort((a, b) =>
-    compareIds(graph.ids[a]!, graph.ids[b]!),
-  );
+  const byId = (a: number, b: number): number => compareIds(graph.ids[a]!, graph.ids[b]!);
+  const failed = resolveIds(graph, failIds, 'the failed set').sort(byId);
   const downSet = computeDownSet(graph, failed);
   const restore = computeRestoreTimes(graph, downSet, plannedRestores(graph, options.restoredAt));
   const dataLoss = computeDataLoss(graph, downSet);
   // A node down with nothing failed (a group only standbys could satisfy) starts its own cause chains.
   const atRest = [...new Set([...brokenAtRest(graph)].map((c) => graph.condOwner[c]!))]
     .filter((v) => downSet.isFailed[v] === 0)
-    .sort((a, b) => compareIds(graph.ids[a]!, graph.ids[b]!));
+    .sort(byId);
   const parent = causeParents(graph, downSet, [...failed, ...atRest]);
   const minutes = (v: number): number | null => {
     const t = restore.restoreMinutes[v]!;
@@ -89,9 +88,8 @@ export function analyzeImpact(
       if (Number.isNaN(tb)) return -1;
       return ta - tb;
     }
-    return compareIds(graph.ids[a]!, graph.ids[b]!);
+    return byId(a, b);
   });
-  const byId = (a: number, b: number): number => compareIds(graph.ids[a]!, graph.ids[b]!);
   const unknown = [...new Set([...restore.unknownSources, ...dataLoss.unknownNodes])].sort(byId);
 
   return {
