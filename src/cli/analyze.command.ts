@@ -3,9 +3,14 @@ import { InvalidArgumentError, Option } from 'commander';
 import { didYouMean } from '../catalog/check/suggest.ts';
 import { formatDuration } from '../catalog/duration.ts';
 import { toEngineNodes } from '../catalog/engine-input.ts';
-import { analyzeImpact, analyzeSpof, buildGraph, rankSinglePoints, UnknownIdError } from '../engine/index.ts';
+import { analyzeImpact, analyzeSpof, buildGraph, UnknownIdError } from '../engine/index.ts';
 import type { ImpactResult, SpofResult } from '../engine/index.ts';
-import { createAnalysisService } from '../server/services/analysis.service.ts';
+import {
+  createAnalysisService,
+  nameSinglePoints,
+  SERVICES_PER_POINT,
+} from '../server/services/analysis.service.ts';
+import { topSinglePoints } from '../server/services/heavy-work.tasks.ts';
 import type { NamedSinglePoint } from '../server/services/analysis.service.ts';
 import { createGraphProvider } from '../server/services/graph-provider.ts';
 import { CatalogError } from '../server/services/errors.ts';
@@ -59,14 +64,14 @@ async function openAnalysis(command: string, catalogPath: string | undefined): P
       singlePoints: (limit) => {
         const names = new Map(documents.map((d) => [d.metadata.id, d.metadata.name ?? d.metadata.id]));
         const tiers = new Map(nodes.map((node) => [node.id, node.service?.tier ?? 4]));
-        const ranked = rankSinglePoints(graph, analyzeSpof(graph, { maxOrder: 1 }));
-        const points = ranked.slice(0, limit).map((point) => ({
-          ...point,
-          name: names.get(point.id) ?? point.id,
-          serviceCount: point.services.length,
-          services: point.services.map((id) => ({ id, name: names.get(id) ?? id, tier: tiers.get(id) ?? 4 })),
-        }));
-        return Promise.resolve({ total: ranked.length, points });
+        const ranked = topSinglePoints(graph, limit, SERVICES_PER_POINT);
+        return Promise.resolve(
+          nameSinglePoints(
+            ranked,
+            (id) => names.get(id) ?? id,
+            (id) => tiers.get(id) ?? 4,
+          ),
+        );
       },
       objectives: () =>
         Promise.resolve(objectivesGap(graph, objectiveScenarios(nodes, objectivePlans(documents)))),

@@ -10,6 +10,7 @@ import { createGraphProvider } from './graph-provider.ts';
 import type { GraphProvider } from './graph-provider.ts';
 import { createHeavyWork, engineErrorOf } from './heavy-work.ts';
 import type { HeavyWork, WorkContext } from './heavy-work.ts';
+import type { TopSinglePoints } from './heavy-work.tasks.ts';
 
 /** The largest cut-set order the API computes: order 3 on a big catalog is already minutes of work. */
 export const MAX_CUT_SET_ORDER = 3;
@@ -43,7 +44,23 @@ export interface NamedSinglePoint {
 }
 
 /** How many services each ranked single point lists by name. */
-const SERVICES_PER_POINT = 25;
+export const SERVICES_PER_POINT = 25;
+
+/** A ranking from `topSinglePoints` with the names of its nodes and the tiers of its services. */
+export function nameSinglePoints(
+  ranked: TopSinglePoints,
+  nameOf: (id: string) => string,
+  tierOf: (id: string) => number,
+): { total: number; points: NamedSinglePoint[] } {
+  return {
+    total: ranked.total,
+    points: ranked.points.map((point) => ({
+      ...point,
+      name: nameOf(point.id),
+      services: point.services.map((id) => ({ id, name: nameOf(id), tier: tierOf(id) })),
+    })),
+  };
+}
 
 /** Past this many nodes an impact analysis runs in the pool; below it, the hop to a thread costs more. */
 const LARGE_GRAPH = 10_000;
@@ -96,26 +113,15 @@ export function createAnalysisService(deps: {
       await state.memo(`single-points:${limit}`, () =>
         work.singlePoints(state, limit, SERVICES_PER_POINT, context),
       ),
-    ) as {
-      total: number;
-      points: (Omit<NamedSinglePoint, 'name' | 'services'> & { services: string[] })[];
-    };
+    ) as TopSinglePoints;
     const ids = new Set(ranked.points.flatMap((point) => [point.id, ...point.services]));
     const rows = await createDocumentRepository(database.db).getMany([...ids]);
     const names = new Map(rows.map((row) => [row.id, row.name ?? row.id]));
-    const nameOf = (id: string) => names.get(id) ?? id;
-    return {
-      total: ranked.total,
-      points: ranked.points.map((point) => ({
-        ...point,
-        name: nameOf(point.id),
-        services: point.services.map((id) => ({
-          id,
-          name: nameOf(id),
-          tier: state.nodes.get(id)?.service?.tier ?? 4,
-        })),
-      })),
-    };
+    return nameSinglePoints(
+      ranked,
+      (id) => names.get(id) ?? id,
+      (id) => state.nodes.get(id)?.service?.tier ?? 4,
+    );
   }
 
   /**

@@ -72,6 +72,31 @@ export function decodeNodes(bytes: SharedArrayBuffer): EngineNode[] {
 }
 
 /**
+ * The `limit` single points of failure that take down the most services, weighted by tier, each with how many
+ * services it takes down and the first `servicesPerPoint` of them.
+ */
+export function topSinglePoints(
+  graph: EngineGraph,
+  limit: number,
+  servicesPerPoint: number,
+  isCancelled?: () => boolean,
+) {
+  const ranked = rankSinglePoints(
+    graph,
+    analyzeSpof(graph, { maxOrder: 1, ...(isCancelled && { isCancelled }) }),
+  );
+  const points = ranked.slice(0, limit).map((point) => ({
+    ...point,
+    serviceCount: point.services.length,
+    services: point.services.slice(0, servicesPerPoint),
+  }));
+  return { total: ranked.length, points };
+}
+
+/** A ranking from `topSinglePoints`, as its JSON answer is read back. */
+export type TopSinglePoints = ReturnType<typeof topSinglePoints>;
+
+/**
  * Runs one task. `graphOf` gives the engine graph a task names; `isCancelled` turns true when the client has
  * gone, and the engine's cut-set search checks it (with its work budget) as it goes.
  */
@@ -95,14 +120,8 @@ export async function runTask(
       case 'single-points': {
         // Ranked where the cut sets are found: only the top of the list, with the first services of each, goes
         // back (a site under every service of a large catalog would otherwise send thousands of ids).
-        const graph = graphOf(task.graph);
-        const ranked = rankSinglePoints(graph, analyzeSpof(graph, { maxOrder: 1, isCancelled }));
-        const points = ranked.slice(0, task.limit).map((point) => ({
-          ...point,
-          serviceCount: point.services.length,
-          services: point.services.slice(0, task.servicesPerPoint),
-        }));
-        return { ok: true, value: JSON.stringify({ total: ranked.length, points }) };
+        const ranked = topSinglePoints(graphOf(task.graph), task.limit, task.servicesPerPoint, isCancelled);
+        return { ok: true, value: JSON.stringify(ranked) };
       }
       case 'objectives':
         return { ok: true, value: JSON.stringify(objectivesGap(graphOf(task.graph), task.scenarios)) };
