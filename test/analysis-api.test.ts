@@ -326,6 +326,8 @@ describeEachDatabase('analysis API', (dialect) => {
     const unknownPlan = await follow({ plan: 'c-first' });
     expect(unknownPlan.statusCode).toBe(404);
     expect(body(unknownPlan).detail).toContain('"c-first"');
-    expect((await follow({})).statusCode).toBe(400);
+    const neither = await follow({});
+    expect(neither.statusCode).toBe(400);
+    expect(body(neither).detail).toContain('give the failed nodes (fail), a plan to follow (plan), or both');
   });
 });

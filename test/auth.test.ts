@@ -248,6 +248,7 @@ describeEachDatabase('sign-in, sessions and tokens', (dialect) => {
         payload: { email: 'ana@example.org', password: TEST_PASSWORD },
       });
       expect(signIn.statusCode).toBe(200);
+      expect(signIn.cookies.find((c) => c.name === 'lifeboat_session')?.value).toBeTruthy();
     }
     const guarded = await t.server.inject({
       method: 'GET',
