@@ -66,6 +66,8 @@ describeEachDatabase('plans API', (dialect) => {
     const put = await t.app.inject({ method: 'PUT', url: '/api/v1/plans/plan-dc-north', payload: claimed });
     expect(put.statusCode).toBe(200);
     expect(body<Doc>(put).spec.status).toBe('draft');
+    const stored = body<Doc>(await t.app.inject({ method: 'GET', url: '/api/v1/plans/plan-dc-north' }));
+    expect(stored.spec.status).toBe('draft');
     const versions = body<{ items: unknown[] }>(
       await t.app.inject({ method: 'GET', url: '/api/v1/plans/plan-dc-north/versions' }),
     );
