@@ -1,6 +1,6 @@
 /** The Objectives page's rules: how a cell reads, which colour it takes, and the orders of the rows. */
 import type { Objectives } from '../api/analysis';
-import { formatMinutes } from '../util/duration';
+import { formatMinutes, formatRestore } from '../util/duration';
 
 /** One service row of the objectives gap. */
 export type ObjectiveService = Objectives['services'][number];
@@ -29,10 +29,7 @@ export function cellStatus(service: ObjectiveService, cell: ObjectiveCell): Cell
 
 /** The restore time as a cell shows it: `never`, `at least 4h` for a bound, else the time. */
 export function restoreText(cell: ObjectiveCell): string {
-  if (!cell.down) return 'up';
-  if (cell.restoreMinutes === null) return 'never';
-  const time = formatMinutes(cell.restoreMinutes);
-  return cell.restoreKnown ? time : `at least ${time}`;
+  return cell.down ? formatRestore(cell.restoreMinutes, cell.restoreKnown) : 'up';
 }
 
 /** The data loss as a cell shows it: null is `unbounded` (then over any RPO) or `unknown`. */

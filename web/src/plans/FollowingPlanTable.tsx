@@ -6,6 +6,7 @@ import { Badge, Group, Table, Text } from '@mantine/core';
 import type { ImpactResult } from '../api/analysis';
 import type { PlanDocument, PlanRecoveryOrder } from '../api/plans';
 import { ServiceLink } from '../catalog/ServiceLink';
+import { formatRestore } from '../util/duration';
 import { formatExact } from './RecoveryOrderTable';
 
 type Service = ImpactResult['services'][number];
@@ -13,9 +14,7 @@ type Service = ImpactResult['services'][number];
 /** A restore time: `never`, `at least 4h` for a lower bound, else the time with every unit. */
 function restoreText(service: Service | undefined): string {
   if (!service?.down) return 'stays up';
-  if (service.restoreMinutes === null) return 'never';
-  const time = formatExact(service.restoreMinutes);
-  return service.restoreKnown ? time : `at least ${time}`;
+  return formatRestore(service.restoreMinutes, service.restoreKnown, formatExact);
 }
 
 /** Met, missed, or unknown (a lower bound within the RTO) against the RTO. */

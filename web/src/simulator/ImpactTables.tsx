@@ -5,13 +5,7 @@ import { Link } from 'react-router';
 import type { ImpactResult } from '../api/analysis';
 import { documentPath } from '../catalog/links';
 import { ServiceLink } from '../catalog/ServiceLink';
-import { formatMinutes } from '../util/duration';
-
-/** A restore time: `never`, or `at least 4h` when it waited on an unknown duration (a lower bound). */
-export function restoreText(minutes: number | null, known: boolean): string {
-  if (minutes === null) return 'never';
-  return known ? formatMinutes(minutes) : `at least ${formatMinutes(minutes)}`;
-}
+import { formatMinutes, formatRestore } from '../util/duration';
 
 /**
  * A breach flag: true breached, false met; null is either no objective (`set` false) or, with one, a lower bound
@@ -100,7 +94,7 @@ export function ServicesDownTable({
                 <ServiceLink id={service.id} name={names.get(service.id) ?? service.id} tier={service.tier} />
               </Table.Td>
               <Table.Td>
-                {service.down ? restoreText(service.restoreMinutes, service.restoreKnown) : 'stays up'}
+                {service.down ? formatRestore(service.restoreMinutes, service.restoreKnown) : 'stays up'}
               </Table.Td>
               <Table.Td>{service.rtoMinutes === null ? '-' : formatMinutes(service.rtoMinutes)}</Table.Td>
               <Table.Td>{service.mtpdMinutes === null ? '-' : formatMinutes(service.mtpdMinutes)}</Table.Td>
@@ -166,7 +160,7 @@ export function DownNodesTable({
                   {node.kind}
                 </Text>
               </Table.Td>
-              <Table.Td>{restoreText(node.restoreMinutes, node.restoreKnown)}</Table.Td>
+              <Table.Td>{formatRestore(node.restoreMinutes, node.restoreKnown)}</Table.Td>
               <Table.Td>
                 <Text size="sm">
                   {node.cause.length <= 1

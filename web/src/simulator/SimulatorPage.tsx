@@ -28,9 +28,9 @@ import { toElements } from '../map/graph-model';
 import { MapView } from '../map/MapView';
 import { MapLegend, NodePanel, PanelButton } from '../map/NodePanel';
 import { useExpandableGraph } from '../map/useExpandableGraph';
-import { formatMinutes } from '../util/duration';
+import { formatMinutes, formatRestore } from '../util/duration';
 import { Gantt } from './Gantt';
-import { DownNodesTable, restoreText, ServicesDownTable } from './ImpactTables';
+import { DownNodesTable, ServicesDownTable } from './ImpactTables';
 import { RecoveryNotes } from './RecoveryNotes';
 
 const PICKABLE = ['Component', 'Site', 'Vendor', 'Service'] as const;
@@ -221,7 +221,7 @@ function Scenario({ fail, setFail }: { fail: string[]; setFail: (ids: string[]) 
                   selected && (
                     <Text size="sm" c={selectedDown ? 'red' : 'green'}>
                       {selectedDown
-                        ? `Down; back after ${restoreText(selectedDown.restoreMinutes, selectedDown.restoreKnown)}. Cause: ${selectedDown.cause.map((id) => names.get(id) ?? id).join(' → ')}`
+                        ? `Down; back after ${formatRestore(selectedDown.restoreMinutes, selectedDown.restoreKnown)}. Cause: ${selectedDown.cause.map((id) => names.get(id) ?? id).join(' → ')}`
                         : 'Stays up'}
                     </Text>
                   )

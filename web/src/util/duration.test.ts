@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMinutes, parseDuration } from './duration';
+import { formatMinutes, formatRestore, parseDuration } from './duration';
 
 describe('parseDuration', () => {
   it('reads catalog durations as minutes', () => {
@@ -21,5 +21,14 @@ describe('formatMinutes', () => {
   it('shows at most two units, largest first', () => {
     expect(formatMinutes(26 * 60)).toBe('1d 2h');
     expect(formatMinutes(null)).toBe('never');
+  });
+});
+
+describe('formatRestore', () => {
+  it('says never, the time, or "at least" the time when it is a lower bound, in the format given', () => {
+    expect(formatRestore(null, false)).toBe('never');
+    expect(formatRestore(240, true)).toBe('4h');
+    expect(formatRestore(240, false)).toBe('at least 4h');
+    expect(formatRestore(90, false, (minutes) => `${minutes}m`)).toBe('at least 90m');
   });
 });

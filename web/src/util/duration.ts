@@ -24,3 +24,13 @@ export function formatMinutes(minutes: number | null | undefined): string {
 
 /** Parses a catalog duration into minutes: the server's own parser, so the web refuses what the server does. */
 export { parseDuration } from '../../../src/catalog/duration.ts';
+
+/** A restore time: `never`, `at least 4h` when it waited on an unknown duration (a lower bound), else the time. */
+export function formatRestore(
+  minutes: number | null,
+  known: boolean,
+  format: (minutes: number) => string = formatMinutes,
+): string {
+  if (minutes === null) return 'never';
+  return known ? format(minutes) : `at least ${format(minutes)}`;
+}
