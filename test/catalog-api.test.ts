@@ -290,10 +290,10 @@ describeEachDatabase('catalog API', (dialect) => {
       'delete Service payments',
     ]);
     expect(log.items.every((entry) => entry.actor === 'admin@example.org (token test)')).toBe(true);
-    const update = log.items[6];
+    const update = log.items[FIXTURE_ORDER.length];
     expect(update?.before?.spec.phone).toBe('+44 20 7946 0003');
     expect(update?.after?.spec.phone).toBe('+44 20 7946 0999');
-    expect(log.items[7]?.after).toBeNull();
+    expect(log.items[FIXTURE_ORDER.length + 1]?.after).toBeNull();
 
     const perDocument = body<{ items: unknown[] }>(
       await app.inject({ method: 'GET', url: '/api/v1/audit?kind=Vendor&id=telco' }),
@@ -301,7 +301,7 @@ describeEachDatabase('catalog API', (dialect) => {
     expect(perDocument.items).toHaveLength(2);
     expect(body(await app.inject({ method: 'GET', url: '/api/v1/audit/verify' }))).toEqual({
       ok: true,
-      entries: 8 + SEEDED_AUDIT_ENTRIES,
+      entries: FIXTURE_ORDER.length + 2 + SEEDED_AUDIT_ENTRIES,
     });
   });
 

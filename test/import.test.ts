@@ -12,6 +12,9 @@ import { SEEDED_AUDIT_ENTRIES } from './support/test-users.ts';
 
 const actor = 'import-test';
 
+/** How many documents the fixture catalog holds. */
+const COUNT = FIXTURE_ORDER.length;
+
 /** The fixtures in reverse order, so most references point forward to documents not yet seen. */
 function catalog() {
   return [...FIXTURE_ORDER].reverse().map((kind) => fixture(kind));
@@ -30,7 +33,7 @@ describeEachDatabase('catalog import', (dialect) => {
 
   it('creates every document in one go, even when references point forward, and a second import changes nothing', async () => {
     expect(await importer.importDocuments(catalog(), { actor })).toEqual({
-      created: 6,
+      created: COUNT,
       updated: 0,
       unchanged: 0,
       deleted: 0,
@@ -39,7 +42,7 @@ describeEachDatabase('catalog import', (dialect) => {
     expect(await importer.importDocuments(catalog(), { actor })).toEqual({
       created: 0,
       updated: 0,
-      unchanged: 6,
+      unchanged: COUNT,
       deleted: 0,
       dryRun: false,
     });
@@ -50,6 +53,7 @@ describeEachDatabase('catalog import', (dialect) => {
       'dc-north',
       'ops',
       'payments',
+      'policy',
       'telco',
     ]);
     expect(stored.find((document) => document.metadata.id === 'payments')?.spec).toEqual(
@@ -58,7 +62,7 @@ describeEachDatabase('catalog import', (dialect) => {
     const log = (await createAuditRepository(t.database.db).list({ limit: 100 })).filter(
       (entry) => entry.kind !== 'User',
     );
-    expect(log).toHaveLength(6);
+    expect(log).toHaveLength(COUNT);
     expect(log.every((entry) => entry.actor === actor && entry.action === 'create')).toBe(true);
   });
 
@@ -71,7 +75,7 @@ describeEachDatabase('catalog import', (dialect) => {
     expect(await importer.importDocuments(next, { actor, prune: true })).toEqual({
       created: 0,
       updated: 1,
-      unchanged: 4,
+      unchanged: COUNT - 2,
       deleted: 1,
       dryRun: false,
     });
@@ -80,13 +84,13 @@ describeEachDatabase('catalog import', (dialect) => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/services/payments' })).statusCode).toBe(404);
     expect(await verifyAuditChain(createAuditRepository(t.database.db))).toEqual({
       ok: true,
-      entries: 8 + SEEDED_AUDIT_ENTRIES,
+      entries: COUNT + 2 + SEEDED_AUDIT_ENTRIES,
     });
   });
 
   it('counts without writing in a dry run', async () => {
     expect(await importer.importDocuments(catalog(), { actor, dryRun: true })).toMatchObject({
-      created: 6,
+      created: COUNT,
       dryRun: true,
     });
     expect(await importer.isEmpty()).toBe(true);
@@ -111,7 +115,7 @@ describeEachDatabase('catalog import', (dialect) => {
       (await createAuditRepository(t.database.db).list({ limit: 100 })).filter(
         (entry) => entry.kind !== 'User',
       ),
-    ).toHaveLength(6);
+    ).toHaveLength(COUNT);
   });
 
   it('refuses pruning a document that a kept document still refers to', async () => {
@@ -121,7 +125,7 @@ describeEachDatabase('catalog import', (dialect) => {
       .importDocuments(withoutSite, { actor, prune: true })
       .catch((caught: unknown) => caught);
     expect((error as CatalogError).detail).toContain('db-primary: spec.site: unknown id "dc-north"');
-    expect(await importer.exportDocuments()).toHaveLength(6);
+    expect(await importer.exportDocuments()).toHaveLength(COUNT);
   });
 
   it('refuses invalid documents and duplicate ids, naming each one', async () => {
@@ -135,7 +139,7 @@ describeEachDatabase('catalog import', (dialect) => {
       .catch((caught: unknown) => caught)) as CatalogError;
     expect(error.code).toBe('invalid');
     const paths = (error.extensions.errors as { path: string }[]).map((entry) => entry.path);
-    expect(paths).toEqual(['documents[6].spec.type', 'documents[7].kind']);
+    expect(paths).toEqual([`documents[${COUNT}].spec.type`, `documents[${COUNT + 1}].kind`]);
     const duplicate = (await importer
       .importDocuments([...catalog(), fixture('Site')], { actor })
       .catch((caught: unknown) => caught)) as CatalogError;

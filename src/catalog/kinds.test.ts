@@ -53,6 +53,11 @@ describe('the kind registry', () => {
   });
 
   it('marks as owner-writable exactly the kinds a service owner may write', () => {
-    expect(KIND_NAMES.filter((kind) => KINDS[kind].ownerWritable)).toEqual(['Service', 'Component', 'Plan']);
+    expect(KIND_NAMES.filter((kind) => KINDS[kind].ownerWritable)).toEqual([
+      'Service',
+      'Component',
+      'Plan',
+      'ImpactAssessment',
+    ]);
   });
 });

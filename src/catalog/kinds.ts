@@ -15,6 +15,10 @@ import { serviceKind } from './kinds/service.kind.ts';
 import { siteKind } from './kinds/site.kind.ts';
 import { teamKind } from './kinds/team.kind.ts';
 import { vendorKind } from './kinds/vendor.kind.ts';
+import { policyKind } from './kinds/policy.kind.ts';
+import { impactAssessmentKind } from './kinds/impact-assessment.kind.ts';
+import { campaignKind } from './kinds/campaign.kind.ts';
+import { riskKind } from './kinds/risk.kind.ts';
 
 /** The apiVersion of every catalog document. */
 export const API_VERSION = 'lifeboat/v1';
@@ -29,6 +33,10 @@ const DECLARATIONS = [
   personKind,
   planKind,
   incidentKind,
+  policyKind,
+  impactAssessmentKind,
+  campaignKind,
+  riskKind,
 ] as const;
 
 type Declared = (typeof DECLARATIONS)[number];

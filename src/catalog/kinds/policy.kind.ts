@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { parseDuration } from '../duration.ts';
+import { defineKind, withFormat } from '../registry.ts';
+import { durationSchema } from './fields.ts';
+
+/** One named level of a 1..n scale (impact, likelihood), with what it means. */
+const levelSchema = z.strictObject({
+  level: z.int().min(1).max(9),
+  name: z.string().trim().min(1).max(100),
+  description: z.string().max(2_000).optional(),
+});
+
+/** Levels listed once each, from 1 up without gaps, so a level number always has a name. */
+function countedLevels(levels: readonly { level: number }[], context: z.core.$RefinementCtx<unknown>): void {
+  levels.forEach((entry, index) => {
+    if (entry.level !== index + 1)
+      context.addIssue({
+        code: 'custom',
+        path: [index, 'level'],
+        message: `levels are numbered 1, 2, 3... in order: expected ${index + 1} here, not ${entry.level}`,
+      });
+  });
+}
+
+const levelsSchema = z.array(levelSchema).min(2).max(9).superRefine(countedLevels);
+
+/** The organisation's business impact analysis method (ISO 22301 clause 8.2.2). */
+const impactSchema = z
+  .strictObject({
+    categories: z
+      .array(
+        z.strictObject({
+          id: z
+            .string()
+            .regex(/^[a-z][a-z0-9-]*$/, 'a category id is lowercase letters, digits and hyphens')
+            .max(63),
+          name: z.string().trim().min(1).max(100),
+        }),
+      )
+      .min(1)
+      .max(20)
+      .optional()
+      .meta({
+        description: 'Impact categories. Default: financial, customers, regulatory, reputational, safety.',
+      }),
+    levels: levelsSchema.optional().meta({
+      description: 'Impact levels, 1 the least. Default: 1 Minimal, 2 Minor, 3 Moderate, 4 Major, 5 Severe.',
+    }),
+    horizons: z
+      .array(durationSchema)
+      .min(1)
+      .max(20)
+      .superRefine((horizons, context) => {
+        horizons.forEach((horizon, index) => {
+          if (index === 0) return;
+          const before = parseDuration(horizons[index - 1]!) ?? 0;
+          if ((parseDuration(horizon) ?? 0) <= before)
+            context.addIssue({
+              code: 'custom',
+              path: [index],
+              message: `horizons go from the shortest to the longest: "${horizon}" comes after "${horizons[index - 1]}"`,
+            });
+        });
+      })
+      .optional()
+      .meta({ description: 'Outage lengths the assessments answer for. Default: 1h, 4h, 1d, 3d, 1w, 4w.' }),
+    tolerance: z
+      .int()
+      .min(1)
+      .max(9)
+      .optional()
+      .meta({ description: 'The impact level that is no longer tolerable: it sets the MTPD. Default 4.' }),
+  })
+  .meta({
+    title: 'Impact scales',
+    description: 'Categories, levels, horizons and the tolerance of the BIA.',
+  });
+
+/** How risks are scored and quantified (ISO 22301 clause 8.2.3, ISO 31000). */
+const riskPolicySchema = z
+  .strictObject({
+    likelihood: levelsSchema
+      .optional()
+      .meta({ description: 'Likelihood levels, 1 the least. Default: 1 Rare ... 5 Almost certain.' }),
+    impact: levelsSchema
+      .optional()
+      .meta({ description: 'Impact levels, 1 the least. Default: 1 Minimal ... 5 Severe.' }),
+    appetite: z
+      .int()
+      .min(1)
+      .max(81)
+      .optional()
+      .meta({ description: 'The highest acceptable likelihood x impact score. Default 9.' }),
+    runs: z
+      .int()
+      .min(100)
+      .max(1_000_000)
+      .optional()
+      .meta({ description: 'Years simulated per risk by the quantification. Default 10,000.' }),
+  })
+  .meta({ title: 'Risk scales', description: 'Likelihood and impact levels, appetite, simulation runs.' });
+
+/** The organisation's continuity policy: BIA scales, tiers, review interval, risk scales. At most one. */
+export const policySpecSchema = z
+  .strictObject({
+    organisation: z
+      .strictObject({
+        name: z.string().trim().min(1).max(200),
+        currency: z
+          .string()
+          .regex(/^[A-Z]{3}$/, 'a currency is an ISO 4217 code such as EUR, GBP or USD')
+          .meta({ description: 'ISO 4217 code of the money amounts (BIA losses, risk losses).' }),
+      })
+      .optional()
+      .meta({ title: 'Organisation', description: 'Its name and the currency of every amount.' }),
+    impact: impactSchema.optional(),
+    workRecovery: durationSchema.optional().meta({
+      title: 'Work recovery time',
+      description:
+        'Time needed after recovery to verify and catch up (WRT): suggested RTO = MTPD - WRT. Default 0m.',
+    }),
+    reviewInterval: durationSchema.optional().meta({
+      title: 'Review interval',
+      description: 'How old an assessment or a risk review may get before it is due again. Default 52w.',
+    }),
+    tiers: z
+      .array(
+        z.strictObject({
+          tier: withFormat(z.int().min(1).max(4), 'tier'),
+          mtpdUpTo: durationSchema.meta({
+            description: 'The longest MTPD that still puts a service in this tier.',
+          }),
+        }),
+      )
+      .min(1)
+      .max(4)
+      .superRefine((tiers, context) => {
+        tiers.forEach((entry, index) => {
+          if (index === 0) return;
+          const before = tiers[index - 1]!;
+          if (
+            entry.tier <= before.tier ||
+            (parseDuration(entry.mtpdUpTo) ?? 0) <= (parseDuration(before.mtpdUpTo) ?? 0)
+          )
+            context.addIssue({
+              code: 'custom',
+              path: [index],
+              message: `tiers go from 1 up with longer MTPDs: tier ${entry.tier} (${entry.mtpdUpTo}) comes after tier ${before.tier} (${before.mtpdUpTo})`,
+            });
+        });
+      })
+      .optional()
+      .meta({ title: 'Tiers', description: 'Tier by MTPD. Default: 1 up to 4h, 2 up to 1d, 3 up to 1w.' }),
+    risk: riskPolicySchema.optional(),
+  })
+  .superRefine((spec, context) => {
+    const levels = spec.impact?.levels?.length ?? 5;
+    const tolerance = spec.impact?.tolerance;
+    if (tolerance !== undefined && tolerance > levels)
+      context.addIssue({
+        code: 'custom',
+        path: ['impact', 'tolerance'],
+        message: `the tolerance ${tolerance} is not one of the ${levels} impact levels`,
+      });
+  });
+
+/** A Policy's spec. */
+export type PolicySpec = z.infer<typeof policySpecSchema>;
+
+/** The Policy kind: at most one per catalog; defaults stand in for whatever it leaves out. */
+export const policyKind = defineKind({
+  kind: 'Policy',
+  plural: 'policies',
+  title: 'Policy',
+  singular: 'policy',
+  spec: policySpecSchema,
+  failureNode: false,
+  ownerWritable: false,
+  columns: ['workRecovery', 'reviewInterval'],
+  form: ['workRecovery', 'reviewInterval'],
+  example: {
+    metadata: { id: 'policy', name: 'Continuity policy' },
+    spec: {
+      organisation: { name: 'Example Ltd', currency: 'EUR' },
+      impact: { horizons: ['1h', '4h', '1d', '3d', '1w', '4w'], tolerance: 4 },
+      workRecovery: '30m',
+      reviewInterval: '52w',
+      tiers: [
+        { tier: 1, mtpdUpTo: '4h' },
+        { tier: 2, mtpdUpTo: '1d' },
+        { tier: 3, mtpdUpTo: '1w' },
+      ],
+    },
+  },
+});
