@@ -244,13 +244,14 @@ it('refuses a broken catalog with its findings and without claiming that nothing
   expect(result.stderr).not.toContain('written');
 });
 
-it('exits 1 with --fail-on breach when the failure breaches an RTO or MTPD, and 0 when it breaches none', async () => {
+it('exits 1 with --fail-on breach when the failure breaches an RTO, MTPD or RPO, and 0 when it breaches none', async () => {
   const breached = await runCli(['analyze', 'impact', catalog, '--fail', 'dc-a,dc-b', '--fail-on', 'breach']);
   expect(breached.code).toBe(1);
   // The table is printed as without the option; the reason for the exit status is on standard error.
   expect(breached.stdout).toMatch(/pay\s+1\s+yes\s+2h35m\s+1h\s+4h\s+unknown\s+5m\s+RTO, RPO\?\n/);
   expect(breached.stderr).toBe(
-    'lifeboat analyze impact: error: 1 service breaches its RTO or MTPD (--fail-on breach): pay (RTO)\n',
+    // pay is back after 2h35m, 1h35m past its 1h RTO (and within its 4h MTPD).
+    'lifeboat analyze impact: error: 1 breach of an RTO, MTPD or RPO (--fail-on breach): pay (RTO by 1h35m)\n',
   );
   const json = await runCli([
     'analyze',
@@ -274,6 +275,62 @@ it('exits 1 with --fail-on breach when the failure breaches an RTO or MTPD, and 
   const unknownCondition = await runCli(['analyze', 'impact', catalog, '--fail', 'db1', '--fail-on', 'down']);
   expect(unknownCondition.code).toBe(2);
   expect(unknownCondition.stderr).toContain('Allowed choices are breach');
+});
+
+it('exits 1 with --fail-on breach when only an RPO is breached, naming the service and by how much', async () => {
+  const file = join(dir, 'rpo-only.yaml');
+  writeFileSync(
+    file,
+    `apiVersion: lifeboat/v1
+kind: Site
+metadata: { id: dc-a }
+spec: { recovery: 1h }
+---
+apiVersion: lifeboat/v1
+kind: Site
+metadata: { id: vault }
+spec: { recovery: 1h }
+---
+apiVersion: lifeboat/v1
+kind: Component
+metadata: { id: ledger-db }
+spec:
+  type: database
+  site: dc-a
+  restart: 10m
+  data: { backup: { interval: 1h, at: vault } }
+---
+apiVersion: lifeboat/v1
+kind: Service
+metadata: { id: ledger }
+spec: { type: business, tier: 2, rto: 4h, rpo: 15m, mtpd: 8h, dependsOn: [ledger-db], restart: 5m }
+`,
+  );
+  // dc-a back after 1h, ledger-db restarts in 10m, ledger in 5m: back after 1h15m, within its 4h RTO and 8h MTPD.
+  // The vault holding the hourly backups stays up, so ledger-db loses up to 1h of data: 45m past the 15m RPO.
+  const impact = await runCli(['analyze', 'impact', file, '--fail', 'dc-a', '--fail-on', 'breach']);
+  expect(impact.code).toBe(1);
+  expect(impact.stdout).toMatch(/ledger\s+2\s+yes\s+1h15m\s+4h\s+8h\s+1h\s+15m\s+RPO\n/);
+  expect(impact.stderr).toBe(
+    'lifeboat analyze impact: error: 1 breach of an RTO, MTPD or RPO (--fail-on breach): ledger (RPO by 45m)\n',
+  );
+  const json = await runCli(['analyze', 'impact', file, '--fail', 'dc-a', '--fail-on', 'breach', '--json']);
+  expect(json.code).toBe(1);
+  expect((JSON.parse(json.stdout) as ImpactResult).services[0]).toMatchObject({
+    rtoBreach: false,
+    mtpdBreach: false,
+    dataLossMinutes: 60,
+    rpoBreach: true,
+  });
+  // The vault alone takes nothing down and costs no data.
+  const vault = await runCli(['analyze', 'impact', file, '--fail', 'vault', '--fail-on', 'breach']);
+  expect(vault.code, vault.stderr).toBe(0);
+  // The objectives gap gates the same way: the dc-a scenario breaches the RPO.
+  const objectives = await runCli(['analyze', 'objectives', file, '--fail-on', 'breach']);
+  expect(objectives.code).toBe(1);
+  expect(objectives.stderr).toBe(
+    'lifeboat analyze objectives: error: 1 breach of an RTO or RPO (--fail-on breach): ledger in dc-a (RPO by 45m)\n',
+  );
 });
 
 /** Team ops and a plan it owns for pay, whose scenario loses both sites and whose one recovery step is `step`. */
@@ -372,7 +429,7 @@ it('exits 1 with analyze objectives --fail-on breach when a scenario breaches an
   const breached = await runCli(['analyze', 'objectives', withObjectives(), '--fail-on', 'breach']);
   expect(breached.code).toBe(1);
   expect(breached.stderr).toBe(
-    'lifeboat analyze objectives: error: 1 breach(es) of an RTO or RPO (--fail-on breach): pay in plan-both-sites (RTO)\n',
+    'lifeboat analyze objectives: error: 1 breach of an RTO or RPO (--fail-on breach): pay in plan-both-sites (RTO by 1h35m)\n',
   );
   const met = await runCli(['analyze', 'objectives', catalog, '--fail-on', 'breach', '--json']);
   expect(met.code, met.stderr).toBe(0);

@@ -16,7 +16,6 @@ import { createGraphProvider } from '../server/services/graph-provider.ts';
 import { CatalogError } from '../server/services/errors.ts';
 import {
   followScenario,
-  gapBreaches,
   objectivePlans,
   objectiveScenarios,
   objectivesGap,
@@ -155,17 +154,105 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
-/** What `--fail-on` can gate on: `breach`, any service back later than its RTO or MTPD. */
+/** What `--fail-on` can gate on: `breach`, any objective (RTO, MTPD, RPO) breached. */
 const FAIL_ON = ['breach'] as const;
 
-/** The services whose RTO or MTPD the failure breaches, as `pay (RTO, MTPD)`. */
-export function breachesOf(result: ImpactResult): string[] {
-  return result.services
-    .filter((service) => service.rtoBreach || service.mtpdBreach)
-    .map((service) => {
-      const missed = [service.rtoBreach ? 'RTO' : '', service.mtpdBreach ? 'MTPD' : ''].filter(Boolean);
-      return `${service.id} (${missed.join(', ')})`;
-    });
+/** One objective a service missed, with what it measures: minutes back (RTO, MTPD) or minutes of data lost (RPO). */
+interface Missed {
+  objective: 'RTO' | 'MTPD' | 'RPO';
+  /** The objective's minutes. */
+  limitMinutes: number;
+  /** Restore time or data loss; null when never back or unbounded. */
+  minutes: number | null;
+  /** False when `minutes` is a lower bound, or for an RPO, part of the loss is unknown (the breach holds even so). */
+  known: boolean;
+}
+
+/** A service (in a scenario, for the objectives gap) that missed at least one objective. */
+export interface Breach {
+  service: string;
+  scenario?: string;
+  missed: Missed[];
+}
+
+/** By how much an objective is missed: `RTO by 1h35m`, `RTO by at least 10m`, `RTO (never back)`, `RPO (unbounded)`. */
+function missedText(missed: Missed): string {
+  if (missed.minutes === null) {
+    if (missed.objective !== 'RPO') return `${missed.objective} (never back)`;
+    // Null data loss over the RPO: no copy left (unbounded), or a known part already over it and the rest unknown.
+    return `RPO (${missed.known ? 'unbounded: no copy of the data left' : 'by an unknown amount: part of the loss is unknown'})`;
+  }
+  const over = formatDuration(missed.minutes - missed.limitMinutes);
+  return `${missed.objective} by ${missed.known ? '' : 'at least '}${over}`;
+}
+
+/** The objectives a service's result breaches, each with how far it is from its limit. */
+function missedOf(
+  result: {
+    restoreMinutes: number | null;
+    restoreKnown: boolean;
+    dataLossMinutes: number | null;
+    /** The impact says whether a loss is known; the objectives gap only gives the loss (null: unbounded). */
+    dataLossKnown?: boolean;
+    rtoBreach: boolean | null;
+    rpoBreach: boolean | null;
+    mtpdBreach?: boolean | null;
+  },
+  limits: { rtoMinutes: number | null; rpoMinutes: number | null; mtpdMinutes?: number | null },
+): Missed[] {
+  const restore = { minutes: result.restoreMinutes, known: result.restoreKnown };
+  const loss = { minutes: result.dataLossMinutes, known: result.dataLossKnown ?? true };
+  return (
+    [
+      ['RTO', result.rtoBreach, limits.rtoMinutes, restore],
+      ['MTPD', result.mtpdBreach, limits.mtpdMinutes, restore],
+      ['RPO', result.rpoBreach, limits.rpoMinutes, loss],
+    ] as const
+  ).flatMap(([objective, breached, limit, measured]) =>
+    breached === true && limit !== null && limit !== undefined
+      ? [{ objective, limitMinutes: limit, ...measured }]
+      : [],
+  );
+}
+
+/** The services whose RTO, MTPD or RPO the failure breaches, by how much. */
+export function breachesOf(result: ImpactResult): Breach[] {
+  return result.services.flatMap((service) => {
+    const missed = missedOf(service, service);
+    return missed.length > 0 ? [{ service: service.id, missed }] : [];
+  });
+}
+
+/** Every service and scenario of the objectives gap that breaches an RTO or RPO, by how much. */
+export function objectivesBreaches(gap: ObjectivesGap): Breach[] {
+  return gap.services.flatMap((service) =>
+    service.results.flatMap((result) => {
+      const missed = missedOf(result, service);
+      return missed.length > 0 ? [{ service: service.id, scenario: result.scenario, missed }] : [];
+    }),
+  );
+}
+
+/**
+ * `--fail-on breach`: when any breach is found, says on standard error which services missed which objective and
+ * by how much (`pay in dc-a (RTO by 1h35m, RPO by 10m)`), and sets exit code 1.
+ */
+function failOnBreach(
+  command: string,
+  failOn: (typeof FAIL_ON)[number] | undefined,
+  breaches: readonly Breach[],
+  objectives: string,
+): void {
+  if (failOn !== 'breach' || breaches.length === 0) return;
+  const count = breaches.length === 1 ? '1 breach' : `${breaches.length} breaches`;
+  const listed = breaches.map(
+    (breach) =>
+      `${breach.service}${breach.scenario === undefined ? '' : ` in ${breach.scenario}`} (${breach.missed.map(missedText).join(', ')})`,
+  );
+  process.stderr.write(
+    `lifeboat ${command}: error: ${count} of ${objectives} (--fail-on breach): ${listed.join(', ')}\n`,
+  );
+  process.exitCode = 1;
 }
 
 /** A service's data loss as a person reads it: `-` for none, `unbounded` (no copy left) or `unknown`. */
@@ -269,7 +356,7 @@ export function formatObjectives(gap: ObjectivesGap): string {
         verdict(result.rpoBreach, service.rpoMinutes),
       ]);
     }
-  const breaches = gapBreaches(gap);
+  const breaches = objectivesBreaches(gap);
   const lines = [
     `scenarios: ${sources.join(', ')}; services: ${gap.services.length}; breaches: ${breaches.length}`,
   ];
@@ -340,7 +427,7 @@ export function registerAnalyze(program: Command): void {
   analyze
     .command('impact')
     .description(
-      'what failing the given nodes takes down, when each service is back, and the RTO/MTPD breaches',
+      'what failing the given nodes takes down, when each service is back, and the RTO, MTPD and RPO breaches',
     )
     .argument('[catalog]', 'a catalog file or folder (default: the database)')
     .option('--fail <ids>', 'ids of the failed nodes, separated by commas', parseIds)
@@ -352,7 +439,7 @@ export function registerAnalyze(program: Command): void {
     .addOption(
       new Option(
         '--fail-on <condition>',
-        'exit 1 when the failure breaches any RTO or MTPD (for CI)',
+        'exit 1 when the failure breaches any RTO, MTPD or RPO (for CI)',
       ).choices(FAIL_ON),
     )
     .action(
@@ -380,15 +467,7 @@ export function registerAnalyze(program: Command): void {
         process.stdout.write(
           `${flags.json ? JSON.stringify(result, null, 2) : withNote(formatImpact(result), note)}\n`,
         );
-        const breaches = breachesOf(result);
-        if (flags.failOn === 'breach' && breaches.length > 0) {
-          const count =
-            breaches.length === 1 ? '1 service breaches its' : `${breaches.length} services breach their`;
-          process.stderr.write(
-            `lifeboat ${command}: error: ${count} RTO or MTPD (--fail-on breach): ${breaches.join(', ')}\n`,
-          );
-          process.exitCode = 1;
-        }
+        failOnBreach(command, flags.failOn, breachesOf(result), 'an RTO, MTPD or RPO');
       },
     );
 
@@ -417,14 +496,7 @@ export function registerAnalyze(program: Command): void {
         process.stdout.write(
           `${flags.json ? JSON.stringify(gap, null, 2) : withNote(formatObjectives(gap), note)}\n`,
         );
-        const breaches = gapBreaches(gap);
-        if (flags.failOn === 'breach' && breaches.length > 0) {
-          const listed = breaches.map((b) => `${b.service} in ${b.scenario} (${b.missed.join(', ')})`);
-          process.stderr.write(
-            `lifeboat ${command}: error: ${breaches.length} breach(es) of an RTO or RPO (--fail-on breach): ${listed.join(', ')}\n`,
-          );
-          process.exitCode = 1;
-        }
+        failOnBreach(command, flags.failOn, objectivesBreaches(gap), 'an RTO or RPO');
       },
     );
 
