@@ -60,7 +60,8 @@ export function planScope(spec: PlanSpec, nodes: ReadonlyMap<string, EngineNode>
   return scope;
 }
 
-function addDays(date: string, days: number): string {
+/** The calendar date `days` days after `date` (YYYY-MM-DD). */
+export function addDays(date: string, days: number): string {
   const at = new Date(`${date}T00:00:00Z`);
   at.setUTCDate(at.getUTCDate() + days);
   return at.toISOString().slice(0, 10);

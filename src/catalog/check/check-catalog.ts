@@ -7,6 +7,7 @@ import { checkDocument } from './document-rules.ts';
 import type { CheckResult, Finding } from './finding.ts';
 import { compareFindings } from './finding.ts';
 import { checkReferences, indexIds } from './reference-rules.ts';
+import { checkRisks } from './risk-rules.ts';
 
 /** A valid document and where it came from. */
 export interface LocatedDocument {
@@ -21,11 +22,29 @@ export interface CheckedCatalog extends CheckResult {
   documentCount: number;
 }
 
+/** What a check needs to know besides the documents. */
+export interface CheckOptions {
+  /**
+   * The date the rules that fall due (reviews, acceptances) are judged on, YYYY-MM-DD; default the current UTC
+   * date, read once by the caller's check.
+   */
+  today?: string;
+}
+
+/** The current UTC date, YYYY-MM-DD: the `today` of a check that was given none. */
+export function currentDate(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
 /**
  * Checks documents already parsed: each against its kind's schema, then ids and references across the
- * whole catalog, then the continuity rules (warnings). Pure: plain data in, findings out.
+ * whole catalog, then the continuity rules (warnings). Pure but for the date when `today` is not given.
  */
-export function checkSourceDocuments(sources: readonly SourceDocument[]): CheckedCatalog {
+export function checkSourceDocuments(
+  sources: readonly SourceDocument[],
+  options: CheckOptions = {},
+): CheckedCatalog {
+  const today = options.today ?? currentDate();
   const errors: Finding[] = [];
   const warnings: Finding[] = [];
   const checked = sources.map((source) => checkDocument(source, errors));
@@ -35,6 +54,7 @@ export function checkSourceDocuments(sources: readonly SourceDocument[]): Checke
   checkServices(checked, warnings);
   checkRecoveryData(checked, warnings);
   checkCycles(checked, index, warnings);
+  checkRisks(checked, today, warnings);
   errors.sort(compareFindings);
   warnings.sort(compareFindings);
   const documents = checked.flatMap(({ document, source }) => (document ? [{ document, source }] : []));
@@ -48,7 +68,7 @@ export function checkSourceDocuments(sources: readonly SourceDocument[]): Checke
  */
 export function checkCatalog(
   files: readonly SourceFile[],
-  options: { onProgress?: (doneBytes: number, totalBytes: number) => void } = {},
+  options: CheckOptions & { onProgress?: (doneBytes: number, totalBytes: number) => void } = {},
 ): CheckedCatalog {
   const sizes = files.map((file) => (options.onProgress ? Buffer.byteLength(file.text) : 0));
   const total = sizes.reduce((sum, size) => sum + size, 0);
@@ -59,7 +79,10 @@ export function checkCatalog(
     options.onProgress?.(done, total);
     return result;
   });
-  const result = checkSourceDocuments(parsed.flatMap((file) => file.documents));
+  const result = checkSourceDocuments(
+    parsed.flatMap((file) => file.documents),
+    options.today === undefined ? {} : { today: options.today },
+  );
   // One push per finding: spreading a file's tens of thousands of findings into one call would overflow the stack.
   for (const file of parsed) {
     for (const finding of file.errors) result.errors.push(finding);
