@@ -60,6 +60,17 @@ export interface KindDeclaration<
    * otherwise only admins and continuity managers may.
    */
   ownerWritable: boolean;
+  /**
+   * For a kind without an `owner` of its own: the spec field naming the document whose owner counts for the
+   * owner scope (an impact assessment is its `service`'s owner's to write).
+   */
+  ownedThrough?: string;
+  /**
+   * Approved through frozen versions (src/catalog/versions.ts): a document is approved while its content is that
+   * of its latest frozen version. `outsideContent` names spec fields an approval does not cover (a plan's
+   * `lastReviewed`), `keptStatus` the statuses a writer may store that override the derived one (`retired`).
+   */
+  approval?: { outsideContent?: readonly string[]; keptStatus?: readonly string[] };
   /** Spec fields shown as list columns. */
   columns: readonly string[];
   /** Spec fields edited by the form and shown on the detail page, in order (the rest through the JSON tab). */

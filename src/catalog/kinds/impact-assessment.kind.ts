@@ -99,6 +99,8 @@ export const impactAssessmentKind = defineKind({
   spec: impactAssessmentSpecSchema,
   failureNode: false,
   ownerWritable: true,
+  ownedThrough: 'service',
+  approval: {},
   columns: ['service', 'assessedOn', 'status'],
   form: ['service', 'assessedBy', 'assessedOn', 'mbco', 'notes'],
   filters: ['service'],

@@ -136,6 +136,7 @@ export const planKind = defineKind({
   spec: planSpecSchema,
   failureNode: false,
   ownerWritable: true,
+  approval: { outsideContent: ['lastReviewed'], keptStatus: ['retired'] },
   columns: ['status', 'owner', 'lastReviewed'],
   form: ['services', 'owner', 'activation', 'reviewInterval', 'lastReviewed'],
   filters: ['owner'],

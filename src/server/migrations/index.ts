@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-auth.ts';
 import * as m0003 from './0003-plans.ts';
+import * as m0004 from './0004-document-versions.ts';
 
 /**
  * Every migration, in order. Append-only: a landed migration is never edited; a change to the schema is a new
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-auth': m0002,
   '0003-plans': m0003,
+  '0004-document-versions': m0004,
 };
 
 /** Kysely's migration provider over the static list (no file-system scanning, so it works from any cwd). */

@@ -12,7 +12,7 @@ import { documentLinks, documentToRow, rowToDocument } from './document-mapping.
 import { CatalogError } from './errors.ts';
 import type { FieldError } from './errors.ts';
 import { fieldErrors, textErrors } from './validation.ts';
-import { storedPlan } from '../../plans/versions.ts';
+import { storedForm as withoutApproval } from '../../catalog/versions.ts';
 import { documentSchemas } from '../../catalog/kinds.ts';
 
 /** How an import runs. */
@@ -123,9 +123,9 @@ function sameContent(a: DocumentRow, b: DocumentRow): boolean {
   );
 }
 
-/** A document as stored: a plan without the approval fields it may claim. */
+/** A document as stored: a plan or an assessment without the approval fields it may claim. */
 function storedForm(document: CatalogDocument): CatalogDocument {
-  return document.kind === 'Plan' ? storedPlan(document) : document;
+  return withoutApproval(document);
 }
 
 /** Loads a whole catalog in one transaction: creates, updates, leaves unchanged and (with prune) deletes. */

@@ -16,8 +16,8 @@ import type { PackModel } from '../../reports/pack-model.ts';
 import type { LifeboatDatabase } from '../db/database.ts';
 import { createAuditRepository } from '../repositories/audit.repository.ts';
 import { createDocumentRepository } from '../repositories/document.repository.ts';
-import { createPlanRepository } from '../repositories/plan.repository.ts';
-import type { PlanVersionRow } from '../repositories/plan.repository.ts';
+import { createVersionRepository, frozenVersionOf } from '../repositories/version.repository.ts';
+import type { VersionRow } from '../repositories/version.repository.ts';
 import { appendAudit } from './audit.service.ts';
 import { documentToRow, rowToDocument } from './document-mapping.ts';
 import { CatalogError } from './errors.ts';
@@ -196,14 +196,8 @@ export function packModelOf(
   });
 }
 
-function toVersion(row: PlanVersionRow): PlanVersion {
-  return {
-    number: row.number,
-    document: JSON.parse(row.document) as PlanDocument,
-    checksum: row.checksum,
-    approvedBy: row.approved_by,
-    approvedAt: row.approved_at,
-  };
+function toVersion(row: VersionRow): PlanVersion {
+  return frozenVersionOf<PlanDocument>(row);
 }
 
 /** Plans on the stored catalog: approval and frozen versions, recovery order, review, packs. */
@@ -219,8 +213,8 @@ export function createPlanService(deps: {
 
   /** The latest frozen version of each plan named (of every plan when absent). */
   async function latestVersions(ids?: readonly string[]): Promise<Map<string, PlanVersion>> {
-    const rows = await createPlanRepository(database.db).latest(ids);
-    return new Map(rows.map((row) => [row.plan_id, toVersion(row)]));
+    const rows = await createVersionRepository(database.db, 'Plan').latest(ids);
+    return new Map(rows.map((row) => [row.document_id, toVersion(row)]));
   }
 
   /** Plans as clients read them, with their approval derived from the frozen versions. */
@@ -293,7 +287,7 @@ export function createPlanService(deps: {
         );
       return database.writeTransaction(async (trx) => {
         const documents = createDocumentRepository(trx);
-        const plans = createPlanRepository(trx);
+        const plans = createVersionRepository(trx, 'Plan');
         const row = await documents.get(id);
         if (row?.kind !== 'Plan') throw new CatalogError('not-found', `No Plan has the id "${id}"`);
         const last = await plans.lastNumber(id);
@@ -317,7 +311,7 @@ export function createPlanService(deps: {
         await documents.update(updated, row.version);
         const { version } = result;
         await plans.insert({
-          plan_id: id,
+          document_id: id,
           number: version.number,
           document: JSON.stringify(version.document),
           checksum: version.checksum,
@@ -349,7 +343,7 @@ export function createPlanService(deps: {
 
     /** Every frozen version of a plan, oldest first, without the documents. */
     async versions(id: string) {
-      const rows = await createPlanRepository(database.db).list(id);
+      const rows = await createVersionRepository(database.db, 'Plan').list(id);
       if (rows.length === 0) await getPlan(id);
       return rows.map(({ document: _document, ...row }) => ({
         number: row.number,
@@ -361,7 +355,7 @@ export function createPlanService(deps: {
 
     /** One frozen version, with the full document as it was approved. */
     async version(id: string, number: number): Promise<PlanVersion> {
-      const row = await createPlanRepository(database.db).get(id, number);
+      const row = await createVersionRepository(database.db, 'Plan').get(id, number);
       if (!row) throw new CatalogError('not-found', `The Plan "${id}" has no version ${number}`);
       return toVersion(row);
     },
