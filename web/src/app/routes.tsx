@@ -35,7 +35,7 @@ export function createAppRouter(queryClient: QueryClient) {
         { path: 'ref/:id', element: <RefRedirect /> },
         // Plans and incidents have their own pages (recovery order, approval, versions, packs; timeline, actions);
         // their "new" forms come first, or `plans/:id` would take `new` for an id.
-        ...(['plans', 'incidents'] as const).map((plural) => ({
+        ...(['plans', 'incidents', 'campaigns'] as const).map((plural) => ({
           path: `${plural}/new`,
           lazy: async () => {
             const { CreatePage } = await import('../catalog/EditPage');
@@ -49,6 +49,19 @@ export function createAppRouter(queryClient: QueryClient) {
         {
           path: 'incidents/:id',
           lazy: async () => ({ Component: (await import('../incidents/IncidentPage')).IncidentPage }),
+        },
+        // The BIA: an assessment's questionnaire (new ones start from a service: `?service=`), a campaign's progress.
+        {
+          path: 'assessments/new',
+          lazy: async () => ({ Component: (await import('../bia/AssessmentPage')).NewAssessmentPage }),
+        },
+        {
+          path: 'assessments/:id',
+          lazy: async () => ({ Component: (await import('../bia/AssessmentPage')).AssessmentPage }),
+        },
+        {
+          path: 'campaigns/:id',
+          lazy: async () => ({ Component: (await import('../bia/CampaignPage')).CampaignPage }),
         },
         { path: ':plural', element: <ListPage /> },
         {
