@@ -1,6 +1,7 @@
 import type { CatalogDocument } from '../kinds.ts';
 import type { SourceDocument, SourceFile } from '../yaml/parse.ts';
 import { parseCatalogText } from '../yaml/parse.ts';
+import { checkBia } from './bia-rules.ts';
 import { checkCycles, checkServices } from './continuity-rules.ts';
 import { checkRecoveryData, checkStandbyGroups } from './recovery-rules.ts';
 import { checkDocument } from './document-rules.ts';
@@ -55,6 +56,7 @@ export function checkSourceDocuments(
   checkRecoveryData(checked, warnings);
   checkCycles(checked, index, warnings);
   checkRisks(checked, today, warnings);
+  checkBia(checked, today, errors, warnings);
   errors.sort(compareFindings);
   warnings.sort(compareFindings);
   const documents = checked.flatMap(({ document, source }) => (document ? [{ document, source }] : []));
