@@ -20,6 +20,7 @@ import type { Plural } from '../api/catalog';
 import { isApiError } from '../api/client';
 import { useDocument, useSession } from '../api/queries';
 import { NotFoundPage } from '../app/NotFoundPage';
+import { ServiceBia } from '../bia/ServiceBia';
 import { AuditHistory } from './AuditHistory';
 import { DeleteButton } from './DeleteButton';
 import { KIND_INFO } from './kind-info';
@@ -133,6 +134,11 @@ function Detail({ plural, id }: { plural: Plural; id: string }) {
             {owner && (
               <Grid.Col span={{ base: 12, md: 4 }}>
                 <OwnerCard owner={owner} />
+              </Grid.Col>
+            )}
+            {doc.kind === 'Service' && (
+              <Grid.Col span={12}>
+                <ServiceBia service={id} />
               </Grid.Col>
             )}
           </Grid>
