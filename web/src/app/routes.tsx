@@ -35,7 +35,7 @@ export function createAppRouter(queryClient: QueryClient) {
         { path: 'ref/:id', element: <RefRedirect /> },
         // Plans and incidents have their own pages (recovery order, approval, versions, packs; timeline, actions);
         // their "new" forms come first, or `plans/:id` would take `new` for an id.
-        ...(['plans', 'incidents', 'campaigns'] as const).map((plural) => ({
+        ...(['plans', 'incidents', 'campaigns', 'risks'] as const).map((plural) => ({
           path: `${plural}/new`,
           lazy: async () => {
             const { CreatePage } = await import('../catalog/EditPage');
@@ -62,6 +62,15 @@ export function createAppRouter(queryClient: QueryClient) {
         {
           path: 'campaigns/:id',
           lazy: async () => ({ Component: (await import('../bia/CampaignPage')).CampaignPage }),
+        },
+        // The risk register (heat map, filters, suggested risks) and a risk's page (its cost and charts).
+        {
+          path: 'risks',
+          lazy: async () => ({ Component: (await import('../risk/RiskRegisterPage')).RiskRegisterPage }),
+        },
+        {
+          path: 'risks/:id',
+          lazy: async () => ({ Component: (await import('../risk/RiskPage')).RiskPage }),
         },
         { path: ':plural', element: <ListPage /> },
         {
