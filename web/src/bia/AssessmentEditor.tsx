@@ -18,7 +18,8 @@ import { keys, useSession } from '../api/queries';
 import { notifyError, notifySuccess } from '../app/notify';
 import { ConflictAlert, UnplacedErrors } from '../catalog/ConflictAlert';
 import { RefSelect } from '../catalog/RefSelect';
-import { curvePoints, suggest } from './bia-model';
+import { serviceBia } from '../../../src/bia/current.ts';
+import { curvePoints } from './bia-model';
 import type { Impacts, Losses } from './bia-model';
 import { WorkflowButtons } from './AssessmentWorkflow';
 import { ImpactChart } from './ImpactChart';
@@ -81,7 +82,7 @@ export function AssessmentEditor({
   const impacts: Impacts = spec.impacts ?? {};
   const loss: Losses = spec.loss ?? {};
   const points = useMemo(() => curvePoints(impacts, loss, policy), [impacts, loss, policy]);
-  const suggestion = useMemo(() => suggest(impacts, policy), [impacts, policy]);
+  const suggestion = useMemo(() => serviceBia({ impacts }, policy), [impacts, policy]);
   const dirty =
     creating ||
     JSON.stringify(editable(spec as Spec)) !== JSON.stringify(editable(base?.spec ?? (spec as Spec)));
@@ -236,7 +237,7 @@ export function AssessmentEditor({
                 <Title order={2} size="h4" id="bia-preview" mb="xs">
                   Impact over time
                 </Title>
-                <ImpactChart points={points} policy={policy} mtpdMinutes={suggestion.mtpdMinutes} />
+                <ImpactChart points={points} policy={policy} mtpdMinutes={suggestion.derivedMtpdMinutes} />
               </section>
               <section aria-labelledby="bia-objectives">
                 <Title order={2} size="h4" id="bia-objectives" mb="xs">

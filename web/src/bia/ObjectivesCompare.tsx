@@ -5,7 +5,7 @@
 import { Badge, Table, VisuallyHidden } from '@mantine/core';
 import type { DocumentOf } from '../api/catalog';
 import { formatMinutes, parseDuration } from '../util/duration';
-import type { Suggestion } from './bia-model';
+import type { ServiceBia } from '../../../src/bia/current.ts';
 
 type Service = DocumentOf<'Service'>;
 
@@ -48,7 +48,7 @@ export function ObjectivesCompare({
   suggestion,
 }: {
   service: Service | undefined;
-  suggestion: Suggestion;
+  suggestion: ServiceBia;
 }) {
   const rto = minutesOf(service?.spec.rto);
   const mtpd = minutesOf(service?.spec.mtpd);
@@ -71,9 +71,13 @@ export function ObjectivesCompare({
           label="MTPD"
           testId="objective-mtpd"
           declared={service?.spec.mtpd ?? '-'}
-          suggested={suggestion.mtpdMinutes === undefined ? none : formatMinutes(suggestion.mtpdMinutes)}
+          suggested={
+            suggestion.derivedMtpdMinutes === undefined ? none : formatMinutes(suggestion.derivedMtpdMinutes)
+          }
           worse={
-            mtpd !== undefined && suggestion.mtpdMinutes !== undefined && mtpd > suggestion.mtpdMinutes
+            mtpd !== undefined &&
+            suggestion.derivedMtpdMinutes !== undefined &&
+            mtpd > suggestion.derivedMtpdMinutes
               ? 'later than derived'
               : undefined
           }
@@ -83,10 +87,14 @@ export function ObjectivesCompare({
           testId="objective-rto"
           declared={service?.spec.rto ?? '-'}
           suggested={
-            suggestion.rtoMinutes === undefined ? '-' : `at most ${formatMinutes(suggestion.rtoMinutes)}`
+            suggestion.suggestedRtoMinutes === undefined
+              ? '-'
+              : `at most ${formatMinutes(suggestion.suggestedRtoMinutes)}`
           }
           worse={
-            rto !== undefined && suggestion.rtoMinutes !== undefined && rto > suggestion.rtoMinutes
+            rto !== undefined &&
+            suggestion.suggestedRtoMinutes !== undefined &&
+            rto > suggestion.suggestedRtoMinutes
               ? 'over suggested'
               : undefined
           }
@@ -95,9 +103,9 @@ export function ObjectivesCompare({
           label="Tier"
           testId="objective-tier"
           declared={tier === undefined ? '-' : String(tier)}
-          suggested={suggestion.tier === undefined ? '-' : String(suggestion.tier)}
+          suggested={suggestion.suggestedTier === undefined ? '-' : String(suggestion.suggestedTier)}
           worse={
-            tier !== undefined && suggestion.tier !== undefined && tier > suggestion.tier
+            tier !== undefined && suggestion.suggestedTier !== undefined && tier > suggestion.suggestedTier
               ? 'less critical than suggested'
               : undefined
           }

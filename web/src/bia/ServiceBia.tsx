@@ -10,7 +10,8 @@ import type { AssessmentDocument } from '../api/bia';
 import { useSession } from '../api/queries';
 import { formatDate } from '../util/dates';
 import { formatMinutes } from '../util/duration';
-import { currentAndPending, suggest } from './bia-model';
+import { derivedMtpd } from '../../../src/bia/curves.ts';
+import { currentAndPending } from './bia-model';
 import { AssessmentStateBadge } from './AssessmentWorkflow';
 
 function AssessmentLine({ assessment, label }: { assessment: AssessmentDocument; label: string }) {
@@ -34,7 +35,7 @@ export function ServiceBia({ service }: { service: string }) {
   const assessments = useServiceAssessments(service);
   const policy = usePolicy();
   const { current, pending } = currentAndPending(assessments.data ?? []);
-  const mtpd = current && policy.data ? suggest(current.spec.impacts, policy.data).mtpdMinutes : undefined;
+  const mtpd = current && policy.data ? derivedMtpd(current.spec.impacts, policy.data) : undefined;
   return (
     <Card withBorder component="section" aria-labelledby="service-bia" data-testid="service-bia">
       <Group justify="space-between" align="start">

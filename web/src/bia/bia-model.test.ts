@@ -8,7 +8,6 @@ import {
   levelFloor,
   scenarioLossPoints,
   setLevel,
-  suggest,
 } from './bia-model';
 
 const HORIZONS = ['1h', '4h', '1d', '3d', '1w', '4w'];
@@ -38,7 +37,7 @@ describe('the questionnaire grid', () => {
   });
 });
 
-describe('the curve and the suggested objectives', () => {
+describe('the curve of an assessment', () => {
   const impacts = {
     financial: { '1h': 1, '4h': 2, '1d': 4, '3d': 5 },
     customers: { '1h': 2, '4h': 3, '1d': 3 },
@@ -57,17 +56,6 @@ describe('the curve and the suggested objectives', () => {
     ]);
     // Past 4h the loss goes on at the last segment's slope, (4000 - 1000) / 180 min: at 1d, 4000 + 1200 x 50/3.
     expect(points[3]!.loss).toBeCloseTo(4_000 + (1_200 * 3_000) / 180);
-  });
-
-  it('derives the MTPD where the level reaches the tolerance, and the RTO and tier from it', () => {
-    expect(suggest(impacts, policy)).toEqual({ mtpdMinutes: 1_440, rtoMinutes: 1_440, tier: 2 });
-    const withWrt = { ...policy, workRecoveryMinutes: 120 };
-    expect(suggest(impacts, withWrt).rtoMinutes).toBe(1_320);
-    expect(suggest({ financial: { '1h': 1 } }, policy)).toEqual({
-      mtpdMinutes: undefined,
-      rtoMinutes: undefined,
-      tier: undefined,
-    });
   });
 
   it('formats money in the currency, without pennies', () => {
@@ -113,10 +101,13 @@ describe("a scenario's cumulative loss over time", () => {
 });
 
 describe("a service's current BIA", () => {
-  const doc = (id: string, assessedOn: string, status: 'draft' | 'submitted' | 'approved') => ({
-    metadata: { id },
-    spec: { service: 's', assessedOn, status },
-  });
+  const doc = (id: string, assessedOn: string, status: 'draft' | 'submitted' | 'approved') =>
+    ({
+      apiVersion: 'lifeboat/v1',
+      kind: 'ImpactAssessment',
+      metadata: { id },
+      spec: { service: 's', assessedBy: 'p', assessedOn, impacts: {}, status },
+    }) as const;
 
   it('is the latest approved by date, with a newer one being worked on beside it', () => {
     const found = currentAndPending([

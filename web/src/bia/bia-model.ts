@@ -3,14 +3,9 @@
  * questionnaire's grid kept non-decreasing, the curve of impact level and loss over time with the suggested
  * objectives, and a scenario's cumulative loss over time. Pure: no React, no HTTP.
  */
-import {
-  derivedMtpd,
-  impactLevelAt,
-  lossAt,
-  pointsOf,
-  suggestedRto,
-  suggestedTier,
-} from '../../../src/bia/curves.ts';
+import { currentAssessments } from '../../../src/bia/current.ts';
+import type { AssessmentDocument } from '../../../src/bia/current.ts';
+import { impactLevelAt, lossAt, pointsOf } from '../../../src/bia/curves.ts';
 import type { EffectivePolicy } from '../../../src/bia/policy.ts';
 import { formatMinutes } from '../util/duration';
 
@@ -93,23 +88,6 @@ export function curvePoints(
   ];
 }
 
-/** The objectives an assessment suggests (each undefined when the impact never reaches the tolerance). */
-export interface Suggestion {
-  mtpdMinutes: number | undefined;
-  rtoMinutes: number | undefined;
-  tier: number | undefined;
-}
-
-/** The derived MTPD, the suggested RTO and the suggested tier of an assessment's impacts. */
-export function suggest(impacts: Impacts, policy: EffectivePolicy): Suggestion {
-  const mtpd = derivedMtpd(impacts, policy);
-  return {
-    mtpdMinutes: mtpd,
-    rtoMinutes: mtpd === undefined ? undefined : suggestedRto(mtpd, policy),
-    tier: mtpd === undefined ? undefined : suggestedTier(mtpd, policy),
-  };
-}
-
 /** An amount of money in the policy's currency, without pennies (`€60,000`). */
 export function formatMoney(amount: number, currency: string, locale?: string): string {
   if (amount === Number.POSITIVE_INFINITY) return 'unbounded';
@@ -177,27 +155,25 @@ export function scenarioLossPoints(
 /** The state of an assessment, as the server derives it (a document without one is a draft). */
 export type AssessmentState = 'draft' | 'submitted' | 'approved';
 
-/** An assessment as the BIA pages read it. */
-export interface AssessmentLike {
-  metadata: { id: string };
-  spec: { service: string; assessedOn: string; status?: AssessmentState | undefined };
-}
-
 /**
- * A service's current BIA: its latest approved assessment by `assessedOn` (issue rule "The current BIA"), and
- * the newest one being worked on after it (a draft or a submitted assessment dated later), if any.
+ * A service's current BIA, by the server's rule (src/bia/current.ts: its latest approved assessment by
+ * `assessedOn`), and the newest one being worked on that is not older than it (a draft or a submitted one).
  */
-export function currentAndPending<A extends AssessmentLike>(
-  assessments: readonly A[],
-): { current: A | undefined; pending: A | undefined } {
-  const newestFirst = [...assessments].sort(
-    (a, b) =>
-      b.spec.assessedOn.localeCompare(a.spec.assessedOn) || b.metadata.id.localeCompare(a.metadata.id),
-  );
-  const current = newestFirst.find((a) => a.spec.status === 'approved');
-  const pending = newestFirst.find(
-    (a) =>
-      a.spec.status !== 'approved' && (current === undefined || a.spec.assessedOn >= current.spec.assessedOn),
-  );
+export function currentAndPending(assessments: readonly AssessmentDocument[]): {
+  current: AssessmentDocument | undefined;
+  pending: AssessmentDocument | undefined;
+} {
+  const current = [
+    ...currentAssessments(assessments.filter((a) => a.spec.status === 'approved')).values(),
+  ][0];
+  const pending = currentAssessments(
+    assessments.filter(
+      (a) =>
+        a.spec.status !== 'approved' &&
+        (current === undefined || a.spec.assessedOn >= current.spec.assessedOn),
+    ),
+  )
+    .values()
+    .next().value;
   return { current, pending };
 }

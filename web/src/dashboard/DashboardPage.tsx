@@ -6,6 +6,7 @@ import { Alert, Anchor, Card, Grid, Group, Loader, SimpleGrid, Stack, Text, Titl
 import { Link } from 'react-router';
 import { useActions, useAllPlans, usePlansDue } from '../api/incidents';
 import { useAllServices, useSinglePoints } from '../api/queries';
+import { BiaDashboard } from './BiaDashboard';
 import { OpenActionsCard } from './OpenActionsCard';
 import { planCoverage } from './plan-coverage';
 import { coveragePath, PlanCoverage } from './PlanCoverage';
@@ -153,6 +154,7 @@ export function DashboardPage() {
           <OpenActionsCard actions={actions} />
         </Grid.Col>
       </Grid>
+      <BiaDashboard services={list} />
       <SpofTable ranking={ranking} />
       {coverage && <PlanCoverage services={list} coverage={coverage} due={dueIds} />}
       <ServicesByTier services={list} />
