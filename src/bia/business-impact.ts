@@ -109,12 +109,14 @@ export function businessImpact(
   };
 }
 
+/** What a scenario's cost is computed from: the policy and the current BIA of each service (plain, cloneable data). */
+export interface CostBasis {
+  policy: Pick<EffectivePolicy, 'organisation' | 'impact'>;
+  current: ReadonlyMap<string, BiaFigures>;
+}
+
 /** An impact result with its business impact: the down services' restore times are their outages. */
-export function withBusinessImpact(
-  result: ImpactResult,
-  policy: Pick<EffectivePolicy, 'organisation' | 'impact'>,
-  current: ReadonlyMap<string, BiaFigures>,
-): ImpactWithCost {
+export function withBusinessImpact(result: ImpactResult, basis: CostBasis): ImpactWithCost {
   const down = result.services
     .filter((service) => service.down)
     .map((service) => ({
@@ -122,7 +124,7 @@ export function withBusinessImpact(
       outageMinutes: service.restoreMinutes,
       exact: service.restoreKnown,
     }));
-  return { ...result, businessImpact: businessImpact(policy, current, down) };
+  return { ...result, businessImpact: businessImpact(basis.policy, basis.current, down) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AssessmentDocument } from './current.ts';
-import { biaAnalysis, currentAssessments, effectiveMtpd, fileApprovedAssessment } from './current.ts';
+import { biaAnalysis, currentAssessments, effectiveMtpd } from './current.ts';
+import { fileApprovedAssessment } from './file-approval.ts';
 import { effectivePolicy } from './policy.ts';
 
 /** An assessment of `service` on `assessedOn` with these impacts (and losses). */

@@ -13,20 +13,6 @@ import type { EffectivePolicy } from './policy.ts';
 /** An impact assessment document. */
 export type AssessmentDocument = DocumentOf<'ImpactAssessment'>;
 
-/** The spec fields the server derives from the frozen versions: never taken from a file. */
-const APPROVAL_FIELDS: ReadonlySet<string> = new Set(['status', 'approvedBy', 'approvedAt']);
-
-/**
- * An assessment read from catalog files, analysed without a database: there, approval is the repository's review
- * process (a merged pull request), so every assessment counts as approved, as plans do (`fileApprovedPlan`).
- */
-export function fileApprovedAssessment(document: AssessmentDocument): AssessmentDocument {
-  const spec = Object.fromEntries(
-    Object.entries(document.spec).filter(([key]) => !APPROVAL_FIELDS.has(key)),
-  ) as AssessmentDocument['spec'];
-  return { ...document, spec: { ...spec, status: 'approved' } };
-}
-
 /** Whether `a` is a later assessment than `b`: by `assessedOn`, then by approval time, then by id. */
 function isLater(a: AssessmentDocument, b: AssessmentDocument): boolean {
   if (a.spec.assessedOn !== b.spec.assessedOn) return a.spec.assessedOn > b.spec.assessedOn;
@@ -48,6 +34,13 @@ export function currentAssessments(approved: Iterable<AssessmentDocument>): Map<
     if (!before || isLater(assessment, before)) current.set(assessment.spec.service, assessment);
   }
   return current;
+}
+
+/** The impact levels and losses of each service's current BIA, as a scenario's cost reads them. */
+export function figuresOf(
+  current: ReadonlyMap<string, AssessmentDocument>,
+): Map<string, Pick<AssessmentDocument['spec'], 'impacts' | 'loss'>> {
+  return new Map([...current].map(([service, assessment]) => [service, assessment.spec]));
 }
 
 /** A service's effective MTPD in minutes: its declared `mtpd`, else the one its current BIA derives. */

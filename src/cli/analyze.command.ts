@@ -17,12 +17,14 @@ import { CatalogError } from '../server/services/errors.ts';
 import {
   followScenario,
   objectivePlans,
+  objectiveRisks,
   objectiveScenarios,
   objectivesGap,
   planScenario,
 } from '../plans/objectives.ts';
 import type { ObjectivesGap } from '../plans/objectives.ts';
 import { fileApprovalNote, fileApprovedPlan } from '../plans/versions.ts';
+import { fileBusinessImpact, registerAnalyzeBia } from './analyze-bia.command.ts';
 import { loadCheckedCatalog } from './catalog-source.ts';
 import { openCommandDatabase } from './import.command.ts';
 import { fail } from './output.ts';
@@ -52,13 +54,15 @@ async function openAnalysis(command: string, catalogPath: string | undefined): P
     const documents = await loadCheckedCatalog(command, catalogPath, 'fix them to analyse it');
     const nodes = toEngineNodes(documents);
     const graph = buildGraph(nodes);
+    const costed = fileBusinessImpact(documents);
     const plans = documents.filter(
       (document) => document.kind === 'Plan' && fileApprovedPlan(document).spec.status === 'approved',
     ).length;
     return {
       // Files have no approvals of their own: their plans count as approved (the repository reviewed them).
       ...(plans > 0 && { note: fileApprovalNote(plans) }),
-      impact: (ids) => Promise.resolve(analyzeImpact(graph, ids)),
+      // What a scenario costs, from the files' BIA.
+      impact: (ids) => Promise.resolve(costed(analyzeImpact(graph, ids))),
       spof: (options) => Promise.resolve(analyzeSpof(graph, options)),
       singlePoints: (limit) => {
         const names = new Map(documents.map((d) => [d.metadata.id, d.metadata.name ?? d.metadata.id]));
@@ -73,12 +77,17 @@ async function openAnalysis(command: string, catalogPath: string | undefined): P
         );
       },
       objectives: () =>
-        Promise.resolve(objectivesGap(graph, objectiveScenarios(nodes, objectivePlans(documents)))),
+        Promise.resolve(
+          objectivesGap(
+            graph,
+            objectiveScenarios(nodes, objectivePlans(documents), objectiveRisks(documents)),
+          ),
+        ),
       followPlan: (id, fail) => {
         const plan = documents.find((document) => document.kind === 'Plan' && document.metadata.id === id);
         if (plan?.kind !== 'Plan') throw new CatalogError('not-found', `No Plan has the id "${id}"`);
         const scenario = planScenario({ id, spec: plan.spec });
-        return Promise.resolve(followScenario(graph, fail ? { ...scenario, fail } : scenario));
+        return Promise.resolve(costed(followScenario(graph, fail ? { ...scenario, fail } : scenario)));
       },
       planIds: () =>
         Promise.resolve(documents.filter((document) => document.kind === 'Plan').map((d) => d.metadata.id)),
@@ -327,7 +336,7 @@ function restoreText(minutes: number | null, known: boolean): string {
 
 /** The objectives gap as a person reads it: one row per service and scenario that takes it down or costs it data. */
 export function formatObjectives(gap: ObjectivesGap): string {
-  const sources = (['site', 'vendor', 'plan'] as const).map(
+  const sources = (['site', 'vendor', 'plan', 'risk'] as const).map(
     (source) => `${gap.scenarios.filter((scenario) => scenario.source === source).length} ${source}s`,
   );
   const verdict = (breach: boolean | null, objective: number | null) =>
@@ -423,6 +432,7 @@ export function registerAnalyze(program: Command): void {
     .description(
       'ask the continuity engine: what a failure takes down (impact), single points of failure (spof), every service against its RTO and RPO in every scenario (objectives)',
     );
+  registerAnalyzeBia(analyze);
 
   analyze
     .command('impact')

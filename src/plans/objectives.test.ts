@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanSpec } from '../catalog/kinds.schema.ts';
 import { buildGraph } from '../engine/index.ts';
 import { node } from '../engine/testing/nodes.ts';
-import { gapBreaches, objectiveScenarios, objectivesGap } from './objectives.ts';
+import { gapBreaches, objectiveRisks, objectiveScenarios, objectivesGap } from './objectives.ts';
 
 const service = (id: string, tier: number, rtoMinutes: number | null, requires: string[]) =>
   node(id, { requires, tier, rto: rtoMinutes, rpo: 60 });
@@ -37,6 +37,41 @@ describe('objectiveScenarios', () => {
       { id: 'telco', source: 'vendor', fail: ['telco'] },
       { id: 'leeds-loss', source: 'plan', fail: ['leeds'] },
     ]);
+  });
+});
+
+describe('risk scenarios in the objectives gap', () => {
+  it("adds each Risk's scenario last, by id, as a source of its own, and the services it breaches", () => {
+    const risk = (id: string, fail?: string[]) => ({
+      apiVersion: 'lifeboat/v1' as const,
+      kind: 'Risk' as const,
+      metadata: { id },
+      spec: {
+        category: 'cyber' as const,
+        owner: 'ops',
+        description: 'd',
+        likelihood: 2,
+        impact: 4,
+        ...(fail && { scenario: { fail } }),
+      },
+    });
+    // A risk without a scenario is only scored: it adds no scenario.
+    const risks = objectiveRisks([
+      risk('ransomware', ['db']),
+      risk('key-person'),
+      risk('carrier', ['telco']),
+    ]);
+    const scenarios = objectiveScenarios(nodes, [plan('leeds-loss', ['leeds'], {})], risks);
+    expect(scenarios.slice(-3).map(({ id, source, fail }) => ({ id, source, fail }))).toEqual([
+      { id: 'leeds-loss', source: 'plan', fail: ['leeds'] },
+      { id: 'carrier', source: 'risk', fail: ['telco'] },
+      { id: 'ransomware', source: 'risk', fail: ['db'] },
+    ]);
+    // The ransomware takes the database and so pay down; the carrier only mail.
+    const gap = objectivesGap(buildGraph(nodes), scenarios);
+    const pay = gap.services.find((service) => service.id === 'pay')!.results;
+    expect(pay.find((result) => result.scenario === 'ransomware')).toMatchObject({ down: true });
+    expect(pay.find((result) => result.scenario === 'carrier')).toMatchObject({ down: false });
   });
 });
 

@@ -5,7 +5,7 @@ import type { EngineGraph, EngineNode, ImpactResult, RestoredAt } from '../engin
 import { planTimeline } from './plan-timeline.ts';
 
 /** Where a scenario of the objectives gap comes from. */
-export type ScenarioSource = 'site' | 'vendor' | 'plan';
+export type ScenarioSource = 'site' | 'vendor' | 'plan' | 'risk';
 
 /** One scenario of the objectives gap: what fails, and for a plan, when its steps bring nodes back. */
 export interface ObjectiveScenario {
@@ -56,13 +56,24 @@ export function objectivePlans(documents: Iterable<CatalogDocument>): { id: stri
   return plans;
 }
 
+/** The risks whose scenarios the objectives gap follows: every Risk with a scenario, with what it fails. */
+export function objectiveRisks(documents: Iterable<CatalogDocument>): { id: string; fail: string[] }[] {
+  const risks: { id: string; fail: string[] }[] = [];
+  for (const document of documents)
+    if (document.kind === 'Risk' && document.spec.scenario)
+      risks.push({ id: document.metadata.id, fail: [...document.spec.scenario.fail] });
+  return risks;
+}
+
 /**
  * The scenarios of the objectives gap: each Site alone, each Vendor alone (by id), then each Plan's scenario
- * (by plan id) with the plan's timeline, so its restore times are those of the plan followed.
+ * (by plan id) with the plan's timeline, so its restore times are those of the plan followed, then each Risk's
+ * scenario (by risk id).
  */
 export function objectiveScenarios(
   nodes: Iterable<EngineNode>,
   plans: readonly { id: string; spec: PlanSpec }[],
+  risks: readonly { id: string; fail: string[] }[] = [],
 ): ObjectiveScenario[] {
   const sites: string[] = [];
   const vendors: string[] = [];
@@ -75,6 +86,9 @@ export function objectiveScenarios(
     ...sites.sort(compare).map(alone('site')),
     ...vendors.sort(compare).map(alone('vendor')),
     ...[...plans].sort((a, b) => compare(a.id, b.id)).map(planScenario),
+    ...[...risks]
+      .sort((a, b) => compare(a.id, b.id))
+      .map(({ id, fail }) => ({ id, source: 'risk' as const, fail: [...fail] })),
   ];
 }
 

@@ -5,7 +5,8 @@
  * the policy's review interval. In a catalog folder every assessment counts as approved (docs/bia.md). A catalog
  * with neither a Policy nor an assessment has no BIA to judge by, and draws none of the service warnings.
  */
-import { catalogPolicy, currentAssessments, fileApprovedAssessment } from '../../bia/current.ts';
+import { catalogPolicy, currentAssessments } from '../../bia/current.ts';
+import { fileApprovedAssessment } from '../../bia/file-approval.ts';
 import type { AssessmentDocument } from '../../bia/current.ts';
 import { assessmentPolicyErrors, serviceBiaWarnings, staleAssessmentWarnings } from '../../bia/findings.ts';
 import type { BiaFinding } from '../../bia/findings.ts';

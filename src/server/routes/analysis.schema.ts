@@ -3,6 +3,7 @@
  * application takes its types from them (`z.infer`), so the two cannot drift. Only zod here.
  */
 import { z } from 'zod';
+import { businessImpactSchema } from './bia.schema.ts';
 
 /** The kinds of node the engine computes on. */
 export const failureKindSchema = z.enum(['Service', 'Component', 'Site', 'Vendor']);
@@ -61,6 +62,7 @@ export const impactSchema = z
     activations: z
       .array(z.object({ id: z.string(), readyMinutes: z.number() }))
       .meta({ description: 'Standbys the scenario activates, and the minute each is ready to serve.' }),
+    businessImpact: businessImpactSchema,
   })
   .meta({ id: 'ImpactResult' });
 

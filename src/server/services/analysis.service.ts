@@ -3,8 +3,11 @@ import { analyzeImpact } from '../../engine/index.ts';
 import type { FailureKind, ImpactResult, SpofResult } from '../../engine/index.ts';
 import { followScenario, objectivePlans, objectiveScenarios, planScenario } from '../../plans/objectives.ts';
 import type { ObjectivesGap } from '../../plans/objectives.ts';
+import { withBusinessImpact } from '../../bia/business-impact.ts';
 import type { LifeboatDatabase } from '../db/database.ts';
 import { createDocumentRepository } from '../repositories/document.repository.ts';
+import { createBiaService } from './bia.service.ts';
+import type { BiaService } from './bia.service.ts';
 import { CatalogError } from './errors.ts';
 import { createGraphProvider } from './graph-provider.ts';
 import type { GraphProvider } from './graph-provider.ts';
@@ -74,17 +77,21 @@ export function createAnalysisService(deps: {
   database: LifeboatDatabase;
   graphs?: GraphProvider;
   work?: HeavyWork;
+  bia?: BiaService;
 }) {
   const { database } = deps;
   const graphs = deps.graphs ?? createGraphProvider({ database });
   const work = deps.work ?? createHeavyWork({ threads: 0 });
+  const bia = deps.bia ?? createBiaService({ database, graphs });
   const local: WorkContext = { user: 'local' };
 
   async function impactAnswer(fail: readonly string[], context: WorkContext = local): Promise<string> {
     const state = await graphs.engine();
-    if (state.nodes.size >= LARGE_GRAPH) return work.impact(state, [...fail], context);
+    // The answer says what the scenario costs, from the current (approved) BIA of each service.
+    const business = await bia.basis();
+    if (state.nodes.size >= LARGE_GRAPH) return work.impact(state, [...fail], context, undefined, business);
     try {
-      return JSON.stringify(analyzeImpact(state.graph(), fail));
+      return JSON.stringify(withBusinessImpact(analyzeImpact(state.graph(), fail), business));
     } catch (error) {
       throw engineErrorOf(error);
     }
@@ -160,9 +167,10 @@ export function createAnalysisService(deps: {
     const scenario = planScenario({ id, spec: plan.spec });
     if (fail) scenario.fail = [...fail];
     const state = view.engine;
-    if (state.nodes.size >= LARGE_GRAPH) return work.impact(state, scenario.fail, context, scenario);
+    const business = await bia.basis();
+    if (state.nodes.size >= LARGE_GRAPH) return work.impact(state, scenario.fail, context, scenario, business);
     try {
-      return JSON.stringify(followScenario(state.graph(), scenario));
+      return JSON.stringify(withBusinessImpact(followScenario(state.graph(), scenario), business));
     } catch (error) {
       throw engineErrorOf(error);
     }

@@ -9,6 +9,7 @@ import { analyzeImpact, analyzeSpof, rankSinglePoints } from '../../engine/index
 import type { EngineGraph, EngineNode, SpofOptions } from '../../engine/index.ts';
 import { followScenario, objectivesGap } from '../../plans/objectives.ts';
 import type { ObjectiveScenario } from '../../plans/objectives.ts';
+import { withBusinessImpact, type CostBasis } from '../../bia/business-impact.ts';
 import type { PackModel } from '../../reports/pack-model.ts';
 import { renderPackPdf } from '../../reports/pack-pdf.ts';
 
@@ -28,7 +29,7 @@ const MAX_ERRORS = 1000;
 /** Work that may block for long: each runs in the pool. */
 export type HeavyTask =
   | { type: 'spof'; graph: GraphRef; options: { service?: string; maxOrder: number; workBudget?: number } }
-  | { type: 'impact'; graph: GraphRef; fail: string[]; scenario?: ObjectiveScenario }
+  | { type: 'impact'; graph: GraphRef; fail: string[]; scenario?: ObjectiveScenario; business?: CostBasis }
   | { type: 'single-points'; graph: GraphRef; limit: number; servicesPerPoint: number }
   | { type: 'objectives'; graph: GraphRef; scenarios: ObjectiveScenario[] }
   | { type: 'check-catalog'; file: string; text: string }
@@ -115,7 +116,8 @@ export async function runTask(
         // A plan's scenario follows the plan's steps; a bare failed set follows the graph alone.
         const graph = graphOf(task.graph);
         const result = task.scenario ? followScenario(graph, task.scenario) : analyzeImpact(graph, task.fail);
-        return { ok: true, value: JSON.stringify(result) };
+        // With the BIA, the answer says what the scenario costs (`businessImpact`).
+        return { ok: true, value: JSON.stringify(task.business ? withBusinessImpact(result, task.business) : result) };
       }
       case 'single-points': {
         // Ranked where the cut sets are found: only the top of the list, with the first services of each, goes

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import type { EngineGraph } from '../../engine/index.ts';
 import type { ObjectiveScenario } from '../../plans/objectives.ts';
+import type { CostBasis } from '../../bia/business-impact.ts';
 import { CatalogError } from './errors.ts';
 import type { EngineState } from './graph-provider.ts';
 import type { CatalogDocument } from '../../catalog/kinds.ts';
@@ -251,9 +252,24 @@ export function createHeavyWork(options: HeavyWorkOptions) {
       return (await submit(task, context, state.graph)) as string;
     },
 
-    /** An impact analysis, as the JSON answer; with a plan's scenario, restore times follow the plan. */
-    async impact(state: EngineState, fail: string[], context: WorkContext, scenario?: ObjectiveScenario) {
-      const task: HeavyTask = { type: 'impact', graph: graphRef(state), fail, ...(scenario && { scenario }) };
+    /**
+     * An impact analysis, as the JSON answer; with a plan's scenario, restore times follow the plan; with the BIA
+     * (`business`), the answer says what the scenario costs.
+     */
+    async impact(
+      state: EngineState,
+      fail: string[],
+      context: WorkContext,
+      scenario?: ObjectiveScenario,
+      business?: CostBasis,
+    ) {
+      const task: HeavyTask = {
+        type: 'impact',
+        graph: graphRef(state),
+        fail,
+        ...(scenario && { scenario }),
+        ...(business && { business }),
+      };
       return (await submit(task, context, state.graph)) as string;
     },
 
