@@ -19,12 +19,15 @@ export interface FrozenVersion<D extends CatalogDocument = CatalogDocument> {
   approvedAt: string;
 }
 
-/** A submission for approval, or a return of one with a comment: who, when, and the content's checksum. */
+/**
+ * A step of the approval workflow, in the order they happened: a submission for approval, a return of one with a
+ * comment, or an approval (which also froze a version).
+ */
 export interface ReviewEvent {
-  action: 'submit' | 'return';
+  action: 'submit' | 'return' | 'approve';
   actor: string;
   at: string;
-  /** The checksum of the content submitted (for a return: of the content returned). */
+  /** The checksum of the content submitted, returned or approved. */
   checksum: string;
   comment?: string;
 }
@@ -107,7 +110,7 @@ export function keptStatus(document: CatalogDocument): string | undefined {
   return typeof status === 'string' && ruleOf(document.kind).keptStatus.includes(status) ? status : undefined;
 }
 
-/** The derived status of a document, from its latest frozen version and its submissions and returns in order. */
+/** The derived status of a document, from its latest frozen version and its workflow steps in order. */
 export function approvalStatus(
   document: CatalogDocument,
   latest: FrozenVersion | undefined,
@@ -117,12 +120,11 @@ export function approvalStatus(
     return { status: 'approved', approvedBy: latest.approvedBy, approvedAt: latest.approvedAt };
   const lastSubmission = events.findLastIndex((event) => event.action === 'submit');
   const submission = events[lastSubmission];
+  // A return or an approval after the submission settles it (content approved since is caught above).
   if (
     submission &&
     submission.checksum === contentChecksum(document) &&
-    !events.slice(lastSubmission + 1).some((event) => event.action === 'return') &&
-    // An approval after the submission settles it; the content then differs from that approval (else approved).
-    !(latest && latest.approvedAt >= submission.at)
+    events.slice(lastSubmission + 1).every((event) => event.action === 'submit')
   )
     return { status: 'submitted' };
   return { status: 'draft' };

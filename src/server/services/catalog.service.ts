@@ -23,18 +23,41 @@ function actorName(actor: Actor): string {
   return typeof actor === 'string' ? actor : actor.name;
 }
 
+/** Whose owner counts for a document's owner scope: its own `owner`, or (`ownedThrough`) that of a document it names. */
+export interface ScopeOwner {
+  owner: string | undefined;
+  /** The document whose owner it is, when the kind is owned through another (an assessment's service). */
+  through?: string;
+}
+
 /** Refuses a service owner's write to a document whose owner (before or after) is not theirs. */
-function checkOwnerScope(actor: Actor, kind: Kind, owners: (string | undefined)[]): void {
+export function checkOwnerScope(actor: Actor, kind: Kind, owners: ScopeOwner[]): void {
   if (typeof actor === 'string' || actor.ownerScope === undefined) return;
   const scope = actor.ownerScope;
-  const index = owners.findIndex((owner) => owner === undefined || !scope.has(owner));
-  if (index === -1) return;
-  const outside = owners[index];
+  const outside = owners.find(({ owner }) => owner === undefined || !scope.has(owner));
+  if (!outside) return;
   const yours = scope.size > 0 ? [...scope].join(', ') : 'none: no Person document has your email';
+  const owner = outside.owner === undefined ? 'unset' : `"${outside.owner}"`;
+  const through = KINDS[kind].ownedThrough;
   throw new CatalogError(
     'forbidden',
-    `As a service owner you may only write ${KINDS[kind].plural} owned by you or your teams (${yours}); this one's owner is ${outside === undefined ? 'unset' : `"${outside}"`}`,
+    through === undefined
+      ? `As a service owner you may only write ${KINDS[kind].plural} owned by you or your teams (${yours}); this one's owner is ${owner}`
+      : `As a service owner you may only write ${KINDS[kind].plural} of ${through}s owned by you or your teams (${yours}); the owner of its ${through} "${outside.through ?? ''}" is ${owner}`,
   );
+}
+
+/**
+ * The owner that counts for a document's scope: its spec's `owner`, or for a kind declared `ownedThrough` a
+ * field, the owner of the document that field names (looked up in the same transaction).
+ */
+export async function scopeOwnerOf(repo: DocumentRepository, kind: Kind, spec: unknown): Promise<ScopeOwner> {
+  const through = KINDS[kind].ownedThrough;
+  if (through === undefined) return { owner: ownerOf(spec) };
+  const id = (spec as Record<string, unknown>)[through];
+  if (typeof id !== 'string') return { owner: undefined };
+  const row = await repo.get(id);
+  return { owner: row ? ownerOf(JSON.parse(row.spec)) : undefined, through: id };
 }
 
 function ownerOf(spec: unknown): string | undefined {
@@ -156,7 +179,7 @@ export function createCatalogService(deps: { database: LifeboatDatabase; now: ()
             `The id "${existing.id}" is already used by a ${existing.kind}; ids are unique across the catalog`,
           );
         }
-        checkOwnerScope(actor, kind, [ownerOf(document.spec)]);
+        checkOwnerScope(actor, kind, [await scopeOwnerOf(repos.documents, kind, document.spec)]);
         await checkReferences(repos.documents, document);
         const at = now().toISOString();
         const row = documentToRow(document, 1, at, at);
@@ -209,7 +232,10 @@ export function createCatalogService(deps: { database: LifeboatDatabase; now: ()
             { current: rowToDocument(current) },
           );
         }
-        checkOwnerScope(actor, kind, [ownerOf(JSON.parse(current.spec)), ownerOf(document.spec)]);
+        checkOwnerScope(actor, kind, [
+          await scopeOwnerOf(repos.documents, kind, JSON.parse(current.spec)),
+          await scopeOwnerOf(repos.documents, kind, document.spec),
+        ]);
         await checkReferences(repos.documents, document);
         const at = now().toISOString();
         const row = documentToRow(document, current.version + 1, current.created_at, at);
@@ -245,7 +271,7 @@ export function createCatalogService(deps: { database: LifeboatDatabase; now: ()
             { current: rowToDocument(current) },
           );
         }
-        checkOwnerScope(actor, kind, [ownerOf(JSON.parse(current.spec))]);
+        checkOwnerScope(actor, kind, [await scopeOwnerOf(repos.documents, kind, JSON.parse(current.spec))]);
         const referrers = await repos.documents.referrers(id);
         if (referrers.length > 0) {
           const names = [...new Set(referrers.map((ref) => `${ref.kind} "${ref.id}"`))];

@@ -14,12 +14,11 @@ import type { PlanDocument, PlanVersion } from '../../plans/versions.ts';
 import { buildPackModel } from '../../reports/pack-model.ts';
 import type { PackModel } from '../../reports/pack-model.ts';
 import type { LifeboatDatabase } from '../db/database.ts';
-import { createAuditRepository } from '../repositories/audit.repository.ts';
 import { createDocumentRepository } from '../repositories/document.repository.ts';
 import { createVersionRepository, frozenVersionOf } from '../repositories/version.repository.ts';
 import type { VersionRow } from '../repositories/version.repository.ts';
-import { appendAudit } from './audit.service.ts';
-import { documentToRow, rowToDocument } from './document-mapping.ts';
+import { createApprovalService } from './approval.service.ts';
+import { rowToDocument } from './document-mapping.ts';
 import { CatalogError } from './errors.ts';
 import { createGraphProvider } from './graph-provider.ts';
 import type { CatalogView, GraphProvider } from './graph-provider.ts';
@@ -210,6 +209,7 @@ export function createPlanService(deps: {
   const { database, now } = deps;
   const graphs = deps.graphs ?? createGraphProvider({ database });
   const work = deps.work ?? createHeavyWork({ threads: 0 });
+  const approval = createApprovalService<PlanDocument>({ database, now, kind: 'Plan', freeze: approvePlan });
 
   /** The latest frozen version of each plan named (of every plan when absent). */
   async function latestVersions(ids?: readonly string[]): Promise<Map<string, PlanVersion>> {
@@ -280,57 +280,7 @@ export function createPlanService(deps: {
       actor: string,
       expectedVersion: number | undefined,
     ): Promise<{ document: PlanDocument; version: PlanVersion }> {
-      if (expectedVersion === undefined)
-        throw new CatalogError(
-          'version-required',
-          `Approving Plan "${id}" needs the version you reviewed: send it as an If-Match header or as {"version": n} in the body`,
-        );
-      return database.writeTransaction(async (trx) => {
-        const documents = createDocumentRepository(trx);
-        const plans = createVersionRepository(trx, 'Plan');
-        const row = await documents.get(id);
-        if (row?.kind !== 'Plan') throw new CatalogError('not-found', `No Plan has the id "${id}"`);
-        const last = await plans.lastNumber(id);
-        const previous = await plans.get(id, last);
-        const before = planView(rowToDocument(row) as PlanDocument, previous && toVersion(previous));
-        if (row.version !== expectedVersion)
-          throw new CatalogError(
-            'version-conflict',
-            `Plan "${id}" changed since you reviewed it: you approved version ${expectedVersion}, the current version is ${row.version}. Review it again before approving.`,
-            { current: before },
-          );
-        const at = now().toISOString();
-        let result;
-        try {
-          result = approvePlan(before, { number: last + 1, actor, at });
-        } catch (error) {
-          if (error instanceof RangeError) throw new CatalogError('invalid', error.message);
-          throw error;
-        }
-        const updated = documentToRow(storedPlan(result.document), row.version + 1, row.created_at, at);
-        await documents.update(updated, row.version);
-        const { version } = result;
-        await plans.insert({
-          document_id: id,
-          number: version.number,
-          document: JSON.stringify(version.document),
-          checksum: version.checksum,
-          approved_by: version.approvedBy,
-          approved_at: version.approvedAt,
-        });
-        const after = planView(rowToDocument(updated) as PlanDocument, version);
-        // The entry shows the plan as clients read it, so the log says who approved it and when.
-        await appendAudit(createAuditRepository(trx), {
-          at,
-          actor,
-          action: 'update',
-          kind: 'Plan',
-          documentId: id,
-          before,
-          after,
-        });
-        return { document: after, version };
-      });
+      return approval.approve(id, { actor, expectedVersion });
     },
 
     /** What a create, update or import stores of a plan: approval fields a client sends are not kept. */
@@ -342,23 +292,10 @@ export function createPlanService(deps: {
     views,
 
     /** Every frozen version of a plan, oldest first, without the documents. */
-    async versions(id: string) {
-      const rows = await createVersionRepository(database.db, 'Plan').list(id);
-      if (rows.length === 0) await getPlan(id);
-      return rows.map(({ document: _document, ...row }) => ({
-        number: row.number,
-        checksum: row.checksum,
-        approvedBy: row.approved_by,
-        approvedAt: row.approved_at,
-      }));
-    },
+    versions: (id: string) => approval.versions(id),
 
     /** One frozen version, with the full document as it was approved. */
-    async version(id: string, number: number): Promise<PlanVersion> {
-      const row = await createVersionRepository(database.db, 'Plan').get(id, number);
-      if (!row) throw new CatalogError('not-found', `The Plan "${id}" has no version ${number}`);
-      return toVersion(row);
-    },
+    version: (id: string, number: number): Promise<PlanVersion> => approval.version(id, number),
 
     async recoveryOrder(id: string): Promise<PlanRecoveryOrder> {
       return planRecoveryOrder(await snapshot(), await getPlan(id));
