@@ -168,7 +168,8 @@ export function createAnalysisService(deps: {
     if (fail) scenario.fail = [...fail];
     const state = view.engine;
     const business = await bia.basis();
-    if (state.nodes.size >= LARGE_GRAPH) return work.impact(state, scenario.fail, context, scenario, business);
+    if (state.nodes.size >= LARGE_GRAPH)
+      return work.impact(state, scenario.fail, context, scenario, business);
     try {
       return JSON.stringify(withBusinessImpact(followScenario(state.graph(), scenario), business));
     } catch (error) {

@@ -117,7 +117,10 @@ export async function runTask(
         const graph = graphOf(task.graph);
         const result = task.scenario ? followScenario(graph, task.scenario) : analyzeImpact(graph, task.fail);
         // With the BIA, the answer says what the scenario costs (`businessImpact`).
-        return { ok: true, value: JSON.stringify(task.business ? withBusinessImpact(result, task.business) : result) };
+        return {
+          ok: true,
+          value: JSON.stringify(task.business ? withBusinessImpact(result, task.business) : result),
+        };
       }
       case 'single-points': {
         // Ranked where the cut sets are found: only the top of the list, with the first services of each, goes
