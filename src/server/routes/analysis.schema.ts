@@ -120,7 +120,11 @@ export const objectiveResultSchema = z.object({
 export const objectivesSchema = z
   .object({
     scenarios: z.array(
-      z.object({ id: z.string(), source: z.enum(['site', 'vendor', 'plan']), fail: z.array(z.string()) }),
+      z.object({
+        id: z.string(),
+        source: z.enum(['site', 'vendor', 'plan', 'risk']),
+        fail: z.array(z.string()),
+      }),
     ),
     services: z.array(
       z.object({
