@@ -25,6 +25,7 @@ import {
 import type { ObjectivesGap } from '../plans/objectives.ts';
 import { fileApprovalNote, fileApprovedPlan } from '../plans/versions.ts';
 import { fileBusinessImpact, registerAnalyzeBia } from './analyze-bia.command.ts';
+import { registerAnalyzeRisk } from './analyze-risk.command.ts';
 import { loadCheckedCatalog } from './catalog-source.ts';
 import { openCommandDatabase } from './import.command.ts';
 import { fail } from './output.ts';
@@ -433,6 +434,7 @@ export function registerAnalyze(program: Command): void {
       'ask the continuity engine: what a failure takes down (impact), single points of failure (spof), every service against its RTO and RPO in every scenario (objectives)',
     );
   registerAnalyzeBia(analyze);
+  registerAnalyzeRisk(analyze);
 
   analyze
     .command('impact')

@@ -12,6 +12,14 @@ import type { ObjectiveScenario } from '../../plans/objectives.ts';
 import { withBusinessImpact, type CostBasis } from '../../bia/business-impact.ts';
 import type { PackModel } from '../../reports/pack-model.ts';
 import { renderPackPdf } from '../../reports/pack-pdf.ts';
+import type { BiaFigures } from '../../bia/business-impact.ts';
+import { analyzeRisks, type RiskAnalysisInput } from '../../risk/analysis.ts';
+
+/** What the risk analysis needs besides the graph, as plain data a thread can receive. */
+export type RiskTaskInput = Omit<RiskAnalysisInput, 'graph' | 'bias' | 'isCancelled'> & {
+  /** The current BIA of each service, as [service id, figures] entries. */
+  bias: [string, BiaFigures][];
+};
 
 /**
  * The engine nodes of one catalog state as JSON in shared memory: posted to a worker without a copy, decoded
@@ -32,6 +40,7 @@ export type HeavyTask =
   | { type: 'impact'; graph: GraphRef; fail: string[]; scenario?: ObjectiveScenario; business?: CostBasis }
   | { type: 'single-points'; graph: GraphRef; limit: number; servicesPerPoint: number }
   | { type: 'objectives'; graph: GraphRef; scenarios: ObjectiveScenario[] }
+  | { type: 'risk'; graph: GraphRef; input: RiskTaskInput }
   | { type: 'check-catalog'; file: string; text: string }
   | { type: 'pack-pdf'; model: PackModel };
 
@@ -130,6 +139,14 @@ export async function runTask(
       }
       case 'objectives':
         return { ok: true, value: JSON.stringify(objectivesGap(graphOf(task.graph), task.scenarios)) };
+      case 'risk': {
+        const { bias, ...input } = task.input;
+        const graph = graphOf(task.graph);
+        return {
+          ok: true,
+          value: JSON.stringify(analyzeRisks({ ...input, graph, bias: new Map(bias), isCancelled })),
+        };
+      }
       case 'check-catalog': {
         const checked = checkCatalog([{ file: task.file, text: task.text }]);
         const documentSlices: string[] = [];

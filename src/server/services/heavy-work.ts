@@ -14,6 +14,7 @@ import type {
   CheckedUploadWire,
   GraphRef,
   HeavyTask,
+  RiskTaskInput,
   TaskOutcome,
 } from './heavy-work.tasks.ts';
 import { encodeNodes, runTask } from './heavy-work.tasks.ts';
@@ -250,6 +251,11 @@ export function createHeavyWork(options: HeavyWorkOptions) {
     async objectives(state: EngineState, scenarios: ObjectiveScenario[], context: WorkContext) {
       const task: HeavyTask = { type: 'objectives', graph: graphRef(state), scenarios };
       return (await submit(task, context, state.graph)) as string;
+    },
+
+    /** The risk register's analysis (scores, Monte Carlo quantification, suggested risks), as the JSON answer. */
+    async risk(state: EngineState, input: RiskTaskInput, context: WorkContext) {
+      return (await submit({ type: 'risk', graph: graphRef(state), input }, context, state.graph)) as string;
     },
 
     /**
