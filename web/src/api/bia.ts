@@ -5,6 +5,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { effectivePolicy } from '../../../src/bia/policy.ts';
 import type { EffectivePolicy } from '../../../src/bia/policy.ts';
+import type { BusinessImpact } from '../../../src/bia/business-impact.ts';
+import type { BiaAnalysis } from '../../../src/bia/current.ts';
 import type { AssessmentState } from '../bia/bia-model';
 import type { ImpactResult } from './analysis';
 import { listDocuments } from './catalog';
@@ -63,34 +65,10 @@ export interface RequestedAssessment {
   assessment?: string | null;
 }
 
-/** `GET /api/v1/analysis/bia`: each service's BIA read against the policy (minutes, the policy's horizons). */
-export interface BiaAnalysis {
-  tolerance: number;
-  horizons: number[];
-  services: {
-    id: string;
-    assessment: string | null;
-    levels: number[];
-    loss: number[];
-    derivedMtpdMinutes: number | null;
-    mtpdMinutes: number | null;
-    suggestedRtoMinutes: number | null;
-    suggestedTier: number | null;
-  }[];
-}
+/** `GET /api/v1/analysis/bia` and a scenario's `businessImpact`, as the shared BIA code (src/bia/) shapes them. */
+export type { BiaAnalysis, BusinessImpact };
 
-/** What a scenario costs, as the impact answer gives it (`businessImpact`). */
-export interface BusinessImpact {
-  currency: string;
-  /** The total, a lower bound when `lossKnown` is false; null (or Infinity) when unbounded. */
-  totalLoss: number | null;
-  lossKnown: boolean;
-  peakLevel: number;
-  toleranceReachedAtMinutes: number | null;
-  services: { id: string; outageMinutes: number | null; level: number; loss: number | null }[];
-}
-
-/** The impact answer with its business impact, once the server gives it. */
+/** The impact answer with its business impact (absent from a server without the BIA). */
 export type ImpactWithCost = ImpactResult & { businessImpact?: BusinessImpact };
 
 function assessmentPath(id: string): string {

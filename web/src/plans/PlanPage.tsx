@@ -27,6 +27,7 @@ import { PlanSteps } from './PlanSteps';
 import { PlanVersions } from './PlanVersions';
 import { FollowingPlanTable } from './FollowingPlanTable';
 import { RecoveryOrderTable } from './RecoveryOrderTable';
+import { ScenarioCost } from '../bia/ScenarioCost';
 import { formatInstant } from '../util/dates';
 
 /** The page of the plan named in the URL (`/plans/:id`). */
@@ -188,6 +189,7 @@ function PlanView({ plan }: { plan: PlanDocument }) {
                 )}
               </PlanSection>
             )}
+            {!editing && following.data && <ScenarioCost impact={following.data} names={serviceNames} />}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="versions" pt="md">

@@ -32,6 +32,7 @@ import { formatMinutes, formatRestore } from '../util/duration';
 import { Gantt } from './Gantt';
 import { DownNodesTable, ServicesDownTable } from './ImpactTables';
 import { RecoveryNotes } from './RecoveryNotes';
+import { ScenarioCost } from '../bia/ScenarioCost';
 
 const PICKABLE = ['Component', 'Site', 'Vendor', 'Service'] as const;
 
@@ -184,6 +185,7 @@ function Scenario({ fail, setFail }: { fail: string[]; setFail: (ids: string[]) 
         />
       </SimpleGrid>
       <RecoveryNotes result={result} names={names} />
+      <ScenarioCost impact={result} names={names} />
       {result.unrecoverable.length > 0 && (
         <Alert color="red" title="Some nodes can never be restored">
           {result.unrecoverable.map((u) => `${u.id} (cycle ${u.cycle.join(' → ')})`).join('; ')}
