@@ -4,6 +4,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EffectivePolicy } from '../../../src/bia/policy.ts';
+import type { RiskAnalysisAnswer } from '../../../src/server/routes/risk.schema.ts';
 import { createDocument, listDocuments } from './catalog';
 import type { CatalogDocument, DocumentOf } from './catalog';
 import { request } from './client';
@@ -16,39 +17,14 @@ export { usePolicy } from './bia';
 /** A Risk document. */
 export type RiskDocument = DocumentOf<'Risk'>;
 
-/** One point of a loss exceedance curve: the probability that a year's loss exceeds `loss`. */
-export interface ExceedancePoint {
-  loss: number;
-  probability: number;
-}
+/** `GET /api/v1/analysis/risk`: the register quantified, the portfolio, and the uncovered single points. */
+export type RiskAnalysis = RiskAnalysisAnswer;
 
 /** One risk's scores and, when it has a frequency, its simulated annual loss (null otherwise). */
-export interface RiskFigures {
-  id: string;
-  score: number;
-  residualScore: number | null;
-  aboveAppetite: boolean;
-  frequencyMean: number | null;
-  lossPerEventMean: number | null;
-  ale: number | null;
-  p50: number | null;
-  p90: number | null;
-  p95: number | null;
-  p99: number | null;
-  probabilityOfLoss: number | null;
-  exceedance: ExceedancePoint[] | null;
-}
+export type RiskFigures = RiskAnalysis['risks'][number];
 
-/** `GET /api/v1/analysis/risk`: the register quantified, the portfolio, and the uncovered single points. */
-export interface RiskAnalysis {
-  currency: string;
-  runs: number;
-  seed: number;
-  appetite: number;
-  risks: RiskFigures[];
-  portfolio: { ale: number; p90: number; p95: number; p99: number; exceedance: ExceedancePoint[] };
-  suggested: { node: string; services: string[] }[];
-}
+/** One point of a loss exceedance curve: the share of years that lost at least `loss`. */
+export type ExceedancePoint = RiskAnalysis['portfolio']['exceedance'][number];
 
 /** `GET /api/v1/analysis/risk`. */
 export function getRiskAnalysis(signal?: AbortSignal) {

@@ -4,28 +4,13 @@
  * ALE and the bad years, the histogram of annual loss and the exceedance curve), the treatment and its actions,
  * the acceptance (expired or not), and the audit history. Editing is the generic form (with its JSON tab).
  */
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Code,
-  Grid,
-  Group,
-  Loader,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Alert, Badge, Button, Code, Grid, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { canReadAudit, canWrite } from '../api/auth';
 import { isApiError } from '../api/client';
 import { useDocument, useSession } from '../api/queries';
 import { usePolicy, useRiskAnalysis } from '../api/risk';
-import type { EffectivePolicy, RiskAnalysis, RiskDocument } from '../api/risk';
+import type { EffectivePolicy, RiskDocument } from '../api/risk';
 import { NotFoundPage } from '../app/NotFoundPage';
 import { AuditHistory } from '../catalog/AuditHistory';
 import { DeleteButton } from '../catalog/DeleteButton';
@@ -33,8 +18,10 @@ import { FAILURE_KINDS } from '../catalog/kind-info';
 import { RefLink } from '../catalog/links';
 import { NamedLink } from '../incidents/NamedLink';
 import { formatDate } from '../util/dates';
-import { ExceedanceCurve, LossHistogram } from './LossCharts';
-import { formatMoney, formatProbability, levelName, riskRows } from './risk-model';
+import { RiskCost } from './RiskCost';
+import { Field, Section } from './RiskSections';
+import { Acceptance, Treatment } from './RiskTreatment';
+import { levelName, riskRows } from './risk-model';
 import type { RiskRow } from './risk-model';
 import { DecisionBadge } from './RiskTable';
 import { ScoreBadge } from './ScoreBadge';
@@ -43,26 +30,6 @@ import { ScoreBadge } from './ScoreBadge';
 export function RiskPage() {
   const { id = '' } = useParams();
   return <RiskRecord key={id} id={id} />;
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card withBorder component="section" aria-label={title} h="100%">
-      <Title order={2} size="h4" mb="xs">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
-
-function Field({ label, children, name }: { label: string; children: ReactNode; name?: string }) {
-  return (
-    <Table.Tr>
-      <Table.Th w={150}>{label}</Table.Th>
-      <Table.Td data-field={name}>{children}</Table.Td>
-    </Table.Tr>
-  );
 }
 
 function RiskRecord({ id }: { id: string }) {
@@ -163,7 +130,7 @@ function RiskRecord({ id }: { id: string }) {
         </Grid.Col>
       </Grid>
 
-      <Cost risk={risk} analysis={analysis} currency={policy.data.organisation.currency} />
+      <RiskCost risk={risk} analysis={analysis} currency={policy.data.organisation.currency} />
 
       <Grid>
         <Grid.Col span={{ base: 12, lg: 7 }}>
@@ -233,202 +200,6 @@ function Assessment({ risk, row, policy }: { risk: RiskDocument; row: RiskRow; p
           </Field>
         </Table.Tbody>
       </Table>
-    </Section>
-  );
-}
-
-/** What the risk would cost: per event, a year on average, bad years; the two charts. */
-function Cost({
-  risk,
-  analysis,
-  currency: policyCurrency,
-}: {
-  risk: RiskDocument;
-  analysis: ReturnType<typeof useRiskAnalysis>;
-  currency: string;
-}) {
-  if (analysis.isPending)
-    return (
-      <Section title="What it would cost">
-        <Loader size="sm" aria-label="Quantifying the risk" />
-      </Section>
-    );
-  if (analysis.isError)
-    return (
-      <Section title="What it would cost">
-        <Alert color="red">Risk analysis: {analysis.error.message}</Alert>
-      </Section>
-    );
-  const data: RiskAnalysis = analysis.data;
-  const figures = data.risks.find((entry) => entry.id === risk.metadata.id);
-  const currency = data.currency || policyCurrency;
-  const money = (amount: number | null | undefined) =>
-    amount === null || amount === undefined ? '–' : formatMoney(amount, currency);
-  if (!figures || figures.ale === null || !figures.exceedance) {
-    return (
-      <Section title="What it would cost">
-        <Text c="dimmed">
-          Not quantified: give the risk a frequency (events a year, min, likely and max) and either a loss per
-          event or a scenario, and its annual loss is simulated.
-        </Text>
-      </Section>
-    );
-  }
-  const cells: [string, string, string][] = [
-    [
-      'Cost per event',
-      money(figures.lossPerEventMean),
-      risk.spec.loss ? 'estimated' : 'computed from the scenario',
-    ],
-    [
-      'Events a year',
-      figures.frequencyMean === null ? '–' : String(Number(figures.frequencyMean.toPrecision(3))),
-      'mean',
-    ],
-    ['Expected annual loss', money(figures.ale), 'ALE: the mean of a year'],
-    ['Median year', money(figures.p50), 'p50'],
-    ['1 year in 10 costs more than', money(figures.p90), 'p90'],
-    ['1 year in 20 costs more than', money(figures.p95), 'p95'],
-    ['1 year in 100 costs more than', money(figures.p99), 'p99'],
-    ['Chance of any loss in a year', formatProbability(figures.probabilityOfLoss ?? 0), ''],
-  ];
-  return (
-    <Section title="What it would cost">
-      <Stack>
-        <SimpleGrid cols={{ base: 2, sm: 4 }} data-testid="cost-figures">
-          {cells.map(([label, value, note]) => (
-            <div key={label} data-figure={label}>
-              <Text size="xs" c="dimmed">
-                {label}
-              </Text>
-              <Text fw={700} fz="lg">
-                {value}
-              </Text>
-              {note && (
-                <Text size="xs" c="dimmed">
-                  {note}
-                </Text>
-              )}
-            </div>
-          ))}
-        </SimpleGrid>
-        <Grid>
-          <Grid.Col span={{ base: 12, lg: 6 }}>
-            <LossHistogram
-              exceedance={figures.exceedance}
-              probabilityOfLoss={figures.probabilityOfLoss ?? 0}
-              currency={currency}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, lg: 6 }}>
-            <ExceedanceCurve exceedance={figures.exceedance} currency={currency} />
-          </Grid.Col>
-        </Grid>
-        <Text size="xs" c="dimmed">
-          {data.runs.toLocaleString()} simulated years, seed {data.seed}.
-        </Text>
-      </Stack>
-    </Section>
-  );
-}
-
-/** The decision, its description and its actions (overdue open ones flagged). */
-function Treatment({ risk, today }: { risk: RiskDocument; today: string }) {
-  const treatment = risk.spec.treatment;
-  return (
-    <Section title="Treatment">
-      {!treatment ? (
-        <Text c="orange.8">No treatment decided yet.</Text>
-      ) : (
-        <Stack gap="xs">
-          <Text>
-            Decision: <b>{treatment.decision}</b>
-          </Text>
-          {treatment.description && <Text size="sm">{treatment.description}</Text>}
-          {treatment.actions?.length ? (
-            <Table.ScrollContainer minWidth={480}>
-              <Table aria-label="Treatment actions">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Action</Table.Th>
-                    <Table.Th>Owner</Table.Th>
-                    <Table.Th>Due</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {treatment.actions.map((action, index) => {
-                    const overdue =
-                      action.status === 'open' && action.due !== undefined && action.due < today;
-                    return (
-                      <Table.Tr key={index}>
-                        <Table.Td>{action.title}</Table.Td>
-                        <Table.Td>
-                          {action.owner ? <RefLink id={action.owner} kinds={['Team', 'Person']} /> : '–'}
-                        </Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                          {action.due ? formatDate(action.due) : '–'}
-                        </Table.Td>
-                        <Table.Td>
-                          <Group gap={4} wrap="nowrap">
-                            <Badge color={action.status === 'done' ? 'green' : 'blue'} variant="light">
-                              {action.status}
-                            </Badge>
-                            {overdue && <Badge color="red">overdue</Badge>}
-                          </Group>
-                        </Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          ) : (
-            <Text size="sm" c="dimmed">
-              No actions recorded.
-            </Text>
-          )}
-        </Stack>
-      )}
-    </Section>
-  );
-}
-
-/** Who accepted the risk, on which day, until when; an expired acceptance flagged. */
-function Acceptance({ risk, row }: { risk: RiskDocument; row: RiskRow }) {
-  const acceptance = risk.spec.acceptance;
-  return (
-    <Section title="Acceptance">
-      {!acceptance ? (
-        <Text c="dimmed">
-          {row.aboveAppetite && risk.spec.treatment?.decision === 'accept'
-            ? 'Accepted without an acceptance record.'
-            : 'Not accepted.'}
-        </Text>
-      ) : (
-        <Table variant="vertical" aria-label="Acceptance">
-          <Table.Tbody>
-            <Field label="Accepted by" name="acceptedBy">
-              <RefLink id={acceptance.by} kinds={['Person']} />
-            </Field>
-            <Field label="On">{formatDate(acceptance.on)}</Field>
-            <Field label="Until" name="acceptedUntil">
-              <Group gap="xs">
-                <Text size="sm">{formatDate(acceptance.until)}</Text>
-                {row.acceptance === 'expired' ? (
-                  <Badge color="red" data-testid="expired">
-                    expired
-                  </Badge>
-                ) : (
-                  <Badge color="green" variant="light">
-                    current
-                  </Badge>
-                )}
-              </Group>
-            </Field>
-          </Table.Tbody>
-        </Table>
-      )}
     </Section>
   );
 }

@@ -238,7 +238,7 @@ function Summary(props: {
   const above = rows.filter((row) => row.aboveAppetite).length;
   const due = rows.filter((row) => row.reviewDue).length;
   const expired = rows.filter((row) => row.acceptance === 'expired').length;
-  const money = (amount: number) => formatMoney(amount, currency);
+  const money = (amount: number | null) => (amount === null ? '–' : formatMoney(amount, currency));
   const line = (label: string, value: string, to?: string, alert = false) => (
     <Group justify="space-between" key={label}>
       <Text size="sm">{label}</Text>

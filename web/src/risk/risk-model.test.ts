@@ -14,6 +14,8 @@ import {
   riskRows,
   sortRows,
   suggestionRiskId,
+  topByAle,
+  untreatedReason,
 } from './risk-model';
 
 const TODAY = '2026-06-15';
@@ -50,6 +52,7 @@ const figures = (id: string, ale: number | null): RiskFigures => ({
   p99: null,
   probabilityOfLoss: null,
   exceedance: null,
+  suggestedImpact: null,
 });
 
 describe('riskRows', () => {
@@ -308,5 +311,45 @@ describe('riskFromSuggestion', () => {
     const id = suggestionRiskId(`${'a'.repeat(52)}-b-c-d-e`);
     expect(id.length).toBeLessThanOrEqual(63);
     expect(id).toMatch(/[a-z0-9]$/);
+  });
+});
+
+describe('the dashboard lists', () => {
+  const rows = riskRows(
+    [
+      risk('untreated', { likelihood: 4, impact: 4 }),
+      risk('mitigated', { likelihood: 4, impact: 4, treatment: { decision: 'mitigate' } }),
+      risk('accepted', {
+        likelihood: 4,
+        impact: 4,
+        treatment: { decision: 'accept' },
+        acceptance: { by: 'ana', on: '2026-01-01', until: '2026-12-31' },
+      }),
+      risk('lapsed', {
+        likelihood: 4,
+        impact: 4,
+        treatment: { decision: 'accept' },
+        acceptance: { by: 'ana', on: '2025-01-01', until: '2026-03-31' },
+      }),
+      risk('small', { likelihood: 1, impact: 2 }),
+    ],
+    [figures('untreated', 10), figures('mitigated', 300), figures('accepted', 20), figures('small', null)],
+    policy,
+    TODAY,
+  );
+
+  it('names the risks above the appetite without a treatment in force, and why', () => {
+    expect(rows.map((row) => [row.id, untreatedReason(row)])).toEqual([
+      ['untreated', 'no treatment decided'],
+      ['mitigated', null],
+      ['accepted', null],
+      ['lapsed', 'acceptance ended on 2026-03-31'],
+      ['small', null],
+    ]);
+  });
+
+  it('ranks the quantified risks by ALE, largest first', () => {
+    expect(topByAle(rows, 2).map((row) => row.id)).toEqual(['mitigated', 'accepted']);
+    expect(topByAle(rows, 10).map((row) => row.id)).toEqual(['mitigated', 'accepted', 'untreated']);
   });
 });

@@ -83,6 +83,28 @@ export function riskRows(
   });
 }
 
+/**
+ * Why a risk above the appetite stands untreated: no decision, or "accept" with no acceptance in force (none
+ * recorded, or ended); null when it is within the appetite or treated.
+ */
+export function untreatedReason(row: RiskRow): string | null {
+  if (!row.aboveAppetite) return null;
+  if (row.decision === null) return 'no treatment decided';
+  if (row.decision !== 'accept' || row.acceptance === 'current') return null;
+  return row.acceptance === 'expired' && row.acceptedUntil
+    ? `acceptance ended on ${row.acceptedUntil}`
+    : 'accepted without an acceptance in force';
+}
+
+/** The `count` risks with the largest ALE, largest first (unquantified risks left out). */
+export function topByAle(rows: readonly RiskRow[], count: number): RiskRow[] {
+  return sortRows(
+    rows.filter((row) => row.ale !== null),
+    'ale',
+    'desc',
+  ).slice(0, count);
+}
+
 /** The register's filters, as the URL carries them. */
 export interface RiskFilters {
   category?: string | undefined;
