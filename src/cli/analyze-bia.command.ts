@@ -94,15 +94,6 @@ export function formatBia(analysis: BiaAnalysis, policy: EffectivePolicy): strin
   ].join('\n');
 }
 
-/** The note under a table from catalog files: how many assessments count as approved, and why. */
-function assessmentsNote(count: number): string | undefined {
-  if (count === 0) return undefined;
-  return fileApprovalNote(count).replace(
-    count === 1 ? '1 plan' : `${count} plans`,
-    count === 1 ? '1 assessment' : `${count} assessments`,
-  );
-}
-
 /** `lifeboat analyze bia [catalog] [--json]`. */
 export function registerAnalyzeBia(analyze: Command): void {
   analyze
@@ -126,7 +117,7 @@ export function registerAnalyzeBia(analyze: Command): void {
         result = {
           analysis: biaAnalysis({ policy: bia.policy, services, current: bia.current }),
           policy: bia.policy,
-          note: assessmentsNote(bia.count),
+          ...(bia.count > 0 && { note: fileApprovalNote(bia.count, 'assessment') }),
         };
       } else {
         const database = await openCommandDatabase('analyze bia');

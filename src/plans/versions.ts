@@ -51,10 +51,14 @@ export function fileApprovedPlan(document: PlanDocument): PlanDocument {
   return { ...stored, spec: { ...stored.spec, status: 'approved' } };
 }
 
-/** The one line the CLI prints when it analyses plans from files: how many count as approved, and why. */
-export function fileApprovalNote(approved: number): string {
-  const plans = approved === 1 ? '1 plan in these files counts' : `${approved} plans in these files count`;
-  return `note: ${plans} as approved: without a database, approval is the repository's review process`;
+/**
+ * The one line the CLI prints when it analyses plans (or impact assessments) from files: how many count as
+ * approved, and why.
+ */
+export function fileApprovalNote(approved: number, noun: 'plan' | 'assessment' = 'plan'): string {
+  const counted =
+    approved === 1 ? `1 ${noun} in these files counts` : `${approved} ${noun}s in these files count`;
+  return `note: ${counted} as approved: without a database, approval is the repository's review process`;
 }
 
 /**
