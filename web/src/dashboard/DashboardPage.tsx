@@ -11,6 +11,7 @@ import { OpenActionsCard } from './OpenActionsCard';
 import { planCoverage } from './plan-coverage';
 import { coveragePath, PlanCoverage } from './PlanCoverage';
 import { PlansDueCard } from './PlansDueCard';
+import { RiskDashboard } from './RiskDashboard';
 import { ServicesByTier } from './ServicesByTier';
 import { SpofTable } from './SpofTable';
 
@@ -155,6 +156,7 @@ export function DashboardPage() {
         </Grid.Col>
       </Grid>
       <BiaDashboard services={list} />
+      <RiskDashboard />
       <SpofTable ranking={ranking} />
       {coverage && <PlanCoverage services={list} coverage={coverage} due={dueIds} />}
       <ServicesByTier services={list} />
