@@ -7,9 +7,8 @@ import { renderPackHtml } from '../../reports/pack-html.ts';
 import { actorOf } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
 import { workContext } from '../http/work-context.ts';
-import { CatalogError } from '../services/errors.ts';
 import type { PlanService } from '../services/plan.service.ts';
-import { parseIfMatch } from './catalog.routes.ts';
+import { registerApprovalHooks, reviewedBody, reviewedVersion } from './approval.routes.ts';
 import {
   approvalSchema,
   duePlansSchema,
@@ -27,35 +26,6 @@ const packSchema = z
 const tags = ['plans'];
 const errors = { 400: problemSchema, 404: problemSchema };
 
-/** The generic routes that take plan documents. */
-const DOCUMENT_ROUTES = new Set(['/api/v1/plans', '/api/v1/plans/:id']);
-
-/** The generic routes that answer plan documents: those, and the read of any document by id. */
-const ANSWER_ROUTES = new Set([...DOCUMENT_ROUTES, '/api/v1/documents/:id']);
-
-function isPlan(value: unknown): value is PlanDocument {
-  return (value as { kind?: unknown } | null)?.kind === 'Plan';
-}
-
-/** The approve body: the version reviewed, when it is not sent as If-Match. */
-const approveBody = z
-  .strictObject({
-    version: z.int().min(1).optional().meta({ description: 'The version you reviewed (or send If-Match).' }),
-  })
-  .nullish();
-
-/** The version an approval names: If-Match or `version` in the body, which must agree when both are sent. */
-function reviewedVersion(ifMatch: string | undefined, body: { version?: number } | null | undefined) {
-  const header = parseIfMatch(ifMatch);
-  const field = body?.version;
-  if (header !== undefined && field !== undefined && header !== field)
-    throw new CatalogError(
-      'invalid',
-      `If-Match names version ${header} and the body version ${field}: send the one version you reviewed`,
-    );
-  return header ?? field;
-}
-
 /**
  * Plan routes beside the generic `/api/v1/plans` ones: approval and frozen versions, review, recovery order and
  * packs. Approval is derived: hooks on the generic routes store a plan without the approval fields a client
@@ -71,22 +41,7 @@ export function registerPlanRoutes(app: FastifyInstance, plans: PlanService): vo
 
   // Approval fields in a created or replaced plan are a claim the server does not take: they are dropped and the
   // answer shows the approval the versions give (an edited plan is a draft; a label or review date keeps it).
-  app.addHook('preHandler', (request, _reply, done) => {
-    const write = request.method === 'POST' || request.method === 'PUT';
-    if (write && DOCUMENT_ROUTES.has(request.routeOptions.url ?? '') && isPlan(request.body))
-      request.body = plans.storedForm(request.body);
-    done();
-  });
-
-  app.addHook('preSerialization', async (request, _reply, payload: unknown) => {
-    if (!ANSWER_ROUTES.has(request.routeOptions.url ?? '')) return payload;
-    if (isPlan(payload)) return (await plans.views([payload]))[0];
-    const page = payload as { items?: unknown[]; current?: unknown } | null;
-    if (Array.isArray(page?.items) && page.items.every(isPlan))
-      return { ...page, items: await plans.views(page.items) };
-    if (isPlan(page?.current)) return { ...page, current: (await plans.views([page.current]))[0] };
-    return payload;
-  });
+  registerApprovalHooks<PlanDocument>(app, 'Plan', (documents) => plans.views(documents));
 
   const route = app.withTypeProvider<ZodTypeProvider>();
   route.post(
@@ -101,7 +56,7 @@ export function registerPlanRoutes(app: FastifyInstance, plans: PlanService): vo
           'Name the version you reviewed with If-Match or {"version": n}: 428 without one, 409 when the plan has changed since.',
         params: idParams,
         headers: z.object({ 'if-match': z.string().optional() }),
-        body: approveBody,
+        body: reviewedBody,
         response: { 200: approvalSchema, ...errors, 409: problemSchema, 428: problemSchema },
       },
     },

@@ -8,7 +8,7 @@ import type { DocumentOf } from '../../catalog/kinds.ts';
 import { failureKindSchema, impactServiceSchema, unrecoverableSchema } from './analysis.schema.ts';
 
 /** A frozen version without its document: what the versions list shows. */
-const versionSummary = z.object({
+export const versionSummary = z.object({
   number: z.int(),
   checksum: z.string().meta({ description: 'SHA-256 of the approved content.' }),
   approvedBy: z.string(),

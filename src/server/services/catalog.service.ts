@@ -19,7 +19,8 @@ import { validateDocument } from './validation.ts';
  */
 export type Actor = string | { name: string; ownerScope?: ReadonlySet<string> };
 
-function actorName(actor: Actor): string {
+/** The name the audit log records for an actor. */
+export function actorName(actor: Actor): string {
   return typeof actor === 'string' ? actor : actor.name;
 }
 
