@@ -294,6 +294,50 @@ describeEachDatabase('analysis API', (dialect) => {
     });
   });
 
+  it('filters the objectives gap by tier, breach and service, keeping every scenario, and names an unknown service', async () => {
+    // A tier-3 mail service at dc-b with an RTO of 1h: dc-b takes 3h to come back, so mail misses it there.
+    await post(t.app, 'Service', 'mail', {
+      type: 'business',
+      tier: 3,
+      rto: '1h',
+      dependsOn: ['db2'],
+      restart: '5m',
+    });
+    const get = (query: string) =>
+      t.app.inject({ method: 'GET', url: `/api/v1/analysis/objectives${query}` });
+    const whole = body<ObjectivesAnswer>(await get(''));
+    expect(whole.services.map((service) => service.id)).toEqual(['pay', 'mail']);
+    // pay survives either site alone on the other database; mail is back after 3h + 20m (db2) + 5m when dc-b fails.
+    expect(whole.services[1]?.results[1]).toMatchObject({
+      scenario: 'dc-b',
+      restoreMinutes: 205,
+      rtoBreach: true,
+    });
+    const ids = async (query: string) => {
+      const response = await get(query);
+      expect(response.statusCode, response.body).toBe(200);
+      const answer = body<ObjectivesAnswer>(response);
+      // The filter keeps the answer's shape: every scenario, whole service rows.
+      expect(answer.scenarios).toEqual(whole.scenarios);
+      for (const service of answer.services)
+        expect(service).toEqual(whole.services.find((row) => row.id === service.id));
+      return answer.services.map((service) => service.id);
+    };
+    expect(await ids('?tier=1')).toEqual(['pay']);
+    expect(await ids('?breaches=true')).toEqual(['mail']);
+    expect(await ids('?breaches=false')).toEqual(['pay']);
+    expect(await ids('?service=mail')).toEqual(['mail']);
+    expect(await ids('?tier=1&breaches=true')).toEqual([]);
+
+    const unknown = await get('?service=mial');
+    expect(unknown.statusCode).toBe(404);
+    expect(body<{ detail: string }>(unknown).detail).toBe('No Service has the id "mial"');
+    const badTier = await get('?tier=5');
+    expect(badTier.statusCode).toBe(400);
+    expect(body<{ detail: string }>(badTier).detail).toContain('tier');
+    expect((await get('?breaches=yes')).statusCode).toBe(400);
+  });
+
   it('follows a plan when asked: its scenario fails and its steps restore what they name when they end', async () => {
     await post(t.app, 'Team', 'ops', {});
     await post(t.app, 'Plan', 'b-first', {

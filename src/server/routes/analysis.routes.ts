@@ -98,11 +98,35 @@ export function registerAnalysisRoutes(app: FastifyInstance, analysis: AnalysisS
           'The objectives gap: every service against its RTO and RPO in every site, vendor and plan scenario',
         description:
           'Scenarios: each Site alone, each Vendor alone, and the scenario of each Plan that is not retired, with ' +
-          "restore times that follow the plan's steps. Computed off the request path and cached per catalog state.",
-        response: { 200: objectivesSchema, 422: problemSchema, 429: problemSchema },
+          "restore times that follow the plan's steps. Computed off the request path and cached per catalog state. " +
+          'The query keeps only some services (every condition given applies; every scenario stays): on a large ' +
+          'catalog the whole answer is tens of megabytes.',
+        querystring: z.object({
+          tier: z.coerce.number().int().min(1).max(4).optional().meta({ description: 'Only this tier.' }),
+          breaches: z.enum(['true', 'false']).optional().meta({
+            description:
+              'true: only services that miss their RTO or RPO in a scenario; false: only the others.',
+          }),
+          service: idSchema.optional().meta({ description: 'Only this service (404 when there is none).' }),
+        }),
+        response: {
+          200: objectivesSchema,
+          400: problemSchema,
+          404: problemSchema,
+          422: problemSchema,
+          429: problemSchema,
+        },
       },
     },
-    async (request, reply) => sendJson(reply, await analysis.objectivesAnswer(workContext(request, reply))),
+    async (request, reply) => {
+      const { tier, breaches, service } = request.query;
+      const filter = {
+        ...(tier !== undefined && { tier }),
+        ...(breaches !== undefined && { breaches: breaches === 'true' }),
+        ...(service !== undefined && { service }),
+      };
+      return sendJson(reply, await analysis.objectivesAnswer(workContext(request, reply), filter));
+    },
   );
 
   route.get(

@@ -3,6 +3,8 @@ import { analyzeImpact } from '../../engine/index.ts';
 import type { FailureKind, ImpactResult, SpofResult } from '../../engine/index.ts';
 import { followScenario, objectivePlans, objectiveScenarios, planScenario } from '../../plans/objectives.ts';
 import type { ObjectivesGap } from '../../plans/objectives.ts';
+import { filterObjectives } from '../../plans/objectives-answer.ts';
+import type { ObjectivesAnswer, ObjectivesFilter } from '../../plans/objectives-answer.ts';
 import { withBusinessImpact } from '../../bia/business-impact.ts';
 import type { LifeboatDatabase } from '../db/database.ts';
 import { createDocumentRepository } from '../repositories/document.repository.ts';
@@ -134,22 +136,30 @@ export function createAnalysisService(deps: {
   /**
    * The objectives gap (every service in each site's, each vendor's and each plan's scenario) as its JSON
    * answer: computed in the pool and cached per catalog state. The engine state's memo lasts while the failure
-   * nodes do; the scenarios' digest keys it further, so an edited plan is computed again.
+   * nodes do; the scenarios' digest keys it further, so an edited plan is computed again. A filter keeps some
+   * services of the cached answer (copying their slices, without parsing it); a service it names that the
+   * answer does not hold is not found.
    */
-  async function objectivesAnswer(context: WorkContext = local): Promise<string> {
+  async function objectivesAnswer(
+    context: WorkContext = local,
+    filter: ObjectivesFilter = {},
+  ): Promise<string> {
     const view = await graphs.catalog();
     const state = view.engine;
     const scenarios = objectiveScenarios(state.nodes.values(), objectivePlans(view.documents));
     const digest = createHash('sha256').update(JSON.stringify(scenarios)).digest('base64url');
     // One answer per state, for the latest scenarios only: plan edits within a state do not pile answers up.
     const latest = await state.memo('objectives', () =>
-      Promise.resolve<{ digest?: string; answer?: string }>({}),
+      Promise.resolve<{ digest?: string; answer?: ObjectivesAnswer }>({}),
     );
-    if (latest.digest === digest && latest.answer !== undefined) return latest.answer;
-    // Only an answer is kept, as `memo` does: a cancelled or refused computation leaves nothing.
-    const answer = await work.objectives(state, scenarios, context);
-    Object.assign(latest, { digest, answer });
-    return answer;
+    if (latest.digest !== digest || latest.answer === undefined) {
+      // Only an answer is kept, as `memo` does: a cancelled or refused computation leaves nothing.
+      const answer = await work.objectives(state, scenarios, context);
+      Object.assign(latest, { digest, answer });
+    }
+    const json = filterObjectives(latest.answer!, filter);
+    if (json === undefined) throw new CatalogError('not-found', `No Service has the id "${filter.service}"`);
+    return json;
   }
 
   /**

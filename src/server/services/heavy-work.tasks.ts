@@ -8,6 +8,8 @@ import type { CatalogDocument } from '../../catalog/kinds.ts';
 import { analyzeImpact, analyzeSpof, rankSinglePoints } from '../../engine/index.ts';
 import type { EngineGraph, EngineNode, SpofOptions } from '../../engine/index.ts';
 import { followScenario, objectivesGap } from '../../plans/objectives.ts';
+import { objectivesAnswer } from '../../plans/objectives-answer.ts';
+import type { ObjectivesAnswer } from '../../plans/objectives-answer.ts';
 import type { ObjectiveScenario } from '../../plans/objectives.ts';
 import { withBusinessImpact, type CostBasis } from '../../bia/business-impact.ts';
 import type { PackModel } from '../../reports/pack-model.ts';
@@ -65,7 +67,7 @@ const DOCUMENTS_PER_SLICE = 2000;
 
 /** A task's answer: its value, or the error's class name, message and (for the engine's errors) id. */
 export type TaskOutcome =
-  | { ok: true; value: string | CheckedUploadWire | Uint8Array }
+  | { ok: true; value: string | CheckedUploadWire | ObjectivesAnswer | Uint8Array }
   | { ok: false; error: { name: string; message: string } };
 
 /** Puts the nodes' JSON array into shared memory for `GraphRef.bytes`. */
@@ -138,7 +140,8 @@ export async function runTask(
         return { ok: true, value: JSON.stringify(ranked) };
       }
       case 'objectives':
-        return { ok: true, value: JSON.stringify(objectivesGap(graphOf(task.graph), task.scenarios)) };
+        // With where each service lies in the JSON, so a filtered answer copies slices instead of parsing it.
+        return { ok: true, value: objectivesAnswer(objectivesGap(graphOf(task.graph), task.scenarios)) };
       case 'risk': {
         const { bias, ...input } = task.input;
         const graph = graphOf(task.graph);

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import type { EngineGraph } from '../../engine/index.ts';
 import type { ObjectiveScenario } from '../../plans/objectives.ts';
+import type { ObjectivesAnswer } from '../../plans/objectives-answer.ts';
 import type { CostBasis } from '../../bia/business-impact.ts';
 import { CatalogError } from './errors.ts';
 import type { EngineState } from './graph-provider.ts';
@@ -247,10 +248,10 @@ export function createHeavyWork(options: HeavyWorkOptions) {
       return (await submit(task, context, state.graph)) as string;
     },
 
-    /** The objectives gap over `scenarios` (sites, vendors, plans), as the JSON answer. */
+    /** The objectives gap over `scenarios` (sites, vendors, plans), as the JSON answer with each service's place. */
     async objectives(state: EngineState, scenarios: ObjectiveScenario[], context: WorkContext) {
       const task: HeavyTask = { type: 'objectives', graph: graphRef(state), scenarios };
-      return (await submit(task, context, state.graph)) as string;
+      return (await submit(task, context, state.graph)) as ObjectivesAnswer;
     },
 
     /** The risk register's analysis (scores, Monte Carlo quantification, suggested risks), as the JSON answer. */
