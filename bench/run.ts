@@ -3,7 +3,8 @@
  * nodes against recursive CTEs (SQLite, PostgreSQL), graphology and a minimal typed-array BFS, all in one run on
  * the same graph; then the Aralia fault trees against SCRAM; then cut sets (bench/spof.ts, alone with `--only spof`);
  * then the engine with standbys, data and plans (bench/recovery.ts, alone with `--only recovery`); then the
- * server's health checks under heavy work (bench/server.ts, alone with `--only server`).
+ * server's health checks under heavy work (bench/server.ts, alone with `--only server`); then the objectives gap
+ * of 100 scenarios on 100k nodes (bench/objectives.ts, alone with `--only objectives`).
  * Writes docs/benchmarks.md.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,7 +22,9 @@ import { runAralia, type AraliaRow } from './aralia.ts';
 import { edgesOf, graphologyBfs, minimalBfs, postgresCte, sqliteCte } from './baselines.ts';
 import { describeInfrastructure, generateInfrastructure } from './generate.ts';
 import { carryOtherSections, renderMarkdown } from './report.ts';
+import { runAndWriteObjectivesSection } from './objectives.ts';
 import { runAndWriteRecoverySection } from './recovery.ts';
+import { runAndWriteRiskSection } from './risk.ts';
 import { writeServerBench } from './server.ts';
 import { runAndWriteSpofSection } from './spof.ts';
 
@@ -292,8 +295,10 @@ const onlyAt = process.argv.indexOf('--only');
 const only =
   process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ??
   (onlyAt === -1 ? undefined : process.argv[onlyAt + 1]);
-if (only !== undefined && only !== 'spof' && only !== 'recovery' && only !== 'server') {
-  throw new Error(`--only takes "spof", "recovery" or "server" (the sections that run alone), got "${only}"`);
+if (only !== undefined && !['spof', 'recovery', 'server', 'objectives'].includes(only)) {
+  throw new Error(
+    `--only takes "spof", "recovery", "server" or "objectives" (the sections that run alone), got "${only}"`,
+  );
 }
 
 async function runAll(): Promise<void> {
@@ -314,7 +319,9 @@ async function runAll(): Promise<void> {
   log('wrote docs/benchmarks.md');
   const spof = runAndWriteSpofSection(gc);
   const recovery = runAndWriteRecoverySection(gc, targets);
-  if (json) process.stdout.write(`${JSON.stringify({ ...results, spof, recovery }, null, 2)}\n`);
+  const risk = runAndWriteRiskSection(gc);
+  if (json) process.stdout.write(`${JSON.stringify({ ...results, spof, recovery, risk }, null, 2)}\n`);
+  runAndWriteObjectivesSection(gc);
   // Last: it starts the server as a child process and writes its own section.
   await writeServerBench();
 }
@@ -325,5 +332,8 @@ if (only === 'spof') {
 } else if (only === 'recovery') {
   const recovery = runAndWriteRecoverySection(gc);
   if (json) process.stdout.write(`${JSON.stringify(recovery, null, 2)}\n`);
+} else if (only === 'objectives') {
+  const objectives = runAndWriteObjectivesSection(gc);
+  if (json) process.stdout.write(`${JSON.stringify(objectives, null, 2)}\n`);
 } else if (only === 'server') await writeServerBench();
 else await runAll();
