@@ -1,0 +1,225 @@
+// The BIA analysis on the server counts approved assessments only: the latest frozen version of each, whatever
+// edits followed. The impact answers (a bare failure and a followed plan) say what the scenario costs.
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { ImpactWithCost } from '../src/bia/business-impact.ts';
+import type { BiaAnalysis } from '../src/bia/current.ts';
+import { body, createTestApp } from './support/test-app.ts';
+import type { TestApp } from './support/test-app.ts';
+import { describeEachDatabase } from './support/test-databases.ts';
+
+// A policy (horizons 1h, 4h, 1d, 3d; tolerance 4; 30m of work recovery), a site with pay and crm on it, web with
+// no BIA, pay's assessment, crm's of 2025 and of 2026, and a plan for the site.
+const CATALOG = `
+apiVersion: lifeboat/v1
+kind: Policy
+metadata: { id: policy }
+spec:
+  organisation: { name: Example Ltd, currency: GBP }
+  impact: { horizons: [1h, 4h, 1d, 3d], tolerance: 4 }
+  workRecovery: 30m
+---
+apiVersion: lifeboat/v1
+kind: Person
+metadata: { id: ana }
+spec: { email: ana@example.org }
+---
+apiVersion: lifeboat/v1
+kind: Site
+metadata: { id: dc-a }
+spec: { recovery: 4h }
+---
+apiVersion: lifeboat/v1
+kind: Component
+metadata: { id: db }
+spec: { type: application, site: dc-a, recovery: 30m }
+---
+apiVersion: lifeboat/v1
+kind: Service
+metadata: { id: pay }
+spec: { type: business, tier: 1, owner: ana, rto: 2h, rpo: 5m, mtpd: 4h, dependsOn: [db], restart: 5m }
+---
+apiVersion: lifeboat/v1
+kind: Service
+metadata: { id: crm }
+spec: { type: business, tier: 2, owner: ana, rto: 8h, rpo: 1h, mtpd: 1d, dependsOn: [dc-a], restart: 10m }
+---
+apiVersion: lifeboat/v1
+kind: Service
+metadata: { id: web }
+spec: { type: business, tier: 3, owner: ana, rto: 1d }
+---
+apiVersion: lifeboat/v1
+kind: ImpactAssessment
+metadata: { id: bia-pay }
+spec:
+  service: pay
+  assessedBy: ana
+  assessedOn: '2026-03-02'
+  impacts:
+    financial: { 1h: 2, 4h: 4, 1d: 5, 3d: 5 }
+    customers: { 1h: 3, 4h: 3, 1d: 4, 3d: 5 }
+  loss: { 1h: 10000, 4h: 100000, 1d: 340000, 3d: 1500000 }
+---
+apiVersion: lifeboat/v1
+kind: ImpactAssessment
+metadata: { id: bia-crm-2025 }
+spec:
+  service: crm
+  assessedBy: ana
+  assessedOn: '2025-06-01'
+  impacts:
+    financial: { 1h: 5 }
+  loss: { 1h: 60000 }
+---
+apiVersion: lifeboat/v1
+kind: ImpactAssessment
+metadata: { id: bia-crm-2026 }
+spec:
+  service: crm
+  assessedBy: ana
+  assessedOn: '2026-02-01'
+  impacts:
+    customers: { 1h: 1, 4h: 2, 1d: 3, 3d: 4 }
+  loss: { 4h: 2000, 1d: 14000 }
+---
+apiVersion: lifeboat/v1
+kind: Plan
+metadata: { id: plan-dc-a }
+spec:
+  services: [pay, crm]
+  owner: ana
+  scenario: { description: Site A is lost, fail: [dc-a] }
+  activation: Any outage of dc-a.
+`;
+
+type Assessment = { metadata: { id: string; version: number }; spec: Record<string, unknown> };
+
+describeEachDatabase('BIA analysis API', (dialect) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp(dialect, { now: () => new Date('2026-06-01T12:00:00Z') });
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/catalog/import',
+      headers: { 'content-type': 'application/yaml' },
+      payload: CATALOG,
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  async function bia(): Promise<BiaAnalysis> {
+    const response = await t.as('viewer').inject({ method: 'GET', url: '/api/v1/analysis/bia' });
+    expect(response.statusCode, response.body).toBe(200);
+    return body<BiaAnalysis>(response);
+  }
+
+  async function read(id: string): Promise<Assessment> {
+    return body<Assessment>(await t.app.inject({ method: 'GET', url: `/api/v1/assessments/${id}` }));
+  }
+
+  async function approve(id: string): Promise<void> {
+    const { metadata } = await read(id);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/assessments/${id}/approve`,
+      headers: { 'if-match': `"${metadata.version}"` },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+  }
+
+  const currentOf = (analysis: BiaAnalysis) =>
+    Object.fromEntries(analysis.services.map((service) => [service.id, service.assessment]));
+
+  it('counts no assessment until one is approved, and then the latest approved one of each service', async () => {
+    // Imported assessments are drafts: nothing is approved yet, the declared MTPDs stand alone.
+    const before = await bia();
+    expect(before.horizons).toEqual([60, 240, 1440, 4320]);
+    expect(before.tolerance).toBe(4);
+    expect(currentOf(before)).toEqual({ crm: null, pay: null, web: null });
+    expect(before.services.map((service) => service.mtpdMinutes)).toEqual([1440, 240, null]);
+
+    await approve('bia-pay');
+    await approve('bia-crm-2025');
+    const first = await bia();
+    expect(currentOf(first)).toEqual({ crm: 'bia-crm-2025', pay: 'bia-pay', web: null });
+    expect(first.services[1]).toEqual({
+      id: 'pay',
+      assessment: 'bia-pay',
+      levels: [3, 4, 5, 5],
+      loss: [10000, 100000, 340000, 1500000],
+      // Level 4 first at 4h; less 30m of work recovery; tier 1 (up to 4h by default).
+      derivedMtpdMinutes: 240,
+      mtpdMinutes: 240,
+      suggestedRtoMinutes: 210,
+      suggestedTier: 1,
+    });
+    // crm's 2025 assessment: level 5 from 1h, so an MTPD of 1h, and the 1d it declares still stands.
+    expect(first.services[0]).toMatchObject({ derivedMtpdMinutes: 60, mtpdMinutes: 1440, suggestedTier: 1 });
+
+    // The 2026 assessment, approved, replaces it.
+    await approve('bia-crm-2026');
+    const second = await bia();
+    expect(currentOf(second)).toEqual({ crm: 'bia-crm-2026', pay: 'bia-pay', web: null });
+    expect(second.services[0]).toMatchObject({ levels: [1, 2, 3, 4], derivedMtpdMinutes: 4320 });
+  });
+
+  it('keeps counting the approved version of an assessment edited since, not the draft', async () => {
+    await approve('bia-pay');
+    const approved = await read('bia-pay');
+    const edited = {
+      ...approved,
+      spec: { ...approved.spec, impacts: { financial: { '1h': 5 } }, loss: { '1h': 1 } },
+    };
+    const put = await t.app.inject({ method: 'PUT', url: '/api/v1/assessments/bia-pay', payload: edited });
+    expect(put.statusCode, put.body).toBe(200);
+    expect((await read('bia-pay')).spec.status).toBe('draft');
+    const pay = (await bia()).services.find((service) => service.id === 'pay');
+    expect(pay).toMatchObject({ assessment: 'bia-pay', levels: [3, 4, 5, 5], derivedMtpdMinutes: 240 });
+  });
+
+  it('says what a failure costs in the impact answer, from the approved BIAs only', async () => {
+    const impact = async (payload: object) => {
+      const response = await t.app.inject({ method: 'POST', url: '/api/v1/analysis/impact', payload });
+      expect(response.statusCode, response.body).toBe(200);
+      return body<ImpactWithCost>(response);
+    };
+    // Nothing approved: nothing to cost.
+    const none = await impact({ fail: ['dc-a'] });
+    expect(none.businessImpact).toEqual({
+      currency: 'GBP',
+      totalLoss: 0,
+      lossKnown: true,
+      peakLevel: 0,
+      toleranceReachedAtMinutes: null,
+      services: [],
+    });
+
+    await approve('bia-pay');
+    await approve('bia-crm-2026');
+    const costed = await impact({ fail: ['dc-a'] });
+    const restore = Object.fromEntries(
+      costed.services.map((service) => [service.id, service.restoreMinutes]),
+    );
+    expect(restore).toEqual({ crm: 250, pay: 245, web: null });
+    expect(costed.businessImpact).toEqual({
+      currency: 'GBP',
+      // pay out 4h05m: 100,000 + (240,000 / 1,200 min) x 5 min; crm out 4h10m: 2,000 + (12,000 / 1,200) x 10.
+      totalLoss: 103100,
+      lossKnown: true,
+      peakLevel: 4,
+      toleranceReachedAtMinutes: 240,
+      services: [
+        { id: 'crm', outageMinutes: 250, level: 2, loss: 2100 },
+        { id: 'pay', outageMinutes: 245, level: 4, loss: 101000 },
+      ],
+    });
+
+    // Following the plan (its scenario fails dc-a; it writes no steps), the restore times and so the cost are the
+    // same as the graph's.
+    const followed = await impact({ plan: 'plan-dc-a' });
+    expect(followed.businessImpact).toEqual(costed.businessImpact);
+  });
+});
