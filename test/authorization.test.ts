@@ -55,6 +55,14 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/plans/{id}/pack': READ,
   'GET /api/v1/incidents/{id}/figures': READ,
   'GET /api/v1/actions': READ,
+  'GET /api/v1/assessments/requested': READ,
+  'POST /api/v1/assessments/{id}/submit': OWNER_WRITE,
+  'POST /api/v1/assessments/{id}/approve': WRITE,
+  'POST /api/v1/assessments/{id}/return': WRITE,
+  'GET /api/v1/assessments/{id}/history': READ,
+  'GET /api/v1/assessments/{id}/versions': READ,
+  'GET /api/v1/assessments/{id}/versions/{number}': READ,
+  'GET /api/v1/campaigns/{id}/progress': READ,
 };
 
 let t: TestApp;
