@@ -5,7 +5,13 @@
  */
 import type { EffectivePolicy } from '../../../src/bia/policy.ts';
 import { acceptanceCurrent, riskReview, riskScores } from '../../../src/risk/scoring.ts';
-import type { ExceedancePoint, RiskDocument, RiskFigures } from '../api/risk';
+import type { DocumentOf } from '../../../src/catalog/kinds.ts';
+import type { RiskAnalysisAnswer } from '../../../src/server/routes/risk.schema.ts';
+
+// The types of web/src/api/risk.ts, taken from the same sources, so that this file needs nothing of the browser.
+type RiskDocument = DocumentOf<'Risk'>;
+type RiskFigures = RiskAnalysisAnswer['risks'][number];
+type ExceedancePoint = RiskAnalysisAnswer['portfolio']['exceedance'][number];
 
 /** Which pair of levels a heat map or a filter reads: before or after treatment. */
 export type Scale = 'inherent' | 'residual';
