@@ -3,6 +3,9 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { ImpactWithCost } from '../src/bia/business-impact.ts';
 import type { BiaAnalysis } from '../src/bia/current.ts';
+import { createBiaService } from '../src/server/services/bia.service.ts';
+import { createGraphProvider } from '../src/server/services/graph-provider.ts';
+import { createHeavyWork } from '../src/server/services/heavy-work.ts';
 import { body, createTestApp } from './support/test-app.ts';
 import type { TestApp } from './support/test-app.ts';
 import { describeEachDatabase } from './support/test-databases.ts';
@@ -221,5 +224,27 @@ describeEachDatabase('BIA analysis API', (dialect) => {
     // same as the graph's.
     const followed = await impact({ plan: 'plan-dc-a' });
     expect(followed.businessImpact).toEqual(costed.businessImpact);
+  });
+
+  it('costs a scenario in a worker thread as on the request thread (large catalogs go to the pool)', async () => {
+    await approve('bia-pay');
+    await approve('bia-crm-2026');
+    const inline = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/analysis/impact',
+      payload: { fail: ['dc-a'] },
+    });
+    const graphs = createGraphProvider({ database: t.database });
+    const work = createHeavyWork({ threads: 1 });
+    try {
+      const basis = await createBiaService({ database: t.database, graphs }).basis();
+      const pooled = await work.impact(await graphs.engine(), ['dc-a'], { user: 'test' }, undefined, basis);
+      expect((JSON.parse(pooled) as ImpactWithCost).businessImpact).toEqual(
+        body<ImpactWithCost>(inline).businessImpact,
+      );
+      expect((JSON.parse(pooled) as ImpactWithCost).businessImpact.totalLoss).toBe(103100);
+    } finally {
+      await work.close();
+    }
   });
 });
