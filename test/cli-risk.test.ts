@@ -184,6 +184,44 @@ describe('lifeboat analyze risk', () => {
     expect(run.stdout).toBe('');
   });
 
+  it('warns on check about an acceptance that has ended and a risk above the appetite left untreated, and exits 0', async () => {
+    const file = join(dir, 'warnings.yaml');
+    writeFileSync(
+      file,
+      [
+        'apiVersion: lifeboat/v1',
+        'kind: Person',
+        'metadata: { id: ana }',
+        'spec: { email: ana@example.org }',
+        '---',
+        'apiVersion: lifeboat/v1',
+        'kind: Risk',
+        'metadata: { id: old-acceptance }',
+        'spec:',
+        '  category: technical',
+        '  owner: ana',
+        '  description: d',
+        '  likelihood: 1',
+        '  impact: 2',
+        '  treatment: { decision: accept }',
+        '  acceptance: { by: ana, on: 2020-01-01, until: 2020-12-31 }',
+        '  lastReviewed: 2099-01-01',
+        '---',
+        'apiVersion: lifeboat/v1',
+        'kind: Risk',
+        'metadata: { id: untreated }',
+        'spec: { category: cyber, owner: ana, description: d, likelihood: 4, impact: 4, lastReviewed: 2099-01-01 }',
+        '',
+      ].join('\n'),
+    );
+    const run = await runCli(['check', file]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').filter(Boolean)).toEqual([
+      `${file}:16:49: warning: the acceptance of risk "old-acceptance" by "ana" ended on 2020-12-31: renew it or treat the risk`,
+      `${file}:22:66: warning: risk "untreated" has a score 16 over the appetite of 9 and no treatment: decide to mitigate, transfer or avoid it, or record an acceptance (by, on, until)`,
+    ]);
+  });
+
   it("analyses the example organisation's register: ransomware costs most, the accepted HSM is no longer suggested", async () => {
     const run = await runCli(['analyze', 'risk', 'examples/northbank', '--json', '--runs', '2000']);
     expect(run.code).toBe(0);
