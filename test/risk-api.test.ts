@@ -171,6 +171,26 @@ describeEachDatabase('risk register API', (dialect) => {
     expect(after.risks[0]).toEqual(first.risks[0]);
   });
 
+  it("adds a risk's scenario to the objectives gap as a scenario of source risk", async () => {
+    await post(t.app, 'risks', 'Risk', 'hsm-failure', risk({ scenario: { fail: ['hsm'] } }));
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/analysis/objectives' });
+    expect(response.statusCode, response.body).toBe(200);
+    const gap = body<{
+      scenarios: { id: string; source: string; fail: string[] }[];
+      services: {
+        id: string;
+        results: { scenario: string; down: boolean; restoreMinutes: number | null }[];
+      }[];
+    }>(response);
+    expect(gap.scenarios.at(-1)).toEqual({ id: 'hsm-failure', source: 'risk', fail: ['hsm'] });
+    const pay = gap.services.find((service) => service.id === 'pay')!;
+    // The HSM is back after its 2h recovery, and payments with it.
+    expect(pay.results.find((result) => result.scenario === 'hsm-failure')).toMatchObject({
+      down: true,
+      restoreMinutes: 120,
+    });
+  });
+
   it('refuses runs outside 100 to 1,000,000 with a readable problem', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/analysis/risk?runs=5' });
     expect(response.statusCode).toBe(400);
