@@ -15,12 +15,14 @@ interface Props {
   currency: string;
 }
 
-/** The histogram of annual loss. */
+/**
+ * The histogram of annual loss: one horizontal bar per range of loss (the ranges down the side, so their labels
+ * stay whole), the share of all simulated years in each; the years without a loss are said in the caption, as
+ * a bar of their own would flatten every other.
+ */
 export function LossHistogram({ exceedance, probabilityOfLoss, currency }: Props) {
-  const bins = lossHistogram(exceedance, probabilityOfLoss, currency).map((bin) => ({
-    range: bin.label,
-    probability: bin.probability,
-  }));
+  const [none, ...ranges] = lossHistogram(exceedance, probabilityOfLoss, currency);
+  const bins = ranges.map((bin) => ({ range: bin.label, probability: bin.probability }));
   return (
     <Stack
       gap={4}
@@ -33,18 +35,19 @@ export function LossHistogram({ exceedance, probabilityOfLoss, currency }: Props
         How much a year costs
       </Title>
       <BarChart
-        h={260}
+        h={Math.max(200, 26 * bins.length + 40)}
         data={bins}
         dataKey="range"
+        orientation="vertical"
         series={[{ name: 'probability', label: 'Share of years', color: 'indigo.6' }]}
         valueFormatter={formatProbability}
-        xAxisProps={{ interval: 0, angle: -30, textAnchor: 'end', height: 80, fontSize: 11 }}
-        yAxisProps={{ width: 56 }}
-        tickLine="y"
+        yAxisProps={{ width: 150, interval: 0, fontSize: 11 }}
+        xAxisProps={{ fontSize: 11 }}
+        gridAxis="x"
       />
       <Text component="figcaption" size="xs" c="dimmed">
-        Share of the simulated years whose loss falls in each range; the first bar is the years without a
-        loss.
+        Share of the simulated years whose loss falls in each range. No loss at all in{' '}
+        {formatProbability(none?.probability ?? 1)} of the years.
       </Text>
     </Stack>
   );
