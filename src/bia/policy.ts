@@ -4,6 +4,7 @@
  * the command line and the web application.
  */
 import { parseDuration } from '../catalog/duration.ts';
+import type { ExerciseType } from '../catalog/kinds/exercise.kind.ts';
 import type { PolicySpec } from '../catalog/kinds/policy.kind.ts';
 
 /** A named level of a 1..n scale. */
@@ -31,6 +32,12 @@ export interface EffectivePolicy {
   reviewIntervalMinutes: number;
   tiers: { tier: number; mtpdUpToMinutes: number }[];
   risk: { likelihood: Level[]; impact: Level[]; appetite: number; runs: number };
+  /** The exercise programme: the interval and the lightest counting type of each tier 1-4, training validity. */
+  exercises: {
+    intervalMinutes: number;
+    tiers: { tier: number; intervalMinutes: number; atLeast: ExerciseType }[];
+    trainingValidForMinutes: number;
+  };
 }
 
 const IMPACT_LEVELS: Level[] = [
@@ -70,7 +77,36 @@ export const DEFAULT_POLICY = {
     { tier: 3, mtpdUpTo: '1w' },
   ],
   risk: { likelihood: LIKELIHOOD_LEVELS, impact: IMPACT_LEVELS, appetite: 9, runs: 10_000 },
+  exercises: {
+    interval: '52w',
+    tiers: [
+      { tier: 1, interval: '26w', atLeast: 'parallel' },
+      { tier: 2, interval: '52w', atLeast: 'simulation' },
+      { tier: 3, interval: '52w', atLeast: 'communication' },
+      { tier: 4, interval: '52w', atLeast: 'communication' },
+    ],
+    trainingValidFor: '52w',
+  },
 } as const;
+
+/** The exercise programme of a Policy spec, with the defaults for whatever it leaves out. */
+function exerciseProgramme(spec: PolicySpec['exercises']): EffectivePolicy['exercises'] {
+  const intervalMinutes = minutes(spec?.interval ?? DEFAULT_POLICY.exercises.interval);
+  const listed: readonly { tier: number; interval?: string; atLeast?: ExerciseType }[] =
+    spec?.tiers ?? DEFAULT_POLICY.exercises.tiers;
+  return {
+    intervalMinutes,
+    tiers: [1, 2, 3, 4].map((tier) => {
+      const entry = listed.find((t) => t.tier === tier);
+      return {
+        tier,
+        intervalMinutes: entry?.interval ? minutes(entry.interval) : intervalMinutes,
+        atLeast: entry?.atLeast ?? 'communication',
+      };
+    }),
+    trainingValidForMinutes: minutes(spec?.trainingValidFor ?? DEFAULT_POLICY.exercises.trainingValidFor),
+  };
+}
 
 /** Minutes of a duration the schema has already validated. */
 function minutes(text: string): number {
@@ -105,5 +141,6 @@ export function effectivePolicy(policy?: { id: string; spec: PolicySpec }): Effe
       appetite: spec.risk?.appetite ?? DEFAULT_POLICY.risk.appetite,
       runs: spec.risk?.runs ?? DEFAULT_POLICY.risk.runs,
     },
+    exercises: exerciseProgramme(spec.exercises),
   };
 }

@@ -19,6 +19,8 @@ import { policyKind } from './kinds/policy.kind.ts';
 import { impactAssessmentKind } from './kinds/impact-assessment.kind.ts';
 import { campaignKind } from './kinds/campaign.kind.ts';
 import { riskKind } from './kinds/risk.kind.ts';
+import { exerciseKind } from './kinds/exercise.kind.ts';
+import { trainingKind } from './kinds/training.kind.ts';
 
 /** The apiVersion of every catalog document. */
 export const API_VERSION = 'lifeboat/v1';
@@ -37,6 +39,8 @@ const DECLARATIONS = [
   impactAssessmentKind,
   campaignKind,
   riskKind,
+  exerciseKind,
+  trainingKind,
 ] as const;
 
 type Declared = (typeof DECLARATIONS)[number];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseDuration } from '../duration.ts';
 import { defineKind, withFormat } from '../registry.ts';
+import { EXERCISE_TYPES } from './exercise.kind.ts';
 import { durationSchema } from './fields.ts';
 
 /** One named level of a 1..n scale (impact, likelihood), with what it means. */
@@ -100,6 +101,57 @@ const riskPolicySchema = z
   })
   .meta({ title: 'Risk scales', description: 'Likelihood and impact levels, appetite, simulation runs.' });
 
+/** The exercise programme (ISO 22301 clause 8.5, DORA Art. 11(6)): how often each tier's plans are exercised. */
+const exercisePolicySchema = z
+  .strictObject({
+    interval: durationSchema.optional().meta({
+      description:
+        'The longest time between two exercises of a plan for a tier the programme does not list (or no tier). Default 52w.',
+    }),
+    tiers: z
+      .array(
+        z.strictObject({
+          tier: withFormat(z.int().min(1).max(4), 'tier'),
+          interval: durationSchema.optional().meta({ description: 'Default the programme interval.' }),
+          atLeast: z
+            .enum(EXERCISE_TYPES)
+            .optional()
+            .meta({
+              description:
+                'The lightest type that counts (communication < walkthrough < tabletop < simulation < restore-test ' +
+                '< parallel < full-interruption); default any.',
+            }),
+        }),
+      )
+      .max(4)
+      .superRefine((tiers, context) => {
+        const seen = new Set<number>();
+        tiers.forEach((entry, index) => {
+          if (seen.has(entry.tier))
+            context.addIssue({
+              code: 'custom',
+              path: [index, 'tier'],
+              message: `tier ${entry.tier} is listed twice in the exercise programme`,
+            });
+          seen.add(entry.tier);
+        });
+      })
+      .optional()
+      .meta({
+        description:
+          'Per tier, the interval and the lightest type that counts; when given, it replaces the defaults: tier 1 ' +
+          'every 26w, parallel or heavier; tier 2 every 52w, simulation or heavier; tiers 3 and 4 every 52w, any type.',
+      }),
+    trainingValidFor: durationSchema.optional().meta({
+      description:
+        'How long a training session or an exercise keeps a person trained on a plan. Default 52w.',
+    }),
+  })
+  .meta({
+    title: 'Exercise programme',
+    description: 'Exercise intervals and types per tier, training validity.',
+  });
+
 /** The organisation's continuity policy: BIA scales, tiers, review interval, risk scales. At most one. */
 export const policySpecSchema = z
   .strictObject({
@@ -152,6 +204,7 @@ export const policySpecSchema = z
       .optional()
       .meta({ title: 'Tiers', description: 'Tier by MTPD. Default: 1 up to 4h, 2 up to 1d, 3 up to 1w.' }),
     risk: riskPolicySchema.optional(),
+    exercises: exercisePolicySchema.optional(),
   })
   .superRefine((spec, context) => {
     const levels = spec.impact?.levels?.length ?? 5;
@@ -190,6 +243,7 @@ export const policyKind = defineKind({
         { tier: 2, mtpdUpTo: '1d' },
         { tier: 3, mtpdUpTo: '1w' },
       ],
+      exercises: { interval: '52w', tiers: [{ tier: 1, interval: '26w', atLeast: 'parallel' }] },
     },
   },
 });
