@@ -7,7 +7,13 @@ import { effectivePolicy } from '../../../src/bia/policy.ts';
 import type { EffectivePolicy } from '../../../src/bia/policy.ts';
 import type { BusinessImpact } from '../../../src/bia/business-impact.ts';
 import type { BiaAnalysis } from '../../../src/bia/current.ts';
-import type { AssessmentState } from '../bia/bia-model';
+import type {
+  AssessmentApproval,
+  AssessmentHistoryEntry,
+  CampaignProgressAnswer,
+  RequestedAssessmentAnswer,
+} from '../../../src/server/routes/assessment.schema.ts';
+import type { PlanVersionSummary } from '../../../src/server/routes/plan.schema.ts';
 import type { ImpactResult } from './analysis';
 import { listDocuments } from './catalog';
 import type { DocumentOf } from './catalog';
@@ -21,49 +27,26 @@ export type AssessmentDocument = DocumentOf<'ImpactAssessment'>;
 /** A Campaign document. */
 export type CampaignDocument = DocumentOf<'Campaign'>;
 
+/** The answers of the workflow and campaign routes, as their schemas (src/server/routes/assessment.schema.ts) give them. */
+export type { AssessmentApproval };
+
 /** One frozen (approved) version of an assessment. */
-export interface AssessmentVersionSummary {
-  number: number;
-  approvedBy: string;
-  approvedAt: string;
-  checksum?: string;
-}
+export type AssessmentVersionSummary = PlanVersionSummary;
 
 /** One step of an assessment's workflow: a submission, a return with its comment, an approval. */
-export interface AssessmentEvent {
-  action: 'submitted' | 'returned' | 'approved' | (string & {});
-  by: string;
-  at: string;
-  comment?: string;
-  version?: number;
-}
+export type AssessmentEvent = AssessmentHistoryEntry;
+
+/** A campaign's progress by service. */
+export type CampaignProgress = CampaignProgressAnswer;
 
 /** One service of a campaign, with where its assessment stands. */
-export interface CampaignService {
-  id: string;
-  name?: string;
-  tier?: number;
-  owner?: string | null;
-  state: 'not started' | AssessmentState | (string & {});
-  /** The assessment that counts towards the campaign, when there is one. */
-  assessment?: string | null;
-}
+export type CampaignService = CampaignProgress['services'][number];
 
-/** `GET /api/v1/campaigns/{id}/progress`. */
-export interface CampaignProgress {
-  campaign: string;
-  services: CampaignService[];
-  counts: Partial<Record<string, number>>;
-}
+/** Where a service stands in a campaign: not-started, draft, submitted, approved. */
+export type CampaignState = CampaignService['state'];
 
 /** One BIA the signed-in owner is asked for. */
-export interface RequestedAssessment {
-  campaign: string;
-  service: string;
-  state: string;
-  due: string;
-  assessment?: string | null;
-}
+export type RequestedAssessment = RequestedAssessmentAnswer;
 
 /** `GET /api/v1/analysis/bia` and a scenario's `businessImpact`, as the shared BIA code (src/bia/) shapes them. */
 export type { BiaAnalysis, BusinessImpact };
@@ -90,12 +73,15 @@ export function submitAssessment(id: string, version: number | undefined) {
 
 /** `POST /api/v1/assessments/{id}/approve`. */
 export function approveAssessment(id: string, version: number | undefined) {
-  return request<unknown>('POST', `${assessmentPath(id)}/approve`, { headers: ifMatch(version), body: {} });
+  return request<AssessmentApproval>('POST', `${assessmentPath(id)}/approve`, {
+    headers: ifMatch(version),
+    body: {},
+  });
 }
 
 /** `POST /api/v1/assessments/{id}/return` with the comment the owner will read. */
 export function returnAssessment(id: string, version: number | undefined, comment: string) {
-  return request<unknown>('POST', `${assessmentPath(id)}/return`, {
+  return request<AssessmentDocument>('POST', `${assessmentPath(id)}/return`, {
     headers: ifMatch(version),
     body: { comment },
   });
@@ -208,13 +194,14 @@ export function useAssessmentWorkflow(assessment: AssessmentDocument) {
   const queryClient = useQueryClient();
   const id = assessment.metadata.id;
   return useMutation({
-    mutationFn: (step: WorkflowAction) => {
+    mutationFn: async (step: WorkflowAction): Promise<AssessmentDocument> => {
       const version = assessment.metadata.version;
       if (step.action === 'submit') return submitAssessment(id, version);
-      if (step.action === 'approve') return approveAssessment(id, version);
+      if (step.action === 'approve') return (await approveAssessment(id, version)).document;
       return returnAssessment(id, version, step.comment);
     },
     meta: { silent: true }, // the buttons' dialogs show a refusal with the server's detail
+    onSuccess: (document) => queryClient.setQueryData(keys.document('assessments', id), document),
     onSettled: () => {
       for (const queryKey of [
         keys.document('assessments', id),

@@ -217,7 +217,7 @@ export function AssessmentEditor({
           />
         </Group>
         <Grid>
-          <Grid.Col span={{ base: 12, xl: 7 }}>
+          <Grid.Col span={{ base: 12, lg: 7 }}>
             <Stack>
               <QuestionnaireGrid
                 policy={policy}
@@ -231,7 +231,7 @@ export function AssessmentEditor({
               <LevelKey policy={policy} />
             </Stack>
           </Grid.Col>
-          <Grid.Col span={{ base: 12, xl: 5 }}>
+          <Grid.Col span={{ base: 12, lg: 5 }}>
             <Stack>
               <section aria-labelledby="bia-preview">
                 <Title order={2} size="h4" id="bia-preview" mb="xs">

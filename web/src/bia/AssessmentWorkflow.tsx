@@ -179,7 +179,7 @@ export function ReturnedNotice({ events }: { events: readonly AssessmentEvent[] 
   return (
     <Alert color="orange" title="Returned for changes" data-testid="returned-comment">
       <Text size="sm">
-        {last.by} returned it on <time dateTime={last.at}>{formatInstant(last.at)}</time>
+        {last.actor} returned it on <time dateTime={last.at}>{formatInstant(last.at)}</time>
         {last.comment ? ':' : '.'}
       </Text>
       {last.comment && (
@@ -198,7 +198,7 @@ export function WorkflowHistory({ events }: { events: readonly AssessmentEvent[]
     <Stack gap={4} data-testid="workflow-history">
       {events.map((event, index) => (
         <Text size="sm" key={`${event.at}-${index}`}>
-          <time dateTime={event.at}>{formatInstant(event.at)}</time>: <b>{event.action}</b> by {event.by}
+          <time dateTime={event.at}>{formatInstant(event.at)}</time>: <b>{event.action}</b> by {event.actor}
           {event.version !== undefined && ` (version ${event.version})`}
           {event.comment && `: “${event.comment}”`}
         </Text>

@@ -38,7 +38,7 @@ const STATES = [
   { state: 'approved', label: 'Approved', colour: 'green' },
   { state: 'submitted', label: 'Submitted', colour: 'blue' },
   { state: 'draft', label: 'Draft', colour: 'yellow' },
-  { state: 'not started', label: 'Not started', colour: 'gray' },
+  { state: 'not-started', label: 'Not started', colour: 'gray' },
 ] as const;
 
 /** `/campaigns/:id`. */
@@ -182,7 +182,7 @@ function CampaignProgressView({
           {approved} of {total} approved
         </Text>
         <Progress.Root size="lg" aria-label={`${approved} of ${total} approved`}>
-          {STATES.filter(({ state }) => state !== 'not started').map(({ state, label, colour }) =>
+          {STATES.filter(({ state }) => state !== 'not-started').map(({ state, label, colour }) =>
             (counts[state] ?? 0) > 0 ? (
               <Progress.Section
                 key={state}
@@ -219,7 +219,7 @@ function CampaignProgressView({
                   {service.owner ? <RefLink id={service.owner} kinds={['Team', 'Person']} /> : '-'}
                 </Table.Td>
                 <Table.Td data-column="state">
-                  {service.state === 'not started' ? (
+                  {service.state === 'not-started' ? (
                     <Badge color="gray" variant="outline">
                       not started
                     </Badge>

@@ -47,7 +47,12 @@ export function ImpactChart({
               ]
             : []),
         ]}
-        yAxisProps={{ domain: [0, levels.length], allowDecimals: false, width: 30 }}
+        yAxisProps={{
+          domain: [0, levels.length],
+          ticks: [0, ...levels.map((l) => l.level)],
+          allowDecimals: false,
+          width: 30,
+        }}
         rightYAxisProps={{ tickFormatter: (value: number) => formatMoney(value, currency), width: 90 }}
         tooltipProps={{
           content: ({ payload }) => {

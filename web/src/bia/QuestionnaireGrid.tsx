@@ -10,6 +10,7 @@ import { decreasingLosses, formatMoney, levelFloor, setLevel } from './bia-model
 
 /** The levels of the policy, each with its description: the key to the grid. */
 export function LevelKey({ policy }: { policy: EffectivePolicy }) {
+  const described = policy.impact.levels.some((level) => level.description);
   return (
     <Table fz="xs" withTableBorder aria-label="Impact levels" data-testid="level-key">
       <Table.Tbody>
@@ -19,7 +20,7 @@ export function LevelKey({ policy }: { policy: EffectivePolicy }) {
               {level.level} {level.name}
               {level.level === policy.impact.tolerance && ' (tolerance)'}
             </Table.Th>
-            <Table.Td>{level.description ?? '-'}</Table.Td>
+            {described && <Table.Td>{level.description ?? '-'}</Table.Td>}
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -56,7 +56,7 @@ export function BiaRequestedCard({ names, today }: { names: ReadonlyMap<string, 
                     </Anchor>
                   </Table.Td>
                   <Table.Td>
-                    {item.state === 'not started' ? (
+                    {item.state === 'not-started' ? (
                       <Badge color="gray" variant="outline">
                         not started
                       </Badge>
