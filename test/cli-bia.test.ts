@@ -215,6 +215,14 @@ describe('lifeboat analyze impact: businessImpact', () => {
     });
   });
 
+  it('says what the failure costs under the readable table', async () => {
+    const result = await runCli(['analyze', 'impact', catalog, '--fail', 'dc-a']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(
+      '\n\nbusiness impact: 103,100 GBP over 2 services with a current BIA, peak level 4, tolerance reached after 4h\n',
+    );
+  });
+
   it('says the loss is only a lower bound when a restore time is one', async () => {
     // Without a recovery time at the site, crm waits on an unknown duration: its loss is only a lower bound.
     const unknown = catalogWith('unknown.yaml', 'spec: { recovery: 4h }', 'spec: {}');
@@ -224,5 +232,7 @@ describe('lifeboat analyze impact: businessImpact', () => {
     const crm = impact.services.find((service) => service.id === 'crm');
     expect(crm?.restoreKnown).toBe(false);
     expect(impact.businessImpact.lossKnown).toBe(false);
+    const text = await runCli(['analyze', 'impact', unknown, '--fail', 'dc-a']);
+    expect(text.stdout).toMatch(/\nbusiness impact: at least [\d,]+ GBP over 2 services/);
   });
 });

@@ -35,6 +35,31 @@ export function fileBusinessImpact(
   return (result) => withBusinessImpact(result, basis);
 }
 
+/** An amount as a person reads it: whole units with thousands separators. */
+function money(value: number): string {
+  return Math.round(value).toLocaleString('en-GB');
+}
+
+/**
+ * The line under an impact table that says what the scenario costs: `business impact: 103,100 GBP over 2
+ * services with a current BIA, peak level 4, tolerance reached after 4h`; nothing without `businessImpact`.
+ */
+export function formatBusinessImpact(result: ImpactResult | ImpactWithCost): string {
+  if (!('businessImpact' in result)) return '';
+  const cost = result.businessImpact;
+  if (cost.services.length === 0) return '\n\nbusiness impact: no down service has a current BIA';
+  const total =
+    cost.totalLoss === null
+      ? 'an unbounded loss (a service is never back)'
+      : `${cost.lossKnown ? '' : 'at least '}${money(cost.totalLoss)} ${cost.currency}`;
+  const count = cost.services.length === 1 ? '1 service' : `${cost.services.length} services`;
+  const tolerance =
+    cost.toleranceReachedAtMinutes === null
+      ? 'tolerance not reached'
+      : `tolerance reached after ${formatDuration(cost.toleranceReachedAtMinutes)}`;
+  return `\n\nbusiness impact: ${total} over ${count} with a current BIA, peak level ${cost.peakLevel}, ${tolerance}`;
+}
+
 function minutes(value: number | null): string {
   return value === null ? '-' : formatDuration(value);
 }

@@ -24,7 +24,7 @@ import {
 } from '../plans/objectives.ts';
 import type { ObjectivesGap } from '../plans/objectives.ts';
 import { fileApprovalNote, fileApprovedPlan } from '../plans/versions.ts';
-import { fileBusinessImpact, registerAnalyzeBia } from './analyze-bia.command.ts';
+import { fileBusinessImpact, formatBusinessImpact, registerAnalyzeBia } from './analyze-bia.command.ts';
 import { registerAnalyzeRisk } from './analyze-risk.command.ts';
 import { loadCheckedCatalog } from './catalog-source.ts';
 import { openCommandDatabase } from './import.command.ts';
@@ -477,7 +477,7 @@ export function registerAnalyze(program: Command): void {
           },
         );
         process.stdout.write(
-          `${flags.json ? JSON.stringify(result, null, 2) : withNote(formatImpact(result), note)}\n`,
+          `${flags.json ? JSON.stringify(result, null, 2) : withNote(formatImpact(result) + formatBusinessImpact(result), note)}\n`,
         );
         failOnBreach(command, flags.failOn, breachesOf(result), 'an RTO, MTPD or RPO');
       },
