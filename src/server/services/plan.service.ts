@@ -15,8 +15,6 @@ import { buildPackModel } from '../../reports/pack-model.ts';
 import type { PackModel } from '../../reports/pack-model.ts';
 import type { LifeboatDatabase } from '../db/database.ts';
 import { createDocumentRepository } from '../repositories/document.repository.ts';
-import { createVersionRepository, frozenVersionOf } from '../repositories/version.repository.ts';
-import type { VersionRow } from '../repositories/version.repository.ts';
 import { createApprovalService } from './approval.service.ts';
 import { rowToDocument } from './document-mapping.ts';
 import { CatalogError } from './errors.ts';
@@ -195,10 +193,6 @@ export function packModelOf(
   });
 }
 
-function toVersion(row: VersionRow): PlanVersion {
-  return frozenVersionOf<PlanDocument>(row);
-}
-
 /** Plans on the stored catalog: approval and frozen versions, recovery order, review, packs. */
 export function createPlanService(deps: {
   database: LifeboatDatabase;
@@ -212,17 +206,10 @@ export function createPlanService(deps: {
   const approval = createApprovalService<PlanDocument>({ database, now, kind: 'Plan', freeze: approvePlan });
 
   /** The latest frozen version of each plan named (of every plan when absent). */
-  async function latestVersions(ids?: readonly string[]): Promise<Map<string, PlanVersion>> {
-    const rows = await createVersionRepository(database.db, 'Plan').latest(ids);
-    return new Map(rows.map((row) => [row.document_id, toVersion(row)]));
-  }
+  const latestVersions = (ids?: readonly string[]) => approval.latestVersions(ids);
 
   /** Plans as clients read them, with their approval derived from the frozen versions. */
-  async function views(plans: readonly PlanDocument[]): Promise<PlanDocument[]> {
-    if (plans.length === 0) return [];
-    const latest = await latestVersions(plans.map((plan) => plan.metadata.id));
-    return plans.map((plan) => planView(plan, latest.get(plan.metadata.id)));
-  }
+  const views = (plans: readonly PlanDocument[]) => approval.views(plans);
 
   /**
    * Pack models are built one per turn of the event loop: a model takes a few milliseconds, and a hundred packs
