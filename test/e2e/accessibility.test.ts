@@ -173,6 +173,7 @@ describe.skipIf(!available)('every page: accessibility and the phone layout', ()
     }
     paths.push(
       '/services/new',
+      '/assessments/new?service=core-banking',
       '/map?around=core-banking',
       '/simulator',
       '/simulator?fail=dc-leeds',
