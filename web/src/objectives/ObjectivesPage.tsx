@@ -39,7 +39,7 @@ const LOOK: Record<CellStatus, { bg?: string; word: string }> = {
 
 type Scenario = Objectives['scenarios'][number];
 
-const SOURCE_KIND = { site: 'Site', vendor: 'Vendor', plan: 'Plan' } as const;
+const SOURCE_KIND = { site: 'Site', vendor: 'Vendor', plan: 'Plan', risk: 'Risk' } as const;
 
 function scenarioPath(scenario: Scenario): string {
   return scenario.source === 'plan'
