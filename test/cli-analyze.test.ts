@@ -420,7 +420,7 @@ it('prints the objectives gap of every site, vendor and plan scenario, the same 
   expect(JSON.parse(fromDatabase.stdout)).toEqual(gap);
 
   const table = await runCli(['analyze', 'objectives', file]);
-  expect(table.stdout).toContain('scenarios: 2 sites, 1 vendors, 1 plans; services: 2; breaches: 1');
+  expect(table.stdout).toContain('scenarios: 2 sites, 1 vendors, 1 plans, 0 risks; services: 2; breaches: 1');
   expect(table.stdout).toMatch(/pay\s+1\s+plan-both-sites\s+2h35m\s+1h\s+BREACH/);
   expect(table.stdout).toMatch(/mail\s+3\s+telco\s+35m\s+1h\s+met/);
 });
