@@ -95,10 +95,10 @@ export function registerAnalysisRoutes(app: FastifyInstance, analysis: AnalysisS
       schema: {
         tags: ['analysis'],
         summary:
-          'The objectives gap: every service against its RTO and RPO in every site, vendor and plan scenario',
+          'The objectives gap: every service against its RTO and RPO in every site, vendor, plan and risk scenario',
         description:
-          'Scenarios: each Site alone, each Vendor alone, and the scenario of each Plan that is not retired, with ' +
-          "restore times that follow the plan's steps. Computed off the request path and cached per catalog state. " +
+          'Scenarios: each Site alone, each Vendor alone, the scenario of each Plan that is not retired, with ' +
+          "restore times that follow the plan's steps, and the scenario of each Risk that has one. Computed off the request path and cached per catalog state. " +
           'The query keeps only some services (every condition given applies; every scenario stays): on a large ' +
           'catalog the whole answer is tens of megabytes.',
         querystring: z.object({
