@@ -4,8 +4,8 @@
  * service's declared objectives beside those the answers suggest; the workflow buttons, the returned comment,
  * the approved versions and the history.
  */
-import { Alert, Anchor, Badge, Code, Grid, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Alert, Badge, Code, Grid, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useParams, useSearchParams } from 'react-router';
 import { canReadAudit } from '../api/auth';
 import { useAssessmentHistory, useAssessmentVersions, usePolicy } from '../api/bia';
 import type { AssessmentDocument } from '../api/bia';
@@ -13,7 +13,7 @@ import { isApiError } from '../api/client';
 import { useDocument, useSession } from '../api/queries';
 import { NotFoundPage } from '../app/NotFoundPage';
 import { AuditHistory } from '../catalog/AuditHistory';
-import { documentPath } from '../catalog/links';
+import { RefLink } from '../catalog/links';
 import { formatInstant } from '../util/dates';
 import { AssessmentEditor } from './AssessmentEditor';
 import { AssessmentVersions } from './AssessmentVersions';
@@ -95,10 +95,7 @@ function AssessmentView({
             {assessment.metadata.updatedAt && `, updated ${formatInstant(assessment.metadata.updatedAt)}`}
           </Text>
           <Text size="xs">
-            of{' '}
-            <Anchor component={Link} to={documentPath('Service', assessment.spec.service)} size="xs">
-              {assessment.spec.service}
-            </Anchor>
+            of <RefLink id={assessment.spec.service} kinds={['Service']} />
           </Text>
         </Group>
         {assessment.spec.status === 'approved' && assessment.spec.approvedBy && (

@@ -181,7 +181,7 @@ function CampaignProgressView({
         <Text size="sm" data-testid="campaign-approved">
           {approved} of {total} approved
         </Text>
-        <Progress.Root size="lg" aria-label={`${approved} of ${total} approved`}>
+        <Progress.Root size="lg">
           {STATES.filter(({ state }) => state !== 'not-started').map(({ state, label, colour }) =>
             (counts[state] ?? 0) > 0 ? (
               <Progress.Section

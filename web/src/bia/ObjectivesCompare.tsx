@@ -55,62 +55,66 @@ export function ObjectivesCompare({
   const tier = service?.spec.tier;
   const none = 'none (the tolerance is never reached)';
   return (
-    <Table withTableBorder aria-label="Objectives, declared and suggested" fz="sm">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Objective</Table.Th>
-          <Table.Th>Declared</Table.Th>
-          <Table.Th>Suggested by this BIA</Table.Th>
-          <Table.Th>
-            <VisuallyHidden>Finding</VisuallyHidden>
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        <Row
-          label="MTPD"
-          testId="objective-mtpd"
-          declared={service?.spec.mtpd ?? '-'}
-          suggested={
-            suggestion.derivedMtpdMinutes === undefined ? none : formatMinutes(suggestion.derivedMtpdMinutes)
-          }
-          worse={
-            mtpd !== undefined &&
-            suggestion.derivedMtpdMinutes !== undefined &&
-            mtpd > suggestion.derivedMtpdMinutes
-              ? 'later than derived'
-              : undefined
-          }
-        />
-        <Row
-          label="RTO"
-          testId="objective-rto"
-          declared={service?.spec.rto ?? '-'}
-          suggested={
-            suggestion.suggestedRtoMinutes === undefined
-              ? '-'
-              : `at most ${formatMinutes(suggestion.suggestedRtoMinutes)}`
-          }
-          worse={
-            rto !== undefined &&
-            suggestion.suggestedRtoMinutes !== undefined &&
-            rto > suggestion.suggestedRtoMinutes
-              ? 'over suggested'
-              : undefined
-          }
-        />
-        <Row
-          label="Tier"
-          testId="objective-tier"
-          declared={tier === undefined ? '-' : String(tier)}
-          suggested={suggestion.suggestedTier === undefined ? '-' : String(suggestion.suggestedTier)}
-          worse={
-            tier !== undefined && suggestion.suggestedTier !== undefined && tier > suggestion.suggestedTier
-              ? 'less critical than suggested'
-              : undefined
-          }
-        />
-      </Table.Tbody>
-    </Table>
+    <Table.ScrollContainer minWidth={440}>
+      <Table withTableBorder aria-label="Objectives, declared and suggested" fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Objective</Table.Th>
+            <Table.Th>Declared</Table.Th>
+            <Table.Th>Suggested by this BIA</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>Finding</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          <Row
+            label="MTPD"
+            testId="objective-mtpd"
+            declared={service?.spec.mtpd ?? '-'}
+            suggested={
+              suggestion.derivedMtpdMinutes === undefined
+                ? none
+                : formatMinutes(suggestion.derivedMtpdMinutes)
+            }
+            worse={
+              mtpd !== undefined &&
+              suggestion.derivedMtpdMinutes !== undefined &&
+              mtpd > suggestion.derivedMtpdMinutes
+                ? 'later than derived'
+                : undefined
+            }
+          />
+          <Row
+            label="RTO"
+            testId="objective-rto"
+            declared={service?.spec.rto ?? '-'}
+            suggested={
+              suggestion.suggestedRtoMinutes === undefined
+                ? '-'
+                : `at most ${formatMinutes(suggestion.suggestedRtoMinutes)}`
+            }
+            worse={
+              rto !== undefined &&
+              suggestion.suggestedRtoMinutes !== undefined &&
+              rto > suggestion.suggestedRtoMinutes
+                ? 'over suggested'
+                : undefined
+            }
+          />
+          <Row
+            label="Tier"
+            testId="objective-tier"
+            declared={tier === undefined ? '-' : String(tier)}
+            suggested={suggestion.suggestedTier === undefined ? '-' : String(suggestion.suggestedTier)}
+            worse={
+              tier !== undefined && suggestion.suggestedTier !== undefined && tier > suggestion.suggestedTier
+                ? 'less critical than suggested'
+                : undefined
+            }
+          />
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
