@@ -3,7 +3,7 @@
  * with the policy's level names; each cell counts the risks there and is coloured by its score against the
  * appetite. A real table of buttons: each says its levels, score, standing and count, so nothing rests on colour.
  */
-import { SegmentedControl, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { SegmentedControl, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { EffectivePolicy } from '../api/risk';
 import { heatMap, levelName } from './risk-model';
 import type { RiskRow, Scale } from './risk-model';
@@ -76,21 +76,24 @@ export function HeatMap({ rows, policy, scale, onScale, selected, onSelect }: Pr
                           className={classes.button}
                           aria-pressed={isSelected}
                           data-cell={`${cell.likelihood}x${cell.impact}`}
-                          aria-label={
-                            `Likelihood ${levelName(likelihood, cell.likelihood)}, impact ` +
-                            `${levelName(impact, cell.impact)}: score ${cell.score}, ${standing}; ` +
-                            `${cell.count} ${cell.count === 1 ? 'risk' : 'risks'}`
-                          }
                           onClick={() =>
                             onSelect(
                               isSelected ? undefined : { likelihood: cell.likelihood, impact: cell.impact },
                             )
                           }
                         >
+                          {/* The name read out is the visible text with the rest in between: "2 risks at
+                              likelihood 3 Possible, impact 4 Major, score 12, above the appetite". */}
                           <Text fw={700} fz="lg" data-testid="cell-count">
                             {cell.count}
                           </Text>
+                          <VisuallyHidden>
+                            {cell.count === 1 ? ' risk' : ' risks'} at likelihood{' '}
+                            {levelName(likelihood, cell.likelihood)}, impact {levelName(impact, cell.impact)}
+                            ,{' '}
+                          </VisuallyHidden>
                           <Text fz="xs">score {cell.score}</Text>
+                          <VisuallyHidden>, {standing}</VisuallyHidden>
                         </UnstyledButton>
                       </Table.Td>
                     );
