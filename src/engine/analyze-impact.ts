@@ -1,8 +1,8 @@
 /** `analyzeImpact`: the down set, causes, restore times, objective breaches and data loss of one scenario, as plain JSON. */
-import { computeDataLoss } from './data-loss.ts';
+import { spreadDataLoss } from './data-loss.ts';
 import { EngineInputError, UnknownIdError } from './errors.ts';
 import { KINDS, brokenAtRest, compareIds, servicesByTier, type EngineGraph } from './graph.ts';
-import { causeChain, causeParents, computeDownSet, resolveIds } from './impact.ts';
+import { causePositions, computeDownSet, positionsOf, resolveIds } from './impact.ts';
 import { computeRestoreTimes } from './restore.ts';
 import type { ImpactOptions, ImpactResult, RestoredAt } from './types.ts';
 
@@ -64,48 +64,58 @@ export function analyzeImpact(
   failIds: readonly string[],
   options: ImpactOptions = {},
 ): ImpactResult {
-  const byId = (a: number, b: number): number => compareIds(graph.ids[a]!, graph.ids[b]!);
+  const { ids } = graph;
+  const byId = (a: number, b: number): number => compareIds(ids[a]!, ids[b]!);
   const failed = resolveIds(graph, failIds, 'the failed set').sort(byId);
   const downSet = computeDownSet(graph, failed);
   const restore = computeRestoreTimes(graph, downSet, plannedRestores(graph, options.restoredAt));
-  const dataLoss = computeDataLoss(graph, downSet);
+  const dataLoss = spreadDataLoss(graph, downSet);
+  const { order } = downSet;
+  const position = positionsOf(graph, downSet);
   // A node down with nothing failed (a group only standbys could satisfy) starts its own cause chains.
   const atRest = [...new Set([...brokenAtRest(graph)].map((c) => graph.condOwner[c]!))]
     .filter((v) => downSet.isFailed[v] === 0)
     .sort(byId);
-  const parent = causeParents(graph, downSet, [...failed, ...atRest]);
-  const minutes = (v: number): number | null => {
-    const t = restore.restoreMinutes[v]!;
-    return Number.isNaN(t) ? null : t;
-  };
-  const known = (v: number): boolean => restore.bound === null || restore.bound[v] === 0;
+  const { parent, visited } = causePositions(graph, downSet, [...failed, ...atRest], position);
+  // Each chain is its parent's plus the node: the search lists parents first.
+  const chains = new Array<string[] | undefined>(order.length);
+  for (const p of visited) {
+    const id = ids[order[p]!]!;
+    chains[p] = parent[p]! < 0 ? [id] : [...chains[parent[p]!]!, id];
+  }
+  const { minutes: times, bound } = restore;
+  const minutes = (p: number): number | null => (Number.isNaN(times[p]!) ? null : times[p]!);
+  const known = (p: number): boolean => bound === null || bound[p] === 0;
 
-  const downNodes = Array.from(downSet.order).sort((a, b) => {
-    const ta = restore.restoreMinutes[a]!;
-    const tb = restore.restoreMinutes[b]!;
+  const downPositions = Array.from(order.keys()).sort((a, b) => {
+    const ta = times[a]!;
+    const tb = times[b]!;
     if (ta !== tb && !(Number.isNaN(ta) && Number.isNaN(tb))) {
       if (Number.isNaN(ta)) return 1;
       if (Number.isNaN(tb)) return -1;
       return ta - tb;
     }
-    return byId(a, b);
+    return byId(order[a]!, order[b]!);
   });
   const unknown = [...new Set([...restore.unknownSources, ...dataLoss.unknownNodes])].sort(byId);
 
   return {
-    failed: failed.map((v) => graph.ids[v]!),
-    down: downNodes.map((v) => ({
-      id: graph.ids[v]!,
-      kind: KINDS[graph.kinds[v]!]!,
-      restoreMinutes: minutes(v),
-      restoreKnown: known(v),
-      cause: causeChain(graph, parent, v),
-    })),
+    failed: failed.map((v) => ids[v]!),
+    down: downPositions.map((p) => {
+      const v = order[p]!;
+      return {
+        id: ids[v]!,
+        kind: KINDS[graph.kinds[v]!]!,
+        restoreMinutes: minutes(p),
+        restoreKnown: known(p),
+        cause: chains[p] ?? [ids[v]!],
+      };
+    }),
     services: servicesByTier(graph).map((s) => {
       const info = graph.service.get(s)!;
       const isDown = downSet.down[s] === 1;
-      const restoreMinutes = isDown ? minutes(s) : null;
-      const restoreKnown = known(s);
+      const restoreMinutes = isDown ? minutes(position[s]!) : null;
+      const restoreKnown = !isDown || known(position[s]!);
       const loss = Math.max(0, dataLoss.lossOf(s));
       const lossUnknown = dataLoss.unknownOf(s);
       return {

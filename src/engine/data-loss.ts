@@ -6,10 +6,12 @@
  *
  * Computed from the down data nodes outwards: their losses sorted largest first, each spreads over the nodes that
  * depend on it and that no larger loss reached yet. So every dependent is visited once: O(down data nodes log
- * + the nodes and reverse edges they reach), nothing when no data node is down.
+ * + the nodes and reverse edges they reach), nothing when no data node is down, and no array of the graph's size
+ * allocated (the marks live in the graph's workspace).
  */
-import { forEachDependent, type EngineGraph } from './graph.ts';
+import { DEAD, TOMBSTONE, type EngineGraph } from './graph.ts';
 import type { DownSet } from './impact.ts';
+import { LOSS, LOSS_REACHED, QUEUE, UNKNOWN_QUEUE, UNKNOWN_REACHED, workspaceOf } from './workspace.ts';
 
 /** Data losses of one scenario, read by node index. */
 export interface DataLoss {
@@ -34,10 +36,74 @@ export function ownLoss(graph: EngineGraph, downSet: DownSet, v: number): number
   return Infinity;
 }
 
-const NOTHING: DataLoss = { lossOf: () => -1, unknownOf: () => false, unknownNodes: [] };
+const NOTHING: DataLoss & ReachedByLoss = {
+  lossOf: () => -1,
+  unknownOf: () => false,
+  unknownNodes: [],
+  lossReached: new Int32Array(0),
+  unknownReached: new Int32Array(0),
+};
 
-/** The data loss each node depends on in this scenario (see the file header). */
-export function computeDataLoss(graph: EngineGraph, downSet: DownSet): DataLoss {
+/** The nodes a data loss reached, in the order reached. */
+interface ReachedByLoss {
+  lossReached: Int32Array;
+  unknownReached: Int32Array;
+}
+
+/**
+ * Marks with `stamp` the node `from` and every node that depends on it, transitively, not marked yet (the
+ * dependents `forEachDependent` lists, through groups whatever their state); appends them to `queue` from `tail`
+ * and returns the new tail.
+ */
+function reach(
+  graph: EngineGraph,
+  from: number,
+  mark: Int32Array,
+  stamp: number,
+  queue: Int32Array,
+  tail: number,
+): number {
+  if (mark[from] === stamp) return tail;
+  const { revStart, revSplit, revEntry, extraHead, extraNext, extraEntry, condOwner, condThreshold } = graph;
+  const edited = graph.extraLength > 0;
+  mark[from] = stamp;
+  queue[tail++] = from;
+  for (let head = tail - 1; head < tail; head++) {
+    const u = queue[head]!;
+    for (let e = revStart[u]!, split = revSplit[u]!; e < split; e++) {
+      const v = revEntry[e]!;
+      if (v >= 0 && mark[v] !== stamp) {
+        mark[v] = stamp;
+        queue[tail++] = v;
+      }
+    }
+    for (let e = revSplit[u]!, end = revStart[u + 1]!; e < end; e++) {
+      const c = revEntry[e]!;
+      const v = condOwner[c]!;
+      if (condThreshold[c] !== DEAD && mark[v] !== stamp) {
+        mark[v] = stamp;
+        queue[tail++] = v;
+      }
+    }
+    for (let e = edited ? extraHead[u]! : -1; e >= 0; e = extraNext[e]!) {
+      const x = extraEntry[e]!;
+      if (x === TOMBSTONE || (x >= 0 && condThreshold[x] === DEAD)) continue;
+      const v = x < 0 ? ~x : condOwner[x]!;
+      if (mark[v] !== stamp) {
+        mark[v] = stamp;
+        queue[tail++] = v;
+      }
+    }
+  }
+  return tail;
+}
+
+/**
+ * The data loss each node depends on in this scenario (see the file header), read from the graph's workspace:
+ * valid until the next scenario computed on the same graph. `analyzeImpact` reads it at once; `computeDataLoss`
+ * keeps a copy.
+ */
+export function spreadDataLoss(graph: EngineGraph, downSet: DownSet): DataLoss & ReachedByLoss {
   const sources: { node: number; loss: number }[] = [];
   const unknownNodes: number[] = [];
   for (const v of downSet.order) {
@@ -48,26 +114,44 @@ export function computeDataLoss(graph: EngineGraph, downSet: DownSet): DataLoss 
   }
   if (sources.length === 0 && unknownNodes.length === 0) return NOTHING;
   sources.sort((a, b) => b.loss - a.loss || a.node - b.node);
-  const loss = new Map<number, number>();
-  const unknown = new Set<number>();
-  const spread = (from: number, visited: { has(v: number): boolean }, mark: (v: number) => void): void => {
-    if (visited.has(from)) return;
-    mark(from);
-    const stack = [from];
-    while (stack.length > 0) {
-      forEachDependent(graph, stack.pop()!, (x) => {
-        const v = x < 0 ? ~x : graph.condOwner[x]!;
-        if (visited.has(v)) return;
-        mark(v);
-        stack.push(v);
-      });
-    }
+  const ws = workspaceOf(graph);
+  const lossMark = ws.int32(LOSS_REACHED);
+  const unknownMark = ws.int32(UNKNOWN_REACHED);
+  const lossStamp = ws.nextStamp();
+  const unknownStamp = ws.nextStamp();
+  const loss = ws.float64(LOSS);
+  const lossQueue = ws.int32(QUEUE);
+  const unknownQueue = ws.int32(UNKNOWN_QUEUE);
+  // Largest loss first: the nodes a source reaches that no larger loss reached take its loss.
+  let lossTail = 0;
+  for (const source of sources) {
+    const from = lossTail;
+    lossTail = reach(graph, source.node, lossMark, lossStamp, lossQueue, lossTail);
+    for (let i = from; i < lossTail; i++) loss[lossQueue[i]!] = source.loss;
+  }
+  let unknownTail = 0;
+  for (const node of unknownNodes) {
+    unknownTail = reach(graph, node, unknownMark, unknownStamp, unknownQueue, unknownTail);
+  }
+  return {
+    lossOf: (v) => (lossMark[v] === lossStamp ? loss[v]! : -1),
+    unknownOf: (v) => unknownMark[v] === unknownStamp,
+    unknownNodes,
+    lossReached: lossQueue.subarray(0, lossTail),
+    unknownReached: unknownQueue.subarray(0, unknownTail),
   };
-  for (const { node, loss: minutes } of sources) spread(node, loss, (v) => loss.set(v, minutes));
-  for (const node of unknownNodes) spread(node, unknown, (v) => unknown.add(v));
+}
+
+/** The data loss each node depends on in this scenario (see the file header). */
+export function computeDataLoss(graph: EngineGraph, downSet: DownSet): DataLoss {
+  const spread = spreadDataLoss(graph, downSet);
+  if (spread === NOTHING) return NOTHING;
+  const loss = new Map<number, number>();
+  for (const v of spread.lossReached) loss.set(v, spread.lossOf(v));
+  const unknown = new Set(spread.unknownReached);
   return {
     lossOf: (v) => loss.get(v) ?? -1,
     unknownOf: (v) => unknown.has(v),
-    unknownNodes,
+    unknownNodes: spread.unknownNodes,
   };
 }

@@ -19,6 +19,7 @@
  */
 import { EngineInputError, UnknownIdError } from './errors.ts';
 import type { EngineData, EngineGroup, EngineNode, FailureKind } from './types.ts';
+import type { Workspace } from './workspace.ts';
 
 /** An overflow entry that was removed by an edit (a removed base entry of a required edge becomes -1). */
 export const TOMBSTONE = -0x80000000;
@@ -41,6 +42,18 @@ export interface DataInfo {
   backupAt: number;
   backupIntervalMinutes: number;
   replicas: { node: number; lagMinutes: number }[];
+}
+
+/**
+ * A dependency order of the whole graph (dependency-order.ts): `byRank[r]` is the node of rank r and `rank[v]`
+ * the rank of node v, every node after what it depends on, outside cycles; `cyclic[v]` is 1 for a node that may
+ * be in a cycle. The arrays may be longer than `length`, the number of nodes ordered (room for added nodes).
+ */
+export interface DependencyOrder {
+  byRank: Int32Array;
+  rank: Int32Array;
+  cyclic: Uint8Array;
+  length: number;
 }
 
 /** The compact graph the engine computes on; build it with `buildGraph`, edit it with `updateNode`/`addNode`. */
@@ -88,6 +101,10 @@ export interface EngineGraph {
   restBroken: Int32Array | undefined;
   /** The Services by tier then id, computed on first use after an edit. */
   serviceOrder: readonly number[] | undefined;
+  /** The dependency order restore times follow, computed on first use, kept by the edits that respect it. */
+  dependencyOrder: DependencyOrder | undefined;
+  /** Scratch arrays the analyses of one scenario reuse from call to call (workspace.ts), made on first use. */
+  workspace: Workspace | undefined;
 }
 
 function grown<T extends Int32Array | Float64Array | Uint8Array>(array: T, need: number): T {
@@ -308,6 +325,8 @@ export function buildGraph(nodes: readonly EngineNode[]): EngineGraph {
     edits: 0,
     restBroken: undefined,
     serviceOrder: undefined,
+    dependencyOrder: undefined,
+    workspace: undefined,
   };
   for (let v = 0; v < n; v++) setScalars(graph, v, nodes[v]!);
   for (let cond = 0; cond < c; cond++) graph.condSlack[cond] = slackOf(graph, cond);
@@ -367,6 +386,14 @@ export function updateNode(graph: EngineGraph, node: EngineNode): void {
   if (v === undefined) throw new UnknownIdError(node.id, 'updateNode');
   const reqs = requiredOf(graph.index, node);
   const groups = node.groups.map((g) => ({ k: g.k, members: membersOf(graph.index, node, g) }));
+  const order = graph.dependencyOrder;
+  if (order !== undefined) {
+    // The node keeps its place if everything it now depends on comes before it.
+    const at = order.rank[v]!;
+    const before = (m: number): boolean => order.rank[m]! < at;
+    if (!reqs.every(before) || !groups.every((g) => g.members.every(before)))
+      graph.dependencyOrder = undefined;
+  }
   const wasStandby = graph.activation[v]! > 0;
   setScalars(graph, v, node);
   const isStandby = graph.activation[v]! > 0;
@@ -444,12 +471,23 @@ export function addNode(graph: EngineGraph, node: EngineNode): number {
   graph.index.set(node.id, v);
   graph.reqCount[v] = 0;
   graph.groupCount[v] = 0;
+  const order = graph.dependencyOrder;
+  if (order !== undefined) {
+    // Nothing depends on a new node yet: it goes last.
+    order.byRank = grown(order.byRank, size);
+    order.rank = grown(order.rank, size);
+    order.cyclic = grown(order.cyclic, size);
+    order.byRank[order.length] = v;
+    order.rank[v] = order.length++;
+    order.cyclic[v] = 0;
+  }
   try {
     updateNode(graph, node);
   } catch (error) {
     graph.n = v;
     graph.ids.pop();
     graph.index.delete(node.id);
+    graph.dependencyOrder = undefined;
     throw error;
   }
   return v;

@@ -5,8 +5,9 @@
  * each node is queued once, when it goes down, and each reverse edge is looked at once (counting down members
  * per group), so the work is O(down nodes + their reverse edges), like a plain breadth-first search.
  */
-import { DEAD, TOMBSTONE, brokenAtRest, forEachDependent, type EngineGraph } from './graph.ts';
+import { DEAD, TOMBSTONE, brokenAtRest, type EngineGraph } from './graph.ts';
 import { UnknownIdError } from './errors.ts';
+import { POSITION, QUEUE, workspaceOf } from './workspace.ts';
 
 /** The down set of a scenario, and the per-group down counts the restore simulation starts from. */
 export interface DownSet {
@@ -46,7 +47,8 @@ export function computeDownSet(graph: EngineGraph, failed: readonly number[] | I
   const { activation } = graph;
   const down = new Uint8Array(n);
   const isFailed = new Uint8Array(n);
-  const queue = new Int32Array(n);
+  // The graph's scratch queue: only the down nodes are copied out, so a small scenario stays small.
+  const queue = workspaceOf(graph).int32(QUEUE);
   let tail = 0;
   const distinct: number[] = [];
   for (const v of failed) {
@@ -110,9 +112,72 @@ export function computeDownSet(graph: EngineGraph, failed: readonly number[] | I
     failed: Int32Array.from(distinct),
     isFailed,
     down,
-    order: queue.subarray(0, tail),
+    order: queue.slice(0, tail),
     groupLeft: left,
   };
+}
+
+/** `position[v]` = v's position in `downSet.order` for every down node v, in the graph's workspace (valid until the next scenario on the graph; read it only for down nodes). */
+export function positionsOf(graph: EngineGraph, downSet: DownSet): Int32Array {
+  const position = workspaceOf(graph).int32(POSITION);
+  const { order } = downSet;
+  for (let j = 0; j < order.length; j++) position[order[j]!] = j;
+  return position;
+}
+
+/**
+ * The shortest cause chains, by position in `downSet.order`: `parent[p]` is the position of the previous node on
+ * a shortest chain from a source to the node at p (each node depending on the previous one, every node on the
+ * chain down), -1 for a source and for a node no chain reaches; `visited` lists the positions reached, parents
+ * first. A multi-source breadth-first search from `sources` over the down nodes, O(down nodes + their reverse
+ * edges). `position` is `positionsOf(graph, downSet)`.
+ */
+export function causePositions(
+  graph: EngineGraph,
+  downSet: DownSet,
+  sources: readonly number[],
+  position: Int32Array,
+): { parent: Int32Array; visited: Int32Array } {
+  const { down, order } = downSet;
+  const { revStart, revSplit, revEntry, extraHead, extraNext, extraEntry, condOwner, condThreshold } = graph;
+  const parent = new Int32Array(order.length).fill(-1);
+  const seen = new Uint8Array(order.length);
+  const queue = new Int32Array(order.length);
+  let tail = 0;
+  for (const v of sources) {
+    seen[position[v]!] = 1;
+    queue[tail++] = position[v]!;
+  }
+  let from = -1;
+  const reach = (v: number): void => {
+    if (down[v] === 0) return;
+    const p = position[v]!;
+    if (seen[p] === 1) return;
+    seen[p] = 1;
+    parent[p] = from;
+    queue[tail++] = p;
+  };
+  const edited = graph.extraLength > 0;
+  for (let head = 0; head < tail; head++) {
+    from = queue[head]!;
+    const u = order[from]!;
+    // The same entries, in the same order, as `forEachDependent`.
+    for (let e = revStart[u]!, split = revSplit[u]!; e < split; e++) {
+      const v = revEntry[e]!;
+      if (v >= 0) reach(v);
+    }
+    for (let e = revSplit[u]!, end = revStart[u + 1]!; e < end; e++) {
+      const c = revEntry[e]!;
+      if (condThreshold[c] !== DEAD) reach(condOwner[c]!);
+    }
+    for (let e = edited ? extraHead[u]! : -1; e >= 0; e = extraNext[e]!) {
+      const x = extraEntry[e]!;
+      if (x === TOMBSTONE) continue;
+      if (x < 0) reach(~x);
+      else if (condThreshold[x] !== DEAD) reach(condOwner[x]!);
+    }
+  }
+  return { parent, visited: queue.subarray(0, tail) };
 }
 
 /**
@@ -121,30 +186,11 @@ export function computeDownSet(graph: EngineGraph, failed: readonly number[] | I
  * Returns -1 for nodes in F and for nodes that are not down.
  */
 export function causeParents(graph: EngineGraph, downSet: DownSet, sources: readonly number[]): Int32Array {
-  const { down } = downSet;
+  const { order } = downSet;
+  const { parent: byPosition } = causePositions(graph, downSet, sources, positionsOf(graph, downSet));
   const parent = new Int32Array(graph.n).fill(-1);
-  const seen = new Uint8Array(graph.n);
-  const queue = new Int32Array(downSet.order.length);
-  let tail = 0;
-  for (const v of sources) {
-    seen[v] = 1;
-    queue[tail++] = v;
-  }
-  const visit = (u: number, x: number): void => {
-    if (x === TOMBSTONE) return;
-    let v: number;
-    if (x < 0) v = ~x;
-    else if (graph.condThreshold[x] === DEAD) return;
-    else v = graph.condOwner[x]!;
-    if (down[v] === 1 && seen[v] === 0) {
-      seen[v] = 1;
-      parent[v] = u;
-      queue[tail++] = v;
-    }
-  };
-  for (let head = 0; head < tail; head++) {
-    const u = queue[head]!;
-    forEachDependent(graph, u, (x) => visit(u, x));
+  for (let p = 0; p < order.length; p++) {
+    if (byPosition[p]! >= 0) parent[order[p]!] = order[byPosition[p]!]!;
   }
   return parent;
 }

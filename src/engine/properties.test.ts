@@ -18,6 +18,7 @@ import {
   bruteRestoreKnown,
   dependsOn,
 } from './testing/brute-force.ts';
+import { node } from './testing/nodes.ts';
 import type { EngineNode, RestoredAt } from './types.ts';
 
 const IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
@@ -205,6 +206,80 @@ describe('engine against brute force', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('answers scenario after scenario on one large graph as on a fresh graph of the nodes involved', () => {
+    // 60 unrelated nodes make every scenario small beside the graph (the path that sorts the down nodes by
+    // rank), and the scenarios share the graph's scratch arrays one after the other.
+    const padding = Array.from({ length: 60 }, (_, i) => node(`pad-${i}`, { recovery: i }));
+    const scenarios = graphArbitrary.chain((nodes) =>
+      fc.tuple(
+        fc.constant(nodes),
+        fc.array(
+          fc.tuple(
+            fc.subarray(nodes.map((x) => x.id)),
+            planned.map(([, , plan]) => plan),
+          ),
+          {
+            minLength: 2,
+            maxLength: 5,
+          },
+        ),
+      ),
+    );
+    fc.assert(
+      fc.property(scenarios, ([nodes, runs]) => {
+        const shared = buildGraph([...padding, ...nodes]);
+        for (const [failed, plan] of runs) {
+          const restoredAt = new Map([...plan].filter(([id]) => nodes.some((x) => x.id === id)));
+          expect(analyzeImpact(shared, failed, { restoredAt })).toEqual(
+            analyzeImpact(buildGraph(nodes), failed, { restoredAt }),
+          );
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('answers like a rebuilt graph after edits made once scenarios were already computed', () => {
+    fc.assert(
+      fc.property(graphArbitrary, graphArbitrary, scenario, (before, after, [, failedAny]) => {
+        // As in the test above, but every step is followed by a scenario, so each edit meets the dependency
+        // order and scratch arrays the previous scenarios left on the graph.
+        const keep = new Set(after.map((x) => x.id));
+        const initial = before.filter((x) => keep.has(x.id));
+        const present = new Set(initial.map((x) => x.id));
+        const bare = ({ data: _data, ...x }: EngineNode): EngineNode => x;
+        const graph = buildGraph(
+          initial.map((x) => ({
+            ...bare(x),
+            requires: x.requires.filter((id) => present.has(id)),
+            groups: x.groups.filter((g) => g.of.every((id) => present.has(id))),
+          })),
+        );
+        const failedIn = (): string[] => failedAny.filter((id) => graph.index.has(id));
+        analyzeImpact(graph, failedIn());
+        for (const x of after) {
+          if (!graph.index.has(x.id)) addNode(graph, { ...bare(x), requires: [], groups: [] });
+          analyzeImpact(graph, failedIn());
+        }
+        for (const x of after) {
+          updateNode(graph, x);
+          analyzeImpact(graph, failedIn());
+        }
+        const failed = failedAny.filter((id) => after.some((x) => x.id === id));
+        const sortDown = (r: ReturnType<typeof analyzeImpact>): unknown => ({
+          ...r,
+          down: [...r.down]
+            .sort((p, q) => (p.id < q.id ? -1 : 1))
+            .map((d) => [d.id, d.restoreMinutes, d.restoreKnown, d.cause.length]),
+        });
+        expect(sortDown(analyzeImpact(graph, failed))).toEqual(
+          sortDown(analyzeImpact(buildGraph(after), failed)),
+        );
+      }),
+      { numRuns: 300 },
     );
   });
 

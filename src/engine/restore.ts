@@ -13,27 +13,30 @@
  * standby it restores is serving from then. Required dependencies wait for health, groups for availability.
  *
  * When no down node waits on itself, one pass in dependency order gives the same times without the heap
- * (`dependencyOrder`, `timesInOrder`); the heap runs only when a cycle among the down nodes leaves that pass with waiting nodes.
+ * (`timesAlong`): the graph's dependency order, kept across scenarios (`rankedOrder`), when no down node may be in
+ * a cycle of the graph; else an order of what the down nodes wait for (`waitOrder`); the heap runs only when a
+ * cycle among the down nodes leaves that order with waiting nodes. The same pass computes each time twice, with
+ * the unknown durations 0 and unbounded, when the scenario has one: the times that differ are lower bounds.
  *
  * Nodes never scheduled can never start: each still has a requirement that too many blocked nodes keep broken.
  * Following one such blocker from each of them must end in a cycle (the "dependency cycle that blocks it").
  */
+import { dependencyOrderOf } from './dependency-order.ts';
 import { DEAD, TOMBSTONE, compareIds, type EngineGraph } from './graph.ts';
 import type { DownSet } from './impact.ts';
 import type { RestoredAt } from './types.ts';
+import { HIGH, LOW, NEEDED, WAITS, workspaceOf } from './workspace.ts';
 
-/** Restore times of every down node (NaN for unrecoverable ones) and the unrecoverable nodes with their cycle. */
+/**
+ * Restore times of a down set, by position in `downSet.order` (so a small scenario allocates little), with the
+ * unrecoverable nodes and their cycle, the bounds, the standbys activated and the unknown durations.
+ */
 export interface RestoreTimes {
-  /** Minutes from the start of the disruption; NaN when the node is not down or never comes back. */
-  restoreMinutes: Float64Array;
-  /**
-   * The down nodes that come back (unrecoverable ones left out), each after every node it waited for: in time
-   * order when the simulation ran on the heap, in a dependency order on the acyclic fast path.
-   */
-  order: Int32Array;
+  /** Minutes from the start of the disruption of the down node at each position; NaN when it never comes back. */
+  minutes: Float64Array;
   /** Unrecoverable node indices with the blocking cycle (each node depends on the next, the last on the first). */
   unrecoverable: { node: number; cycle: number[] }[];
-  /** 1 where a restore time is only a lower bound (it waited on an unknown duration); null when none is. */
+  /** 1 at a position whose time is only a lower bound (it waited on an unknown duration); null when none is. */
   bound: Uint8Array | null;
   /** Standbys a down node waited for, and the minute each is ready (serving). */
   activations: { node: number; readyMinutes: number }[];
@@ -104,7 +107,7 @@ const NO_PLAN: PlannedRestores = new Map();
 /** One run of the simulation: restore times, the final group counters, and when each needed standby serves. */
 interface Simulation {
   restoreMinutes: Float64Array;
-  order: Int32Array;
+  restored: number;
   left: Int32Array;
   needed: Uint8Array;
   ready: Map<number, number>;
@@ -113,52 +116,61 @@ interface Simulation {
 /**
  * Simulates the restoration of a down set (see the file header), optionally following a plan's steps. When a
  * duration is unknown (a failed node without recovery, a step marked unknown), the times are computed with it as
- * 0, the lower bound, and a second run with it as unbounded tells which times it can change: those are bounds.
+ * 0, the lower bound, and again with it unbounded: the times it changes are bounds.
  */
 export function computeRestoreTimes(
   graph: EngineGraph,
   downSet: DownSet,
   restoredAt: PlannedRestores = NO_PLAN,
 ): RestoreTimes {
-  // Without a cycle among the down nodes, one dependency order serves both runs (see `dependencyOrder`).
-  const acyclic = dependencyOrder(graph, downSet);
-  const run = (unknownAs: number): Simulation => {
-    if (acyclic === undefined) return simulate(graph, downSet, restoredAt, unknownAs);
-    const ready = new Map<number, number>();
-    const restoreMinutes = timesInOrder(graph, downSet, restoredAt, acyclic.order, unknownAs, ready);
-    return { restoreMinutes, order: acyclic.order, left: downSet.groupLeft, needed: acyclic.needed, ready };
-  };
-  const low = run(0);
-  const { restoreMinutes, order, left, needed, ready } = low;
-  const unknownSources = unknownDurations(graph, downSet, restoredAt, needed);
-  let bound: Uint8Array | null = null;
-  if (unknownSources.length > 0) {
-    const high = run(Infinity).restoreMinutes;
-    bound = new Uint8Array(graph.n);
-    for (const v of order) if (high[v] !== restoreMinutes[v]) bound[v] = 1;
-  }
-  const unrecoverable =
-    order.length < downSet.order.length ? blockingCycles(graph, downSet, restoreMinutes, left) : [];
-  const activations = [...ready].map(([node, readyMinutes]) => ({ node, readyMinutes }));
-  return { restoreMinutes, order, unrecoverable, bound, activations, unknownSources };
+  const order = rankedOrder(graph, downSet) ?? waitOrder(graph, downSet);
+  if (order === undefined) return simulated(graph, downSet, restoredAt);
+  return timesAlong(graph, downSet, restoredAt, order, mayWaitOnUnknown(graph, downSet, restoredAt));
+}
+
+/** Whether the scenario holds an unknown duration at all (a failed node without recovery, a step marked unknown). */
+function mayWaitOnUnknown(graph: EngineGraph, downSet: DownSet, restoredAt: PlannedRestores): boolean {
+  for (const v of downSet.failed) if (graph.recoveryKnown[v] === 0 && !restoredAt.has(v)) return true;
+  for (const step of restoredAt.values()) if (!step.known) return true;
+  return false;
 }
 
 /**
- * The fast path when no down node waits, directly or not, on itself: the down nodes in a dependency order
- * (Kahn 1962), each after its down required dependencies and the down members of its broken groups, and the
- * standbys those groups need. Undefined when some down node is still waiting at the end (a cycle among the down
- * nodes): then the event simulation runs instead. O(D + E).
+ * The down nodes in the graph's dependency order (dependency-order.ts), when none of them may be in a cycle:
+ * each after everything it depends on. A large down set is read off the order; a small one is sorted by rank, so
+ * the cost follows the down set, not the graph. Undefined when a down node may be in a cycle.
  */
-function dependencyOrder(
-  graph: EngineGraph,
-  downSet: DownSet,
-): { order: Int32Array; needed: Uint8Array } | undefined {
+function rankedOrder(graph: EngineGraph, downSet: DownSet): Int32Array | undefined {
+  const { down, order: downOrder } = downSet;
+  const { byRank, rank, cyclic, length } = dependencyOrderOf(graph);
+  const count = downOrder.length;
+  for (let j = 0; j < count; j++) if (cyclic[downOrder[j]!] === 1) return undefined;
+  const order = new Int32Array(count);
+  if (count * 8 >= length) {
+    for (let r = 0, at = 0; r < length; r++) {
+      const v = byRank[r]!;
+      if (down[v] === 1) order[at++] = v;
+    }
+    return order;
+  }
+  for (let j = 0; j < count; j++) order[j] = rank[downOrder[j]!]!;
+  order.sort();
+  for (let j = 0; j < count; j++) order[j] = byRank[order[j]!]!;
+  return order;
+}
+
+/**
+ * The down nodes in an order of what they wait for (Kahn 1962), when some may be in a cycle of the graph but
+ * none waits on itself in this scenario: each after its down required dependencies and the down members of its
+ * broken groups. Undefined when some down node is still waiting at the end (a cycle among the down nodes): then
+ * the event simulation runs instead. O(D + E).
+ */
+function waitOrder(graph: EngineGraph, downSet: DownSet): Int32Array | undefined {
   const { down, order: downOrder, groupLeft } = downSet;
-  const { revStart, revSplit, revEntry, extraHead, extraNext, extraEntry, activation, condOwner } = graph;
+  const { revStart, revSplit, revEntry, extraHead, extraNext, extraEntry, condOwner, condThreshold } = graph;
   const { reqFirst, reqCount, reqPool, groupFirst, groupCount, condMemberFirst, condSize, memberPool } =
     graph;
-  const waits = new Int32Array(graph.n);
-  const needed = new Uint8Array(graph.n);
+  const waits = workspaceOf(graph).int32(WAITS);
   const order = new Int32Array(downOrder.length);
   let tail = 0;
   for (let j = 0; j < downOrder.length; j++) {
@@ -167,99 +179,191 @@ function dependencyOrder(
     for (let i = reqFirst[v]!, end = i + reqCount[v]!; i < end; i++) count += down[reqPool[i]!]!;
     for (let c = groupFirst[v]!, end = c + groupCount[v]!; c < end; c++) {
       if (groupLeft[c]! > 0) continue;
-      for (let i = condMemberFirst[c]!, e2 = i + condSize[c]!; i < e2; i++) {
-        const m = memberPool[i]!;
-        count += down[m]!;
-        if (activation[m]! > 0) needed[m] = 1;
-      }
+      for (let i = condMemberFirst[c]!, e2 = i + condSize[c]!; i < e2; i++) count += down[memberPool[i]!]!;
     }
     waits[v] = count;
     if (count === 0) order[tail++] = v;
   }
   const edited = graph.extraLength > 0;
-  // A broken group of a down owner: its down members are what the owner waits for.
-  const waitedOn = (c: number): boolean =>
-    groupLeft[c]! <= 0 && graph.condThreshold[c] !== DEAD && down[condOwner[c]!] === 1;
   for (let head = 0; head < tail; head++) {
     const v = order[head]!;
+    // Release what waited on v: down nodes requiring it, down owners of broken groups it is a member of.
     for (let e = revStart[v]!, split = revSplit[v]!; e < split; e++) {
       const w = revEntry[e]!;
       if (w >= 0 && down[w] === 1 && --waits[w]! === 0) order[tail++] = w;
     }
     for (let e = revSplit[v]!, stop = revStart[v + 1]!; e < stop; e++) {
       const c = revEntry[e]!;
-      if (waitedOn(c) && --waits[condOwner[c]!]! === 0) order[tail++] = condOwner[c]!;
+      if (groupLeft[c]! > 0 || condThreshold[c] === DEAD) continue;
+      const w = condOwner[c]!;
+      if (down[w] === 1 && --waits[w]! === 0) order[tail++] = w;
     }
-    if (edited) {
-      for (let e = extraHead[v]!; e >= 0; e = extraNext[e]!) {
-        const x = extraEntry[e]!;
-        if (x === TOMBSTONE) continue;
-        const w = x < 0 ? ~x : condOwner[x]!;
-        if ((x < 0 ? down[w] === 1 : waitedOn(x)) && --waits[w]! === 0) order[tail++] = w;
-      }
+    for (let e = edited ? extraHead[v]! : -1; e >= 0; e = extraNext[e]!) {
+      const x = extraEntry[e]!;
+      if (x === TOMBSTONE) continue;
+      if (x >= 0 && (groupLeft[x]! > 0 || condThreshold[x] === DEAD)) continue;
+      const w = x < 0 ? ~x : condOwner[x]!;
+      if (down[w] === 1 && --waits[w]! === 0) order[tail++] = w;
     }
   }
-  return tail < downOrder.length ? undefined : { order, needed };
+  return tail < downOrder.length ? undefined : order;
+}
+
+/** The k-th smallest (k >= 1) of `values[0 .. count)`, reordering them. */
+function kthSmallest(values: Float64Array, count: number, k: number): number {
+  if (count > 32) return values.subarray(0, count).sort()[k - 1]!;
+  for (let i = 1; i < count; i++) {
+    const x = values[i]!;
+    let j = i - 1;
+    for (; j >= 0 && values[j]! > x; j--) values[j + 1] = values[j]!;
+    values[j + 1] = x;
+  }
+  return values[k - 1]!;
 }
 
 /**
- * Restore times along a dependency order: R(v) = start + duration, start the latest of its down required
- * dependencies' R and of its broken groups' k-th smallest A; exactly what the event simulation gives, without a
- * heap. Records in `ready` when each needed standby serves.
+ * Restore times along an order in which each down node comes after everything it waits for: R(v) = start +
+ * duration, start the latest of its down required dependencies' R and of its broken groups' k-th smallest A;
+ * exactly what the event simulation gives, without a heap, in one pass over the down nodes and their
+ * dependencies. With `upper`, the same pass computes every time a second way, with the unknown durations
+ * unbounded (the simulation's second run): a time is exact when both agree. The per-node values live in the
+ * graph's workspace; what is returned is by position in the down set.
  */
-function timesInOrder(
+function timesAlong(
   graph: EngineGraph,
   downSet: DownSet,
   restoredAt: PlannedRestores,
   order: Int32Array,
-  unknownAs: number,
-  ready: Map<number, number>,
-): Float64Array {
-  const { down, isFailed, groupLeft } = downSet;
-  const { activation, reqFirst, reqCount, reqPool, groupFirst, groupCount, condMemberFirst, condSize } =
+  upper: boolean,
+): RestoreTimes {
+  const { down, isFailed, order: downOrder, groupLeft } = downSet;
+  const { reqFirst, reqCount, reqPool, groupFirst, groupCount, condMemberFirst, condSize, memberPool } =
     graph;
-  const { memberPool } = graph;
+  const { activation, condThreshold, restart, recovery, recoveryKnown } = graph;
+  const ws = workspaceOf(graph);
+  const neededMark = ws.int32(NEEDED);
+  const stamp = ws.nextStamp();
+  const low = ws.float64(LOW);
+  const high = upper ? ws.float64(HIGH) : low;
   const planned = restoredAt.size > 0;
-  const restoreMinutes = new Float64Array(graph.n).fill(Number.NaN);
-  const stepEnd = (step: RestoredAt): number => (step.known ? step.minutes : step.minutes + unknownAs);
-  const values: number[] = [];
+  // Standbys in a broken group of a down node: each is activated, as soon as it is healthy.
+  const needed: number[] = [];
+  // A(m) of a standby, from the times of one run: it serves `activation` after it is healthy (0 when up), or
+  // when the plan's step that restores it ends.
+  const standbyAt = (m: number, times: Float64Array, unknownAs: number): number => {
+    const step = planned ? restoredAt.get(m) : undefined;
+    if (step === undefined) return (down[m] === 1 ? times[m]! : 0) + activation[m]!;
+    if (down[m] === 1) return times[m]!;
+    return step.known ? step.minutes : step.minutes + unknownAs;
+  };
+  let lows = new Float64Array(16);
+  let highs = upper ? new Float64Array(16) : lows;
   for (let j = 0; j < order.length; j++) {
     const v = order[j]!;
     let start = 0;
+    let startHigh = 0;
     for (let i = reqFirst[v]!, end = i + reqCount[v]!; i < end; i++) {
       const r = reqPool[i]!;
-      if (down[r] === 1 && restoreMinutes[r]! > start) start = restoreMinutes[r]!;
+      if (down[r] === 0) continue;
+      if (low[r]! > start) start = low[r]!;
+      if (high[r]! > startHigh) startHigh = high[r]!;
     }
     for (let c = groupFirst[v]!, end = c + groupCount[v]!; c < end; c++) {
       if (groupLeft[c]! > 0) continue;
-      const k = condSize[c]! - graph.condThreshold[c]! + 1;
-      let kth = Infinity;
-      values.length = 0;
-      for (let i = condMemberFirst[c]!, e2 = i + condSize[c]!; i < e2; i++) {
-        const m = memberPool[i]!;
-        // A(m): 0 for an active member that is up; a standby serves `activation` after it is healthy, or when
-        // the plan's step that restores it ends.
-        let a = down[m] === 1 ? restoreMinutes[m]! : 0;
-        if (activation[m]! > 0) {
-          const step = planned ? restoredAt.get(m) : undefined;
-          if (step === undefined) a += activation[m]!;
-          else if (down[m] === 0) a = stepEnd(step);
-          ready.set(m, a);
-        }
-        if (k === 1) kth = a < kth ? a : kth;
-        else values.push(a);
+      const size = condSize[c]!;
+      const k = size - condThreshold[c]! + 1;
+      if (k > 1 && size > lows.length) {
+        lows = new Float64Array(size);
+        highs = upper ? new Float64Array(size) : lows;
       }
-      if (k > 1) kth = values.sort((x, y) => x - y)[k - 1]!;
-      if (kth > start) start = kth;
+      // A(m): 0 for an active member that is up, R(m) for a down one; a standby as `standbyAt` says.
+      let first = Infinity;
+      let firstHigh = Infinity;
+      for (let i = condMemberFirst[c]!, at = 0; at < size; i++, at++) {
+        const m = memberPool[i]!;
+        let a = 0;
+        let aHigh = 0;
+        if (activation[m] !== 0) {
+          if (neededMark[m] !== stamp) {
+            neededMark[m] = stamp;
+            needed.push(m);
+          }
+          a = standbyAt(m, low, 0);
+          aHigh = upper ? standbyAt(m, high, Infinity) : a;
+        } else if (down[m] === 1) {
+          a = low[m]!;
+          aHigh = high[m]!;
+        }
+        if (k === 1) {
+          if (a < first) first = a;
+          if (aHigh < firstHigh) firstHigh = aHigh;
+        } else {
+          lows[at] = a;
+          highs[at] = aHigh;
+        }
+      }
+      if (k > 1) {
+        first = kthSmallest(lows, size, k);
+        firstHigh = upper ? kthSmallest(highs, size, k) : first;
+      }
+      if (first > start) start = first;
+      if (firstHigh > startHigh) startHigh = firstHigh;
     }
     const step = planned ? restoredAt.get(v) : undefined;
-    let end: number;
-    if (step !== undefined) end = Math.max(stepEnd(step), start);
-    else if (!isFailed[v]) end = start + graph.restart[v]!;
-    else end = start + (graph.recoveryKnown[v] === 1 ? graph.recovery[v]! : unknownAs);
-    restoreMinutes[v] = end;
+    if (step !== undefined) {
+      low[v] = Math.max(step.minutes, start);
+      if (upper) high[v] = step.known ? Math.max(step.minutes, startHigh) : Infinity;
+    } else if (isFailed[v] === 0) {
+      low[v] = start + restart[v]!;
+      if (upper) high[v] = startHigh + restart[v]!;
+    } else if (recoveryKnown[v] === 1) {
+      low[v] = start + recovery[v]!;
+      if (upper) high[v] = startHigh + recovery[v]!;
+    } else {
+      low[v] = start;
+      if (upper) high[v] = Infinity;
+    }
   }
-  return restoreMinutes;
+
+  const minutes = new Float64Array(downOrder.length);
+  for (let j = 0; j < downOrder.length; j++) minutes[j] = low[downOrder[j]!]!;
+  const unknownSources = unknownDurations(graph, downSet, restoredAt, (m) => neededMark[m] === stamp);
+  let bound: Uint8Array | null = null;
+  if (unknownSources.length > 0) {
+    bound = new Uint8Array(downOrder.length);
+    for (let j = 0; j < downOrder.length; j++) {
+      const v = downOrder[j]!;
+      if (high[v] !== low[v]) bound[j] = 1;
+    }
+  }
+  const activations = needed.map((m) => ({ node: m, readyMinutes: standbyAt(m, low, 0) }));
+  return { minutes, unrecoverable: [], bound, activations, unknownSources };
+}
+
+/**
+ * The event simulation for a down set with a cycle among its down nodes: a run with every unknown duration 0,
+ * and when there is one, a second with it unbounded (Infinity): the times that differ are bounds.
+ */
+function simulated(graph: EngineGraph, downSet: DownSet, restoredAt: PlannedRestores): RestoreTimes {
+  const { order } = downSet;
+  const low = simulate(graph, downSet, restoredAt, 0);
+  const minutes = new Float64Array(order.length);
+  for (let j = 0; j < order.length; j++) minutes[j] = low.restoreMinutes[order[j]!]!;
+  const unknownSources = unknownDurations(graph, downSet, restoredAt, (m) => low.needed[m] === 1);
+  let bound: Uint8Array | null = null;
+  if (unknownSources.length > 0) {
+    const high = simulate(graph, downSet, restoredAt, Infinity).restoreMinutes;
+    bound = new Uint8Array(order.length);
+    for (let j = 0; j < order.length; j++) {
+      const t = minutes[j]!;
+      // An unrecoverable node never comes back, whatever the durations: not a bound.
+      if (!Number.isNaN(t) && high[order[j]!] !== t) bound[j] = 1;
+    }
+  }
+  const unrecoverable =
+    low.restored < order.length ? blockingCycles(graph, downSet, low.restoreMinutes, low.left) : [];
+  const activations = [...low.ready].map(([node, readyMinutes]) => ({ node, readyMinutes }));
+  return { minutes, unrecoverable, bound, activations, unknownSources };
 }
 
 /** The event simulation, with every unknown duration taken as `unknownAs` (0 or Infinity). */
@@ -326,7 +430,6 @@ function simulate(
       }
     }
   };
-  const order = new Int32Array(downOrder.length);
   let restored = 0;
   while (heap.size > 0) {
     now = heap.topKey();
@@ -340,7 +443,7 @@ function simulate(
     }
     const u = x;
     restoreMinutes[u] = now;
-    order[restored++] = u;
+    restored++;
     for (let e = revStart[u]!, split = revSplit[u]!; e < split; e++) {
       const v = revEntry[e]!;
       if (v >= 0) releaseNode(v);
@@ -359,7 +462,7 @@ function simulate(
       releaseGroups(u);
     }
   }
-  return { restoreMinutes, order: order.slice(0, restored), left, needed, ready };
+  return { restoreMinutes, restored, left, needed, ready };
 }
 
 /**
@@ -370,14 +473,14 @@ function unknownDurations(
   graph: EngineGraph,
   downSet: DownSet,
   restoredAt: PlannedRestores,
-  needed: Uint8Array,
+  isNeeded: (standby: number) => boolean,
 ): number[] {
   const out: number[] = [];
   for (const v of downSet.failed) {
     if (graph.recoveryKnown[v] === 0 && !restoredAt.has(v)) out.push(v);
   }
   for (const [v, step] of restoredAt) {
-    if (!step.known && (downSet.down[v] === 1 || needed[v] === 1)) out.push(v);
+    if (!step.known && (downSet.down[v] === 1 || isNeeded(v))) out.push(v);
   }
   return out;
 }
