@@ -9,6 +9,7 @@ import type { CheckResult, Finding } from './finding.ts';
 import { compareFindings } from './finding.ts';
 import { checkReferences, indexIds } from './reference-rules.ts';
 import { checkRisks } from './risk-rules.ts';
+import { checkExercises } from './exercise-rules.ts';
 
 /** A valid document and where it came from. */
 export interface LocatedDocument {
@@ -57,6 +58,7 @@ export function checkSourceDocuments(
   checkCycles(checked, index, warnings);
   checkRisks(checked, today, warnings);
   checkBia(checked, today, errors, warnings);
+  checkExercises(checked, today, errors, warnings);
   errors.sort(compareFindings);
   warnings.sort(compareFindings);
   const documents = checked.flatMap(({ document, source }) => (document ? [{ document, source }] : []));
