@@ -136,6 +136,34 @@ describe('quantifyRisks', () => {
     }
   });
 
+  it('draws a year of thousands of events as one normal sum with the same mean and variance', () => {
+    // 2,000 to 50,000 events a year: past EVENTS_DRAWN_ONE_BY_ONE, so each year is one draw, not thousands.
+    const frequency = { min: 2000, likely: 5000, max: 50_000 };
+    const loss = { min: 10, likely: 20, max: 90 };
+    const runs = 20_000;
+    const { risks } = quantifyRisks([{ id: 'bots', frequency, loss: { ranges: [loss] } }], { runs, seed: 8 });
+    const expected = closedForm(frequency, [loss]);
+    expect(Math.abs(risks[0]!.ale - expected.ale)).toBeLessThanOrEqual(
+      4 * standardError(expected.yearSd, runs),
+    );
+    const scenario = quantifyRisks(
+      [
+        {
+          id: 'bots',
+          frequency,
+          loss: {
+            scenario: (factor: number) => 20 * factor,
+            durationFactor: { min: 0.5, likely: 1, max: 4.5 },
+          },
+        },
+      ],
+      { runs, seed: 8 },
+    ).risks[0]!;
+    expect(Math.abs(scenario.ale - expected.ale)).toBeLessThanOrEqual(
+      4 * standardError(expected.yearSd, runs),
+    );
+  });
+
   it('has no portfolio without risks', () => {
     expect(quantifyRisks([], { runs: 100, seed: 1 })).toEqual({ risks: [], portfolio: null });
   });

@@ -6,7 +6,7 @@
  * risks). Seeded: each risk draws from its own stream (seed, risk id), so the same seed gives the same answer and
  * adding a risk leaves the others' figures unchanged. Pure, no allocation inside the yearly loop.
  */
-import { Random, hashString, pertMean, type Range } from './random.ts';
+import { Random, hashString, pertMean, pertVariance, type Range } from './random.ts';
 
 /** How one event's loss is drawn. */
 export type EventLoss =
@@ -54,6 +54,13 @@ export interface RiskFigures extends LossFigures {
 
 /** Points of a loss exceedance curve. */
 export const EXCEEDANCE_POINTS = 50;
+
+/**
+ * Past this many events in one year, the year's loss is drawn as one normal variable with the exact mean and
+ * variance of the sum (central limit theorem) instead of event by event, so any frequency costs bounded time; at a
+ * thousand events the sum of Beta-PERT draws is normal to well within the Monte Carlo error.
+ */
+export const EVENTS_DRAWN_ONE_BY_ONE = 1000;
 
 /** Events whose loss the mean loss per event of a scenario is estimated from when the years drew too few. */
 const LOSS_SAMPLE = 1000;
@@ -149,38 +156,69 @@ export function simulateRisk(
   if ('ranges' in loss) {
     const { ranges } = loss;
     const parts = ranges.length;
+    const eventMean = ranges.reduce((sum, range) => sum + pertMean(range), 0);
+    const eventVariance = ranges.reduce((sum, range) => sum + pertVariance(range), 0);
     for (let year = 0; year < runs; year++) {
       const events = random.poisson(random.pert(fMin, fLikely, fMax));
       let total = 0;
-      for (let e = 0; e < events; e++)
-        for (let r = 0; r < parts; r++) {
-          const range = ranges[r]!;
-          total += random.pert(range.min, range.likely, range.max);
-        }
+      if (events > EVENTS_DRAWN_ONE_BY_ONE)
+        total = Math.max(0, events * eventMean + Math.sqrt(events * eventVariance) * random.normal());
+      else
+        for (let e = 0; e < events; e++)
+          for (let r = 0; r < parts; r++) {
+            const range = ranges[r]!;
+            total += random.pert(range.min, range.likely, range.max);
+          }
       years[year] = total;
       if (portfolio) portfolio[year] = portfolio[year]! + total;
     }
-    return ranges.reduce((sum, range) => sum + pertMean(range), 0);
+    return eventMean;
   }
   const { scenario } = loss;
   const { min, likely, max } = loss.durationFactor;
   // A constant factor (the default 1, 1, 1) makes every event cost the same: computed once.
   const constant = max <= min ? scenario(min) : undefined;
+  // A scenario's mean and variance per event, for a year past EVENTS_DRAWN_ONE_BY_ONE: from a sample, once.
+  let moments: { mean: number; variance: number } | undefined;
   for (let year = 0; year < runs; year++) {
     const events = random.poisson(random.pert(fMin, fLikely, fMax));
     let total = 0;
-    for (let e = 0; e < events; e++) {
-      const cost = constant ?? scenario(random.pert(min, likely, max));
-      total += cost;
-      eventLossSum += cost;
-    }
-    eventCount += events;
+    if (constant !== undefined) total = events === 0 ? 0 : events * constant;
+    else if (events > EVENTS_DRAWN_ONE_BY_ONE) {
+      moments ??= sampleMoments(() => scenario(random.pert(min, likely, max)));
+      total = Math.max(0, events * moments.mean + Math.sqrt(events * moments.variance) * random.normal());
+    } else
+      for (let e = 0; e < events; e++) {
+        const cost = scenario(random.pert(min, likely, max));
+        total += cost;
+        eventLossSum += cost;
+      }
+    if (constant === undefined && events <= EVENTS_DRAWN_ONE_BY_ONE) eventCount += events;
     years[year] = total;
     if (portfolio) portfolio[year] = portfolio[year]! + total;
   }
   if (constant !== undefined) return constant;
   for (; eventCount < LOSS_SAMPLE; eventCount++) eventLossSum += scenario(random.pert(min, likely, max));
   return eventLossSum / eventCount;
+}
+
+/**
+ * Draws of a scenario's loss per event that estimate its mean and variance for the normal sums: 100,000, so the
+ * estimate's own error (about 0.3 % of the mean for a spread as wide as the mean) stays below the simulation's.
+ */
+const MOMENT_SAMPLE = 100_000;
+
+/** The mean and variance of `MOMENT_SAMPLE` draws. */
+function sampleMoments(draw: () => number): { mean: number; variance: number } {
+  let sum = 0;
+  let squares = 0;
+  for (let i = 0; i < MOMENT_SAMPLE; i++) {
+    const x = draw();
+    sum += x;
+    squares += x * x;
+  }
+  const mean = sum / MOMENT_SAMPLE;
+  return { mean, variance: Math.max(0, squares / MOMENT_SAMPLE - mean * mean) };
 }
 
 /** The quantified risks and the portfolio, which adds them year by year. */
