@@ -22,6 +22,8 @@ import { registerAuditRoutes } from './routes/audit.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerBiaRoutes } from './routes/bia.routes.ts';
 import { registerRiskRoutes } from './routes/risk.routes.ts';
+import { registerExerciseRoutes } from './routes/exercise.routes.ts';
+import { createExerciseService } from './services/exercise.service.ts';
 import { registerCatalogIoRoutes } from './routes/catalog-io.routes.ts';
 import { registerCatalogRoutes } from './routes/catalog.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
@@ -163,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAnalysisRoutes(app, createAnalysisService({ database, graphs, work }));
   registerBiaRoutes(app, createBiaService({ database, graphs }));
   registerRiskRoutes(app, createRiskService({ database, now, graphs, work }));
+  registerExerciseRoutes(app, createExerciseService({ database, graphs, now }));
   registerPlanRoutes(app, createPlanService({ database, now, graphs, work }));
   const assessments = createAssessmentService({ database, now });
   registerAssessmentRoutes(app, assessments, { ownerScope: graphs.ownerScope });
