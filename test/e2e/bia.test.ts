@@ -1,6 +1,7 @@
 // The business impact analysis in a real browser against a real server holding a small catalog imported here, so
 // every figure below can be worked out by hand: an owner answers a BIA requested by a campaign and submits it, a
-// manager approves it, the campaign shows it approved, and the simulator prices a failure.
+// manager returns it with a comment and approves it once submitted again, the campaign shows it approved, and the
+// simulator prices a failure.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, userOf } from './support/app.ts';
@@ -216,9 +217,27 @@ describe.skipIf(!available)('business impact analysis pages', () => {
     await page.context().close();
   }, 120_000);
 
-  it("approves it as a manager, and the campaign's progress shows the shop approved", async () => {
+  it("returns it with a comment the owner reads, approves it once submitted again, and the campaign's progress shows the shop approved", async () => {
     expect(assessmentPath).not.toBe('');
     const page = await pageAs('manager', assessmentPath);
+    await page.getByTestId('assessment-status').getByText('submitted', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Return', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Comment/).fill('Customers after 4h: is Major right for a web shop?');
+    await dialog.getByRole('button', { name: 'Return with this comment' }).click();
+    await page.getByTestId('assessment-status').getByText('draft', { exact: true }).waitFor();
+
+    const owner = await pageAs('owner', assessmentPath);
+    const returned = owner.getByTestId('returned-comment');
+    await returned.waitFor();
+    expect(await returned.textContent()).toContain(userOf('manager').email);
+    expect(await returned.textContent()).toContain('Customers after 4h: is Major right for a web shop?');
+    await owner.getByRole('button', { name: 'Submit for approval' }).click();
+    await owner.getByTestId('assessment-status').getByText('submitted', { exact: true }).waitFor();
+    expect(await owner.getByTestId('returned-comment').count()).toBe(0);
+    await owner.context().close();
+
+    await page.reload();
     await page.getByTestId('assessment-status').getByText('submitted', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Approve', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Approve this assessment' }).click();
