@@ -196,7 +196,9 @@ export function AssessmentEditor({
               error={errorOf('id')}
             />
           )}
-          {readOnly ? null : (
+          {readOnly ? (
+            <TextInput label="Assessed by" readOnly value={assessedBy ?? ''} />
+          ) : (
             <RefSelect
               label="Assessed by"
               kinds={['Person']}
