@@ -176,13 +176,14 @@ describe.skipIf(!available)('the risk register', () => {
     const viewer = await suite.newPage(userOf('viewer'), '/risks');
     const viewerSection = viewer.getByRole('region', { name: 'Suggested risks' });
     await viewerSection.locator(`[data-node="${spof.node}"]`).waitFor();
-    expect(await viewerSection.getByRole('button', { name: /Record a risk/ }).count()).toBe(0);
+    expect(await viewerSection.getByRole('button', { name: /^Record as a risk/ }).count()).toBe(0);
     await viewer.context().close();
 
     const page = await suite.newPage(userOf('manager'), '/risks');
     const section = page.getByRole('region', { name: 'Suggested risks' });
     const row = section.locator(`[data-node="${spof.node}"]`);
-    await row.getByRole('button', { name: `Record a risk for ${name}` }).click();
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await row.getByRole('button', { name: new RegExp(`^Record as a risk\\s*:\\s*${escaped}$`) }).click();
     const dialog = page.getByRole('dialog', { name: `Record ${name} as a risk` });
     await dialog.waitFor();
     const owner = dialog.getByRole('combobox', { name: /^Owner/ });

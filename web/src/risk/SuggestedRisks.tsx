@@ -19,6 +19,7 @@ import {
   Text,
   TextInput,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -146,13 +147,8 @@ export function SuggestedRisks({
                     </Table.Td>
                     {mayWrite && (
                       <Table.Td>
-                        <Button
-                          size="xs"
-                          variant="light"
-                          onClick={() => setOpen(entry)}
-                          aria-label={`Record a risk for ${name}`}
-                        >
-                          Record as a risk
+                        <Button size="xs" variant="light" onClick={() => setOpen(entry)}>
+                          Record as a risk<VisuallyHidden>: {name}</VisuallyHidden>
                         </Button>
                       </Table.Td>
                     )}
@@ -250,7 +246,13 @@ function RecordRiskDialog(props: {
     scale.map((level) => ({ value: String(level.level), label: levelName(scale, level.level) }));
 
   return (
-    <Modal opened onClose={props.onClose} title={`Record ${props.nodeName} as a risk`} size="lg">
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={`Record ${props.nodeName} as a risk`}
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <form
         aria-label={`Record ${props.nodeName} as a risk`}
         onSubmit={(event) => {
