@@ -45,6 +45,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/analysis/single-points': READ,
   'GET /api/v1/analysis/objectives': READ,
   'GET /api/v1/analysis/risk': READ,
+  'GET /api/v1/analysis/exercises': READ,
   'GET /api/v1/graph': READ,
   'POST /api/v1/catalog/import': WRITE,
   'GET /api/v1/catalog/export': READ,
