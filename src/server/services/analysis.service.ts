@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { analyzeImpact } from '../../engine/index.ts';
 import type { FailureKind, ImpactResult, SpofResult } from '../../engine/index.ts';
-import { followScenario, objectivePlans, objectiveScenarios, planScenario } from '../../plans/objectives.ts';
+import {
+  followScenario,
+  objectivePlans,
+  objectiveRisks,
+  objectiveScenarios,
+  planScenario,
+} from '../../plans/objectives.ts';
 import type { ObjectivesGap } from '../../plans/objectives.ts';
 import { filterObjectives } from '../../plans/objectives-answer.ts';
 import type { ObjectivesAnswer, ObjectivesFilter } from '../../plans/objectives-answer.ts';
@@ -146,7 +152,11 @@ export function createAnalysisService(deps: {
   ): Promise<string> {
     const view = await graphs.catalog();
     const state = view.engine;
-    const scenarios = objectiveScenarios(state.nodes.values(), objectivePlans(view.documents));
+    const scenarios = objectiveScenarios(
+      state.nodes.values(),
+      objectivePlans(view.documents),
+      objectiveRisks(view.documents),
+    );
     const digest = createHash('sha256').update(JSON.stringify(scenarios)).digest('base64url');
     // One answer per state, for the latest scenarios only: plan edits within a state do not pile answers up.
     const latest = await state.memo('objectives', () =>
