@@ -35,8 +35,8 @@ export const FIXTURE_ORDER: Kind[] = (() => {
   for (const kind of KIND_NAMES) visit(kind, []);
   const left = new Set<Kind>();
   return order.filter((kind) => {
-    const refersToLeft = referencesOf(FIXTURES[kind]).some(
-      (reference) => left.has(kindOfId.get(reference.id)!),
+    const refersToLeft = referencesOf(FIXTURES[kind]).some((reference) =>
+      left.has(kindOfId.get(reference.id)!),
     );
     if (KINDS[kind].page || refersToLeft) left.add(kind);
     return !left.has(kind);
