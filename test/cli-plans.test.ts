@@ -56,3 +56,22 @@ it('lists open incident actions, soonest due first', async () => {
   expect([...dues].sort()).toEqual(dues);
   expect(result.stdout).toContain('Rehearse the core banking database restore twice a year');
 });
+
+it('loads the example organisation with its BIA round approved: the database gives the BIA its files give', async () => {
+  const fromDatabase = await runCli(['analyze', 'bia', '--json'], env);
+  expect(fromDatabase.code, fromDatabase.stderr).toBe(0);
+  const fromFiles = await runCli(['analyze', 'bia', 'examples/northbank', '--json'], env);
+  expect(fromFiles.code, fromFiles.stderr).toBe(0);
+  type Bia = { services: { id: string; assessment: string | null }[] };
+  const assessed = (text: string) =>
+    (JSON.parse(text) as Bia).services.filter((service) => service.assessment !== null);
+  // In files every assessment counts as approved; in the database only approved ones do, and the example's are.
+  expect(assessed(fromDatabase.stdout).length).toBeGreaterThan(20);
+  expect(assessed(fromDatabase.stdout)).toEqual(assessed(fromFiles.stdout));
+  expect(assessed(fromDatabase.stdout).map((service) => service.id)).not.toContain('backup-and-restore');
+  // A second `lifeboat demo` changes nothing and approves nothing twice.
+  const again = await runCli(['demo'], env);
+  expect(again.code, again.stderr).toBe(0);
+  expect(again.stdout).toMatch(/created 0, updated 0/);
+  expect((await runCli(['analyze', 'bia', '--json'], env)).stdout).toBe(fromDatabase.stdout);
+});

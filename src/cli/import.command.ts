@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
-import type { CatalogDocument } from '../catalog/kinds.ts';
+import type { CatalogDocument, DocumentOf } from '../catalog/kinds.ts';
 import { databaseConfigFromEnv } from '../server/config.ts';
 import { openDatabase } from '../server/db/database.ts';
 import type { LifeboatDatabase } from '../server/db/database.ts';
+import { createDocumentRepository } from '../server/repositories/document.repository.ts';
+import { createAssessmentService } from '../server/services/assessment.service.ts';
+import { rowToDocument } from '../server/services/document-mapping.ts';
 import { CatalogError } from '../server/services/errors.ts';
 import { createImportService } from '../server/services/import.service.ts';
 import type { ImportResult } from '../server/services/import.service.ts';
@@ -50,12 +53,34 @@ export async function openCommandDatabase(command: string): Promise<LifeboatData
   }
 }
 
-/** Loads the example organisation into an empty database; false when the catalog already holds documents. */
+/**
+ * Approves the example organisation's impact assessments, as `lifeboat demo`, through the ordinary approval: they
+ * are the outcome of its 2026 BIA round, so the analyses cost its scenarios from the start. Its plans stay drafts.
+ */
+async function approveExampleAssessments(
+  database: LifeboatDatabase,
+  documents: CatalogDocument[],
+): Promise<void> {
+  const assessments = createAssessmentService({ database, now: () => new Date() });
+  const ids = documents.filter((document) => document.kind === 'ImpactAssessment').map((d) => d.metadata.id);
+  const rows = await createDocumentRepository(database.db).getMany(ids);
+  const views = await assessments.views(
+    rows.map((row) => rowToDocument(row) as DocumentOf<'ImpactAssessment'>),
+  );
+  for (const view of views) {
+    if (view.spec.status !== 'approved')
+      await assessments.approve(view.metadata.id, 'lifeboat demo', view.metadata.version);
+  }
+}
+
+/** Loads the example organisation into an empty database; undefined when the catalog already holds documents. */
 export async function loadExampleIfEmpty(database: LifeboatDatabase): Promise<ImportResult | undefined> {
   const importer = createImportService({ database, now: () => new Date() });
   if (!(await importer.isEmpty())) return undefined;
   const documents = await loadCheckedCatalog('demo', EXAMPLE_CATALOG);
-  return importer.importDocuments(documents, { actor: 'lifeboat demo', validated: true });
+  const result = await importer.importDocuments(documents, { actor: 'lifeboat demo', validated: true });
+  await approveExampleAssessments(database, documents);
+  return result;
 }
 
 /** `lifeboat import <catalog> [--prune] [--dry-run]` and `lifeboat demo`. */
@@ -91,6 +116,7 @@ export function registerImport(program: Command): void {
       const database = await openCommandDatabase('demo');
       try {
         const result = await importInto('demo', database, documents, { actor: 'lifeboat demo' });
+        await approveExampleAssessments(database, documents);
         process.stdout.write(`${formatImportResult(result)}\n`);
       } finally {
         await database.close();
