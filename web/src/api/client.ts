@@ -25,11 +25,14 @@ export interface Problem {
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem;
-  constructor(problem: Problem) {
+  /** The server's Retry-After, in seconds, when it asked to be asked again later (429, 503). */
+  readonly retryAfterSeconds: number | undefined;
+  constructor(problem: Problem, retryAfterSeconds?: number) {
     super(problem.detail || problem.title);
     this.name = 'ApiError';
     this.status = problem.status;
     this.problem = problem;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -112,7 +115,8 @@ export async function request<T>(method: string, path: string, options: RequestO
   if (!response.ok) {
     const problem = await problemOf(response);
     if (response.status === 401 && !options.allowUnauthorized) onUnauthorized?.();
-    throw new ApiError(problem);
+    const retryAfter = Number(response.headers.get('retry-after'));
+    throw new ApiError(problem, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
   }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;

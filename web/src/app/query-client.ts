@@ -10,6 +10,26 @@ declare module '@tanstack/react-query' {
   }
 }
 
+/** How many times a read the server turned away as busy (429, with Retry-After) is asked again. */
+const BUSY_RETRIES = 6;
+
+/**
+ * Whether a failed read is asked again: a network blip twice, another failure three times; a 429 (a page's analyses beyond the server's per-user
+ * share, or a full queue) after the time the server gives; any other 4xx or 5xx will not improve by asking again.
+ */
+export function shouldRetry(failures: number, error: unknown): boolean {
+  if (!isApiError(error)) return failures < 3;
+  if (error.status === 0) return failures < 2;
+  return error.status === 429 && failures < BUSY_RETRIES;
+}
+
+/** How long to wait before asking again: the server's Retry-After (at most 10 s), else a short back-off. */
+export function retryDelay(failures: number, error: unknown): number {
+  const after = isApiError(error) ? error.retryAfterSeconds : undefined;
+  if (after !== undefined) return Math.min(after, 10) * 1000;
+  return Math.min(1000 * 2 ** failures, 10_000);
+}
+
 /** Builds the application's QueryClient. */
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -27,8 +47,8 @@ export function createQueryClient(): QueryClient {
       queries: {
         staleTime: 15_000,
         refetchOnWindowFocus: false,
-        // A 4xx will not improve by asking again; a network blip might.
-        retry: (failures, error) => !isApiError(error) || (error.status === 0 && failures < 2),
+        retry: shouldRetry,
+        retryDelay,
       },
     },
   });
