@@ -11,6 +11,7 @@ import type { ImpactResult } from '../engine/index.ts';
 import { fileApprovalNote } from '../plans/versions.ts';
 import { createBiaService } from '../server/services/bia.service.ts';
 import { loadCheckedCatalog } from './catalog-source.ts';
+import { formatTable, minutesText } from './output.ts';
 import { openCommandDatabase } from './import.command.ts';
 
 /** The BIA of catalog files: the policy, and the current assessment of each service (every one counts as approved). */
@@ -60,24 +61,6 @@ export function formatBusinessImpact(result: ImpactResult | ImpactWithCost): str
   return `\n\nbusiness impact: ${total} over ${count} with a current BIA, peak level ${cost.peakLevel}, ${tolerance}`;
 }
 
-function minutes(value: number | null): string {
-  return value === null ? '-' : formatDuration(value);
-}
-
-function table(rows: string[][]): string {
-  const widths =
-    rows[0]?.map((_, column) => rows.reduce((width, row) => Math.max(width, row[column]?.length ?? 0), 0)) ??
-    [];
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
-
 /**
  * The BIA as a person reads it: the policy in one line, then one row per service with its impact level at each
  * horizon (`*` from the tolerance on), its declared or derived MTPD, and the derived MTPD, RTO and tier.
@@ -104,9 +87,9 @@ export function formatBia(analysis: BiaAnalysis, policy: EffectivePolicy): strin
       ...service.levels.map((level) =>
         level === null ? '-' : `${level}${level >= analysis.tolerance ? '*' : ''}`,
       ),
-      minutes(service.mtpdMinutes),
-      minutes(service.derivedMtpdMinutes),
-      minutes(service.suggestedRtoMinutes),
+      minutesText(service.mtpdMinutes),
+      minutesText(service.derivedMtpdMinutes),
+      minutesText(service.suggestedRtoMinutes),
       service.suggestedTier === null ? '-' : String(service.suggestedTier),
     ]),
   ];
@@ -115,7 +98,7 @@ export function formatBia(analysis: BiaAnalysis, policy: EffectivePolicy): strin
     ...header,
     `${assessed} of ${analysis.services.length} services have a current BIA; levels at each horizon, * at or past the tolerance`,
     '',
-    table(rows),
+    formatTable(rows),
   ].join('\n');
 }
 

@@ -1,28 +1,12 @@
 import type { Command } from 'commander';
 import { catalogPolicy } from '../bia/current.ts';
 import { currentDate } from '../catalog/check/check-catalog.ts';
-import { formatDuration } from '../catalog/duration.ts';
 import { toEngineNodes } from '../catalog/engine-input.ts';
 import { buildGraph } from '../engine/index.ts';
 import { analyzeExercises, exerciseInput } from '../exercises/analysis.ts';
 import type { ExerciseAnalysis } from '../exercises/analysis.ts';
 import { loadCheckedCatalog } from './catalog-source.ts';
-
-function table(rows: string[][]): string {
-  const widths =
-    rows[0]?.map((_, column) => rows.reduce((width, row) => Math.max(width, row[column]?.length ?? 0), 0)) ??
-    [];
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
-
-const time = (minutes: number | null) => (minutes === null ? '-' : formatDuration(minutes));
+import { formatTable, minutesText } from './output.ts';
 
 /**
  * The exercise analysis as a person reads it: per exercise, achieved against predicted against target for each
@@ -36,17 +20,17 @@ export function formatExerciseAnalysis(analysis: ExerciseAnalysis): string {
     );
     if (exercise.services.length > 0)
       lines.push(
-        table([
+        formatTable([
           ['  SERVICE', 'TARGET', 'PREDICTED', 'GRAPH', 'ACHIEVED', 'MET', 'DATA LOST', 'RPO'],
           ...exercise.services.map((service) => [
             `  ${service.id}`,
-            time(service.targetMinutes),
-            time(service.predictedMinutes),
-            time(service.graphMinutes),
-            time(service.achievedMinutes),
+            minutesText(service.targetMinutes),
+            minutesText(service.predictedMinutes),
+            minutesText(service.graphMinutes),
+            minutesText(service.achievedMinutes),
             service.met === null ? '-' : service.met ? 'yes' : 'MISSED',
-            time(service.dataLossMinutes),
-            time(service.rpoMinutes),
+            minutesText(service.dataLossMinutes),
+            minutesText(service.rpoMinutes),
           ]),
         ]),
       );
@@ -57,7 +41,7 @@ export function formatExerciseAnalysis(analysis: ExerciseAnalysis): string {
           .slice(0, 5)
           .map(
             (entry) =>
-              `${entry.id} (predicted ${time(entry.predictedMinutes)}, took ${time(entry.achievedMinutes)})`,
+              `${entry.id} (predicted ${minutesText(entry.predictedMinutes)}, took ${minutesText(entry.achievedMinutes)})`,
           )
           .join(', ')}`,
       );
@@ -66,7 +50,7 @@ export function formatExerciseAnalysis(analysis: ExerciseAnalysis): string {
   if (analysis.exercises.length === 0) lines.push('exercises: none recorded', '');
   lines.push(
     'programme:',
-    table([
+    formatTable([
       ['  PLAN', 'TIER', 'COUNTS FROM', 'LAST', 'TYPE', 'DUE', 'NEXT PLANNED'],
       ...analysis.programme.map((entry) => [
         `  ${entry.plan}`,
@@ -83,12 +67,12 @@ export function formatExerciseAnalysis(analysis: ExerciseAnalysis): string {
   lines.push('', `proven RTOs: ${proven.length} of ${analysis.proven.length} services`);
   if (proven.length > 0)
     lines.push(
-      table([
+      formatTable([
         ['  SERVICE', 'RTO', 'PROVEN', 'EXERCISE'],
         ...proven.map((row) => [
           `  ${row.service}`,
-          time(row.rtoMinutes),
-          time(row.provenMinutes),
+          minutesText(row.rtoMinutes),
+          minutesText(row.provenMinutes),
           row.exercise!,
         ]),
       ]),

@@ -10,6 +10,7 @@ import { createHeavyWork } from '../server/services/heavy-work.ts';
 import { createRiskService } from '../server/services/risk.service.ts';
 import { fileBia } from './analyze-bia.command.ts';
 import { loadCheckedCatalog } from './catalog-source.ts';
+import { formatTable } from './output.ts';
 import { openCommandDatabase } from './import.command.ts';
 
 /** The risk analysis of catalog files: every assessment in the files counts as approved, as for plans. */
@@ -48,20 +49,6 @@ function money(value: number | null): string {
   return value === null ? '-' : Math.round(value).toLocaleString('en-GB');
 }
 
-function table(rows: string[][]): string {
-  const widths =
-    rows[0]?.map((_, column) => rows.reduce((width, row) => Math.max(width, row[column]?.length ?? 0), 0)) ??
-    [];
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
-
 /**
  * The risk analysis as a person reads it: one row per risk by ALE (unquantified ones last, by score), the
  * portfolio, then the single points of failure no risk names yet.
@@ -90,7 +77,7 @@ export function formatRiskAnalysis(analysis: RiskAnalysis): string {
   const lines = [
     `risks: ${analysis.risks.length} (${quantified} quantified over ${analysis.runs.toLocaleString('en-GB')} simulated years, seed ${analysis.seed}); appetite: score ${analysis.appetite}; amounts in ${analysis.currency}`,
   ];
-  if (analysis.risks.length > 0) lines.push('', table(rows));
+  if (analysis.risks.length > 0) lines.push('', formatTable(rows));
   if (portfolio.ale !== null)
     lines.push(
       '',
@@ -107,7 +94,7 @@ export function formatRiskAnalysis(analysis: RiskAnalysis): string {
     lines.push(
       `suggested risks: ${analysis.suggested.length} single points of failure under tier 1 or 2 services that no risk names`,
       '',
-      table([
+      formatTable([
         ['NODE', 'SERVICES IT TAKES DOWN'],
         ...analysis.suggested.map((point) => [point.node, point.services.join(', ')]),
       ]),

@@ -29,7 +29,7 @@ import { registerAnalyzeRisk } from './analyze-risk.command.ts';
 import { registerAnalyzeExercises } from './analyze-exercises.command.ts';
 import { loadCheckedCatalog } from './catalog-source.ts';
 import { openCommandDatabase } from './import.command.ts';
-import { fail } from './output.ts';
+import { fail, formatTable, minutesText } from './output.ts';
 
 /** The engine's two questions, asked of a catalog path or, without one, of the database. */
 interface Analysis {
@@ -144,25 +144,6 @@ async function run<T>(
 /** A table with the source's note under it, when there is one. */
 function withNote(text: string, note: string | undefined): string {
   return note === undefined ? text : `${text}\n\n${note}`;
-}
-
-function minutes(value: number | null): string {
-  return value === null ? '-' : formatDuration(value);
-}
-
-function table(rows: string[][]): string {
-  // A fold, not Math.max(...lengths): spreading a long table's rows into one call overflows the stack.
-  const widths =
-    rows[0]?.map((_, column) => rows.reduce((width, row) => Math.max(width, row[column]?.length ?? 0), 0)) ??
-    [];
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
 }
 
 /** What `--fail-on` can gate on: `breach`, any objective (RTO, MTPD, RPO) breached. */
@@ -300,10 +281,10 @@ export function formatImpact(result: ImpactResult): string {
       String(service.tier),
       service.down ? 'yes' : 'no',
       service.down ? restoreText(service.restoreMinutes, service.restoreKnown) : '-',
-      minutes(service.rtoMinutes),
-      minutes(service.mtpdMinutes),
+      minutesText(service.rtoMinutes),
+      minutesText(service.mtpdMinutes),
       lossText(service),
-      minutes(service.rpoMinutes),
+      minutesText(service.rpoMinutes),
       breach(service),
     ]),
   ];
@@ -312,7 +293,7 @@ export function formatImpact(result: ImpactResult): string {
     `failed: ${result.failed.join(', ')}`,
     `${result.down.length} nodes down, ${downServices} of ${result.services.length} services down`,
     '',
-    table(rows),
+    formatTable(rows),
   ];
   if (rows.some((row) => row.some((cell) => cell.startsWith('>=') || cell.includes('?'))))
     lines.push(
@@ -355,7 +336,7 @@ export function formatObjectives(gap: ObjectivesGap): string {
         String(service.tier),
         result.scenario,
         result.down ? restoreText(result.restoreMinutes, result.restoreKnown) : 'stays up',
-        minutes(service.rtoMinutes),
+        minutesText(service.rtoMinutes),
         verdict(result.rtoBreach, service.rtoMinutes),
         // Null is unbounded (then over any RPO) or unknown.
         result.dataLossMinutes === null
@@ -363,7 +344,7 @@ export function formatObjectives(gap: ObjectivesGap): string {
             ? 'unbounded'
             : 'unknown'
           : formatDuration(result.dataLossMinutes),
-        minutes(service.rpoMinutes),
+        minutesText(service.rpoMinutes),
         verdict(result.rpoBreach, service.rpoMinutes),
       ]);
     }
@@ -371,7 +352,7 @@ export function formatObjectives(gap: ObjectivesGap): string {
   const lines = [
     `scenarios: ${sources.join(', ')}; services: ${gap.services.length}; breaches: ${breaches.length}`,
   ];
-  if (rows.length > 1) lines.push('', table(rows));
+  if (rows.length > 1) lines.push('', formatTable(rows));
   else lines.push('no scenario takes a service down or costs it data');
   return lines.join('\n');
 }
@@ -397,7 +378,7 @@ export function formatSinglePoints(ranking: { total: number; points: NamedSingle
   return [
     `single points of failure: ${ranking.total} nodes take services down alone${shown} (score: tier 1 counts 8, tier 2 4, tier 3 2, tier 4 1)`,
     '',
-    table(rows),
+    formatTable(rows),
   ].join('\n');
 }
 
@@ -408,7 +389,7 @@ export function formatSpof(result: SpofResult): string {
     if (service.cutSets.length === 0) rows.push([service.id, '-', `none up to order ${result.maxOrder}`]);
     for (const set of service.cutSets) rows.push([service.id, String(set.length), set.join(' + ')]);
   }
-  return table(rows);
+  return formatTable(rows);
 }
 
 function parseOrder(value: string): number {
