@@ -25,7 +25,7 @@ import { HeavyWorkError } from './work-errors.ts';
 export interface HeavyWorkOptions {
   /** Worker threads; 0 runs the same work inline on the event loop (for comparison, and the CLI). */
   threads: number;
-  /** Heavy requests one user may have running or waiting at once. */
+  /** Heavy requests one user may have running or waiting at once (default 6: the dashboard asks for several analyses at once). */
   perUser?: number;
   /** Heavy requests that may wait, all users together. */
   maxQueued?: number;
@@ -109,7 +109,7 @@ function taskError(error: { name: string; message: string }): Error {
  */
 export function createHeavyWork(options: HeavyWorkOptions) {
   const slots = Math.max(1, options.threads);
-  const perUser = options.perUser ?? 2;
+  const perUser = options.perUser ?? 6;
   const maxQueued = options.maxQueued ?? 64;
   const graceMs = options.cancelGraceMs ?? 2000;
   let pool: Piscina | undefined;
