@@ -44,6 +44,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/analysis/spof': READ,
   'GET /api/v1/analysis/single-points': READ,
   'GET /api/v1/analysis/objectives': READ,
+  'GET /api/v1/analysis/bia': READ,
   'GET /api/v1/analysis/risk': READ,
   'GET /api/v1/analysis/exercises': READ,
   'GET /api/v1/graph': READ,
