@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ImpactWithCost } from '../src/bia/business-impact.ts';
 import type { BiaAnalysis } from '../src/bia/current.ts';
+import { BIA_CATALOG } from './support/bia-catalog.ts';
 import { runCli } from './support/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lifeboat-cli-bia-'));
@@ -12,79 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // A policy (horizons 1h, 4h, 1d, 3d; tolerance 4; 30m of work recovery), a site with two services on it, a third
 // service with no BIA, and three assessments: pay's, and crm's of 2025 replaced by its 2026 one.
 const catalog = join(dir, 'catalog.yaml');
-writeFileSync(
-  catalog,
-  `apiVersion: lifeboat/v1
-kind: Policy
-metadata: { id: policy }
-spec:
-  organisation: { name: Example Ltd, currency: GBP }
-  impact: { horizons: [1h, 4h, 1d, 3d], tolerance: 4 }
-  workRecovery: 30m
----
-apiVersion: lifeboat/v1
-kind: Person
-metadata: { id: ana }
-spec: { email: ana@example.org }
----
-apiVersion: lifeboat/v1
-kind: Site
-metadata: { id: dc-a }
-spec: { recovery: 4h }
----
-apiVersion: lifeboat/v1
-kind: Component
-metadata: { id: db }
-spec: { type: application, site: dc-a, recovery: 30m }
----
-apiVersion: lifeboat/v1
-kind: Service
-metadata: { id: pay }
-spec: { type: business, tier: 1, owner: ana, rto: 2h, rpo: 5m, mtpd: 4h, dependsOn: [db], restart: 5m }
----
-apiVersion: lifeboat/v1
-kind: Service
-metadata: { id: crm }
-spec: { type: business, tier: 2, owner: ana, rto: 8h, rpo: 1h, mtpd: 1d, dependsOn: [dc-a], restart: 10m }
----
-apiVersion: lifeboat/v1
-kind: Service
-metadata: { id: web }
-spec: { type: business, tier: 3, owner: ana, rto: 1d }
----
-apiVersion: lifeboat/v1
-kind: ImpactAssessment
-metadata: { id: bia-pay }
-spec:
-  service: pay
-  assessedBy: ana
-  assessedOn: '2026-03-02'
-  impacts:
-    financial: { 1h: 2, 4h: 4, 1d: 5, 3d: 5 }
-    customers: { 1h: 3, 4h: 3, 1d: 4, 3d: 5 }
-  loss: { 1h: 10000, 4h: 100000, 1d: 340000, 3d: 1500000 }
----
-apiVersion: lifeboat/v1
-kind: ImpactAssessment
-metadata: { id: bia-crm-2025 }
-spec:
-  service: crm
-  assessedBy: ana
-  assessedOn: '2025-06-01'
-  impacts:
-    financial: { 1h: 5 }
----
-apiVersion: lifeboat/v1
-kind: ImpactAssessment
-metadata: { id: bia-crm-2026 }
-spec:
-  service: crm
-  assessedBy: ana
-  assessedOn: '2026-02-01'
-  impacts:
-    customers: { 1h: 1, 4h: 2, 1d: 3, 3d: 4 }
-  loss: { 4h: 2000, 1d: 14000 }`,
-);
+writeFileSync(catalog, BIA_CATALOG);
 
 /** Writes `name` in the test folder: the catalog above with `replace` applied. */
 function catalogWith(name: string, from: string, to: string): string {
@@ -168,7 +97,7 @@ describe('lifeboat analyze bia', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(
-      `${bad}:48:5: error: unknown impact category "customer" (did you mean "customers"?)`,
+      `${bad}:49:5: error: unknown impact category "customer" (did you mean "customers"?)`,
     );
   });
 
