@@ -209,25 +209,9 @@ export function useAssessmentWorkflow(assessment: AssessmentDocument) {
         biaKeys.history(id),
         keys.lists('assessments'),
         keys.audit('ImpactAssessment', id),
+        biaKeys.analysis,
       ])
         void queryClient.invalidateQueries({ queryKey });
-    },
-  });
-}
-
-/** Every assessment (one or two per service a year: tens to a few thousand), page by page. */
-export function useAllAssessments() {
-  return useQuery({
-    queryKey: [...keys.lists('assessments'), 'all'] as const,
-    queryFn: async ({ signal }) => {
-      const items: AssessmentDocument[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await listDocuments('assessments', { limit: 500, ...(cursor && { cursor }) }, signal);
-        items.push(...(page.items as AssessmentDocument[]));
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor !== undefined);
-      return items;
     },
   });
 }

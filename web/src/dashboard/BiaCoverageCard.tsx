@@ -1,23 +1,20 @@
 /**
  * BIA coverage of the most critical services: how many tier 1 and 2 services have a current BIA (their latest
- * approved assessment), and which do not, each linked to its page.
+ * approved assessment, as the server's BIA analysis finds it), and which do not, each linked to its page.
  */
 import { Alert, Anchor, Card, Group, List, Loader, Progress, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { useAllAssessments } from '../api/bia';
-import type { AssessmentDocument } from '../api/bia';
+import { useBiaAnalysis } from '../api/bia';
+import type { BiaAnalysis } from '../api/bia';
 import type { DocumentOf } from '../api/catalog';
-import { currentAssessments } from '../../../src/bia/current.ts';
 import { documentPath } from '../catalog/links';
 
 /** Tier 1 and 2 services with and without a current BIA. */
 export function biaCoverage(
   services: readonly DocumentOf<'Service'>[],
-  assessments: readonly AssessmentDocument[],
+  analysis: Pick<BiaAnalysis, 'services'>,
 ): { covered: DocumentOf<'Service'>[]; missing: DocumentOf<'Service'>[] } {
-  const current = currentAssessments(
-    assessments.filter((assessment) => assessment.spec.status === 'approved'),
-  );
+  const current = new Set(analysis.services.filter((s) => s.assessment !== null).map((s) => s.id));
   const critical = services.filter((service) => service.spec.tier <= 2);
   const has = (service: DocumentOf<'Service'>) => current.has(service.metadata.id);
   return { covered: critical.filter(has), missing: critical.filter((service) => !has(service)) };
@@ -28,7 +25,7 @@ const LISTED = 8;
 
 /** The card. */
 export function BiaCoverageCard({ services }: { services: readonly DocumentOf<'Service'>[] }) {
-  const assessments = useAllAssessments();
+  const analysis = useBiaAnalysis();
   return (
     <Card withBorder component="section" aria-labelledby="bia-coverage">
       <Group justify="space-between" mb="xs">
@@ -39,9 +36,9 @@ export function BiaCoverageCard({ services }: { services: readonly DocumentOf<'S
           all assessments
         </Anchor>
       </Group>
-      {assessments.isPending && <Loader size="sm" aria-label="Loading the assessments" />}
-      {assessments.isError && <Alert color="red">Assessments: {assessments.error.message}</Alert>}
-      {assessments.isSuccess && <Coverage {...biaCoverage(services, assessments.data)} />}
+      {analysis.isPending && <Loader size="sm" aria-label="Loading the BIA analysis" />}
+      {analysis.isError && <Alert color="red">BIA analysis: {analysis.error.message}</Alert>}
+      {analysis.isSuccess && <Coverage {...biaCoverage(services, analysis.data)} />}
     </Card>
   );
 }
