@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanSpec } from '../catalog/kinds.schema.ts';
 import { node } from '../engine/testing/nodes.ts';
-import { checkStepOrder } from './step-order.ts';
+import { checkStepOrder, stepsInOrder } from './step-order.ts';
 
 const nodes = new Map(
   [
@@ -62,5 +62,40 @@ describe('checkStepOrder', () => {
       { id: 'b', title: 'B', after: ['a'] },
     ]);
     expect(checkStepOrder(spec, nodes)).toMatchObject([{ type: 'cycle', steps: ['a', 'b'] }]);
+  });
+});
+
+describe('stepsInOrder', () => {
+  it('puts a step after the steps it waits for and keeps the written order otherwise', () => {
+    const spec: PlanSpec = {
+      ...plan([]),
+      phases: {
+        reconstitution: [{ id: 'move-back', title: 'Move back' }],
+        activation: [{ id: 'call', title: 'Call' }],
+        recovery: [
+          { id: 'restore-app', title: 'App', after: ['restore-db'] },
+          { id: 'restore-san', title: 'SAN' },
+          { id: 'restore-db', title: 'DB', after: ['restore-san'] },
+          { id: 'tell-staff', title: 'Staff' },
+        ],
+      },
+    };
+    expect(stepsInOrder(spec).map(({ phase, step }) => `${phase}:${step.id}`)).toEqual([
+      'activation:call',
+      'recovery:restore-san',
+      'recovery:restore-db',
+      'recovery:restore-app',
+      'recovery:tell-staff',
+      'reconstitution:move-back',
+    ]);
+  });
+
+  it('still lists every step once when some wait for each other in a loop', () => {
+    const spec = plan([
+      { id: 'a', title: 'A', after: ['b'] },
+      { id: 'b', title: 'B', after: ['a'] },
+      { id: 'c', title: 'C' },
+    ]);
+    expect(stepsInOrder(spec).map(({ step }) => step.id)).toEqual(['c', 'a', 'b']);
   });
 });

@@ -1,5 +1,5 @@
 import { PLAN_PHASES } from '../catalog/kinds.schema.ts';
-import type { PlanSpec } from '../catalog/kinds.schema.ts';
+import type { PlanSpec, PlanStep } from '../catalog/kinds.schema.ts';
 import type { EngineNode } from '../engine/index.ts';
 
 /** A written step order that the dependency graph says cannot work. */
@@ -50,6 +50,36 @@ function predecessors(spec: PlanSpec): {
   };
   for (const id of order) visit(id, []);
   return { order, before, ...(cycle && { cycle }) };
+}
+
+/** A step with the phase it is written in. */
+export interface OrderedStep {
+  phase: (typeof PLAN_PHASES)[number];
+  step: PlanStep;
+}
+
+/**
+ * The steps in an order they can be carried out: each after the steps it waits for (its `after` list and every
+ * step of an earlier phase), otherwise as written. Steps that wait for each other in a loop keep their written
+ * place after the others.
+ */
+export function stepsInOrder(spec: PlanSpec): OrderedStep[] {
+  const written = PLAN_PHASES.flatMap((phase) => (spec.phases?.[phase] ?? []).map((step) => ({ phase, step })));
+  const { before } = predecessors(spec);
+  const placed = new Set<string>();
+  const result: OrderedStep[] = [];
+  while (result.length < written.length) {
+    const ready = written.find(
+      ({ step }) =>
+        !placed.has(step.id) &&
+        [...(before.get(step.id) ?? [])].every((id) => placed.has(id) || id === step.id || !before.has(id)),
+    );
+    // Only a loop leaves nothing ready: the first step left goes next, as written.
+    const next = ready ?? written.find(({ step }) => !placed.has(step.id))!;
+    placed.add(next.step.id);
+    result.push(next);
+  }
+  return result;
 }
 
 /**
