@@ -1,27 +1,13 @@
 import type { PackModel } from './pack-model.ts';
 import { minutesText } from './pack-model.ts';
+import { escapeHtml as escape, htmlTable as table, REPORT_STYLE } from './report-html.ts';
 
-const escape = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-/** A table from a header row and rows of text (escaped here). */
-function table(head: string[], rows: string[][]): string {
-  return `<table><thead><tr>${head.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((row) => `<tr>${row.map((cell) => `<td>${escape(cell)}</td>`).join('')}</tr>`)
-    .join('')}</tbody></table>`;
-}
-
-// Inline only: the file must work from a USB stick or a phone with no network (no fonts, scripts or images).
-const STYLE = `
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#111}
-h1{font-size:1.8rem;margin:.2rem 0}h2{border-bottom:2px solid #0b3d91;margin-top:2rem;color:#0b3d91}
-table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #999;padding:.25rem .4rem;text-align:left;vertical-align:top}
-th{background:#e8edf7}.meta{color:#444}.warn{background:#fff3cd;border:1px solid #c90;padding:.5rem}
+// The shared report style, and the Gantt's own rules.
+const STYLE = `${REPORT_STYLE}
 .gantt-table td:first-child{width:35%}.gantt{position:relative;height:1.1rem;background:#f2f2f2}.bar{position:absolute;top:0;bottom:0;background:#0b3d91}.bar.instant{background:#c2410c}
 .axis{position:relative;height:1.2rem;font-weight:400;font-size:.75rem}.tick{position:absolute;transform:translateX(-50%);white-space:nowrap}
 .tick:first-child{transform:none}.tick:last-child{transform:translateX(-100%)}
 .phone{white-space:nowrap;font-weight:600}
-@media print{body{max-width:none;font-size:11pt}h2{break-after:avoid}tr{break-inside:avoid}.title{break-after:page}a{color:inherit}}
 `;
 
 /** The plan pack as one self-contained HTML file: inline CSS with a print style sheet, no script, no network. */

@@ -1,8 +1,7 @@
-import PDFDocument from 'pdfkit';
 import type { PackModel } from './pack-model.ts';
 import { minutesText } from './pack-model.ts';
+import { createReportPdf, MARGIN } from './report-pdf.ts';
 
-const MARGIN = 50;
 /** The timeline's colours: the empty track, a bar, and the mark of something back at once. */
 export const TRACK_COLOUR = '#eeeeee';
 export const BAR_COLOUR = '#0b3d91';
@@ -10,43 +9,8 @@ export const INSTANT_COLOUR = '#c2410c';
 
 /** The plan pack as a PDF for print (pdfkit, built-in Helvetica: no browser, no font files, no network). */
 export function renderPackPdf(model: PackModel): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    info: { Title: model.title, Subject: `Lifeboat plan pack ${model.id}`, Creator: 'Lifeboat' },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const width = doc.page.width - 2 * MARGIN;
-  const heading = (text: string): void => {
-    if (doc.y > doc.page.height - 150) doc.addPage();
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(14).fillColor('#0b3d91').text(text).fillColor('black');
-    doc.font('Helvetica').fontSize(10).moveDown(0.3);
-  };
-  const line = (label: string, value: string): void => {
-    doc.font('Helvetica-Bold').text(`${label}: `, { continued: true }).font('Helvetica').text(value);
-  };
-  // One table row as text columns; pdfkit wraps each cell and the row takes the tallest cell's height.
-  const row = (cells: string[], widths: number[], bold = false): void => {
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
-    const heights = cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i]! - 4 }));
-    const height = Math.max(...heights) + 4;
-    if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
-    const top = doc.y;
-    let x = MARGIN;
-    cells.forEach((cell, i) => {
-      doc.text(cell, x + 2, top + 2, { width: widths[i]! - 4 });
-      x += widths[i]!;
-    });
-    doc.moveTo(MARGIN, top + height).lineTo(MARGIN + width, top + height).strokeColor('#999').stroke();
-    doc.x = MARGIN;
-    doc.y = top + height + 1;
-  };
-  const columns = (...fractions: number[]): number[] => fractions.map((f) => f * width);
+  const pdf = createReportPdf({ title: model.title, subject: `Lifeboat plan pack ${model.id}` });
+  const { doc, width, heading, line, row, columns } = pdf;
 
   // Title page: what this is, which version, who approved it, when it must be reviewed.
   doc.font('Helvetica').fontSize(10).fillColor('#444').text(`Lifeboat plan pack · ${model.id}`).fillColor('black');
@@ -159,6 +123,5 @@ export function renderPackPdf(model: PackModel): Promise<Buffer> {
     row([s.name, s.tier === null ? '-' : String(s.tier), s.rto, s.rpo, s.mtpd, s.restore, s.breach], serviceWidths);
 
   doc.moveDown().fontSize(8).text(`Exported ${model.exportedAt} · plan version SHA-256 ${model.version.checksum}`);
-  doc.end();
-  return done;
+  return pdf.end();
 }
