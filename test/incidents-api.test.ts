@@ -51,6 +51,9 @@ describeEachDatabase('incidents API', (dialect) => {
         due: '2024-07-01',
         status: 'open',
         overdue: true,
+        document: 'inc-2024-001',
+        documentTitle: 'North data centre power loss',
+        source: 'incident',
       },
     ]);
     const done = body<{ items: unknown[] }>(

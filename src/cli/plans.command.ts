@@ -73,15 +73,16 @@ export function registerPlans(program: Command): void {
     .action(async (options: { all?: boolean; json?: boolean }) => {
       const database = await openCommandDatabase('actions');
       try {
-        const items = await createIncidentService({ database, now: () => new Date() }).actions(
-          options.all ? undefined : 'open',
-        );
+        const items = await createIncidentService({ database, now: () => new Date() }).actions({
+          source: 'incident',
+          ...(!options.all && { status: 'open' }),
+        });
         if (options.json) process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
         else if (items.length === 0) process.stdout.write('no open action\n');
         else
           for (const a of items)
             process.stdout.write(
-              `${a.due}${a.overdue ? ' OVERDUE' : ''}  ${a.owner}  ${a.title}  (${a.incident}, ${a.status})\n`,
+              `${a.due}${a.overdue ? ' OVERDUE' : ''}  ${a.owner}  ${a.title}  (${a.document}, ${a.status})\n`,
             );
       } finally {
         await database.close();

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idSchema } from '../../catalog/metadata.schema.ts';
+import { ACTION_SOURCES } from '../../plans/actions.ts';
 import { problemSchema } from '../http/problem.ts';
 import type { IncidentService } from '../services/incident.service.ts';
 import { actionsSchema, incidentFiguresSchema } from './plan.schema.ts';
@@ -30,11 +31,15 @@ export function registerIncidentRoutes(app: FastifyInstance, incidents: Incident
       config: { access: 'catalog:read' },
       schema: {
         tags: ['incidents'],
-        summary: 'Corrective actions of every incident, soonest due first',
-        querystring: z.object({ status: z.enum(['open', 'done']).optional() }),
+        summary:
+          'Actions of every incident, risk treatment and exercise finding (with an owner and a due date), soonest due first',
+        querystring: z.object({
+          status: z.enum(['open', 'done']).optional(),
+          source: z.enum(ACTION_SOURCES).optional().meta({ description: 'Only the actions of one source.' }),
+        }),
         response: { 200: actionsSchema, 400: problemSchema },
       },
     },
-    async (request) => ({ items: await incidents.actions(request.query.status) }),
+    async (request) => ({ items: await incidents.actions(request.query) }),
   );
 }

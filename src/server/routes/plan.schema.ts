@@ -93,18 +93,33 @@ export const incidentFiguresSchema = z
   })
   .meta({ id: 'IncidentFigures' });
 
-/** `GET /api/v1/actions`. */
+/** What every action of `GET /api/v1/actions` has, whatever its source. */
+const actionFields = {
+  index: z
+    .int()
+    .meta({ description: "Its position in its document's actions, treatment actions or findings." }),
+  title: z.string(),
+  owner: z.string().meta({ description: 'The Person or Team (a risk action without one: the risk owner).' }),
+  due: z.string(),
+  status: z.enum(['open', 'done']),
+  overdue: z.boolean().meta({ description: "Open and due before today (the server's UTC date)." }),
+  document: z.string().meta({ description: 'The id of the incident, risk or exercise it belongs to.' }),
+  documentTitle: z.string().meta({ description: "That document's title (a risk's name)." }),
+};
+
+/** `GET /api/v1/actions`: incident actions keep `incident`; exercise findings add their id and severity. */
 export const actionsSchema = z.object({
   items: z.array(
-    z.object({
-      incident: z.string(),
-      index: z.int(),
-      title: z.string(),
-      owner: z.string(),
-      due: z.string(),
-      status: z.enum(['open', 'done']),
-      overdue: z.boolean(),
-    }),
+    z.discriminatedUnion('source', [
+      z.object({ incident: z.string(), ...actionFields, source: z.literal('incident') }),
+      z.object({ ...actionFields, source: z.literal('risk') }),
+      z.object({
+        ...actionFields,
+        source: z.literal('exercise'),
+        finding: z.string().meta({ description: "The finding's id within the exercise." }),
+        severity: z.enum(['low', 'medium', 'high', 'critical']),
+      }),
+    ]),
   ),
 });
 
@@ -118,5 +133,7 @@ export type PlanRecoveryOrder = z.infer<typeof recoveryOrderSchema>;
 export type PlanVersionSummary = z.infer<typeof versionSummary>;
 /** An incident's figures. */
 export type IncidentFiguresAnswer = z.infer<typeof incidentFiguresSchema>;
-/** One corrective action. */
-export type ActionAnswer = z.infer<typeof actionsSchema>['items'][number];
+/** One action of any source. */
+export type TrackedActionAnswer = z.infer<typeof actionsSchema>['items'][number];
+/** One corrective action of an incident. */
+export type ActionAnswer = Extract<TrackedActionAnswer, { source: 'incident' }>;

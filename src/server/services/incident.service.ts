@@ -1,7 +1,9 @@
 import type { CatalogDocument, DocumentOf } from '../../catalog/kinds.ts';
 import { analyzeImpact, UnknownIdError } from '../../engine/index.ts';
-import { incidentFigures, listActions, objectivesInForce } from '../../plans/incident-figures.ts';
-import type { ActionItem, IncidentFigures, Objectives, ServiceRecord } from '../../plans/incident-figures.ts';
+import { collectActions } from '../../plans/actions.ts';
+import type { ActionFilter, TrackedAction } from '../../plans/actions.ts';
+import { incidentFigures, objectivesInForce } from '../../plans/incident-figures.ts';
+import type { IncidentFigures, Objectives, ServiceRecord } from '../../plans/incident-figures.ts';
 import type { LifeboatDatabase } from '../db/database.ts';
 import { createDocumentRepository } from '../repositories/document.repository.ts';
 import { createIncidentRepository } from '../repositories/incident.repository.ts';
@@ -11,6 +13,8 @@ import { createGraphProvider } from './graph-provider.ts';
 import type { GraphProvider } from './graph-provider.ts';
 
 type IncidentDocument = DocumentOf<'Incident'>;
+type RiskDocument = DocumentOf<'Risk'>;
+type ExerciseDocument = DocumentOf<'Exercise'>;
 
 /** Incidents on the stored catalog: derived figures and the open actions across all of them. */
 export function createIncidentService(deps: {
@@ -65,14 +69,29 @@ export function createIncidentService(deps: {
       }
     },
 
-    /** Actions of every incident, soonest due first, optionally only open or done ones. */
-    async actions(status?: 'open' | 'done'): Promise<ActionItem[]> {
-      const rows = await createDocumentRepository(database.db).allOfKind('Incident');
-      const incidents = rows.map(rowToDocument) as IncidentDocument[];
-      return listActions(
-        incidents.map((incident) => ({ id: incident.metadata.id, spec: incident.spec })),
-        now(),
-        status,
+    /**
+     * The actions of every incident, risk and exercise (see `collectActions`), soonest due first, optionally of
+     * one source or status only.
+     */
+    async actions(filter: ActionFilter = {}): Promise<TrackedAction[]> {
+      const repository = createDocumentRepository(database.db);
+      const read = async <T>(kind: 'Incident' | 'Risk' | 'Exercise', wanted: boolean) =>
+        wanted ? ((await repository.allOfKind(kind)).map(rowToDocument) as T[]) : [];
+      const wants = (source: ActionFilter['source']) =>
+        filter.source === undefined || filter.source === source;
+      const [incidents, risks, exercises] = await Promise.all([
+        read<IncidentDocument>('Incident', wants('incident')),
+        read<RiskDocument>('Risk', wants('risk')),
+        read<ExerciseDocument>('Exercise', wants('exercise')),
+      ]);
+      return collectActions(
+        {
+          incidents: incidents.map((doc) => ({ id: doc.metadata.id, spec: doc.spec })),
+          risks: risks.map((doc) => ({ id: doc.metadata.id, name: doc.metadata.name, spec: doc.spec })),
+          exercises: exercises.map((doc) => ({ id: doc.metadata.id, spec: doc.spec })),
+        },
+        now().toISOString().slice(0, 10),
+        filter,
       );
     },
   };
