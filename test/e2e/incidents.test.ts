@@ -131,7 +131,7 @@ describe.skipIf(!available)('incidents and the plan figures of the dashboard', (
   });
 
   it('lists the open incident actions with the overdue ones flagged, and opens the incident from one', async () => {
-    const open_ = (await api<{ items: ActionItem[] }>('/actions?status=open')).items;
+    const open_ = (await api<{ items: ActionItem[] }>('/actions?status=open&source=incident')).items;
     const first = open_[0];
     if (!first) throw new Error('the example organisation has no open action');
     const page = await suite.newPage();

@@ -21,9 +21,15 @@ export function getIncidentFigures(id: string, signal?: AbortSignal) {
   return request<IncidentFigures>('GET', `/incidents/${encodeURIComponent(id)}/figures`, { signal });
 }
 
-/** `GET /api/v1/actions?status=`: the actions of every incident, soonest due first, overdue ones flagged. */
+/**
+ * `GET /api/v1/actions?source=incident&status=`: the actions of every incident, soonest due first, overdue ones
+ * flagged (the actions of risks and exercises too: `web/src/actions/`).
+ */
 export function listActions(status: 'open' | 'done' | undefined, signal?: AbortSignal) {
-  return request<{ items: ActionItem[] }>('GET', '/actions', { query: { status }, signal });
+  return request<{ items: ActionItem[] }>('GET', '/actions', {
+    query: { source: 'incident', status },
+    signal,
+  });
 }
 
 /** `GET /api/v1/plans/due`. */

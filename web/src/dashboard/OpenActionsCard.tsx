@@ -8,7 +8,10 @@ import { ActionsTable } from '../incidents/ActionsTable';
 
 const SHOWN = 10;
 
-/** The "Open incident actions" card of the dashboard; each action links to its incident. */
+/**
+ * The "Open incident actions" card of the dashboard; each action links to its incident, and the card to the
+ * actions page, which adds the actions of risks and exercises.
+ */
 export function OpenActionsCard({ actions }: { actions: UseQueryResult<ActionItem[]> }) {
   const [showAll, setShowAll] = useState(false);
   const list = actions.data ?? [];
@@ -18,8 +21,8 @@ export function OpenActionsCard({ actions }: { actions: UseQueryResult<ActionIte
     <Card withBorder component="section" aria-label="Open incident actions">
       <Group justify="space-between" mb="xs">
         <Title order={3}>Open incident actions</Title>
-        <Anchor component={Link} to="/incidents" size="sm">
-          all incidents
+        <Anchor component={Link} to="/actions" size="sm">
+          all actions (risks and exercises too)
         </Anchor>
       </Group>
       {actions.isPending && <Loader size="sm" aria-label="Loading the open actions" />}
