@@ -36,7 +36,10 @@ const resultsSchema = z
           step: idSchema.meta({ description: "The step's id in that plan." }),
           started: instantSchema.optional(),
           finished: instantSchema.optional(),
-          outcome: z.enum(['done', 'failed', 'skipped']),
+          outcome: z
+            .enum(['done', 'failed', 'skipped'])
+            .optional()
+            .meta({ description: 'How the step ended; absent while it has not finished.' }),
           notes: z.string().max(10_000).optional(),
         }),
       )

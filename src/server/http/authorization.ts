@@ -12,6 +12,8 @@ declare module 'fastify' {
     access?: Access;
     /** The document kind a catalog route writes, for the owner role's scope. */
     kind?: string;
+    /** A write the owner role may make whatever the kind: the route's service enforces the owner's scope itself. */
+    ownerScoped?: boolean;
   }
   interface FastifyRequest {
     /** The signed-in user, when there is one. */
@@ -117,6 +119,7 @@ export function registerAuthorization(app: FastifyInstance, auth: AuthService): 
       !(
         principal.role === 'owner' &&
         access === 'catalog:write' &&
+        !request.routeOptions.config.ownerScoped &&
         (kind === undefined || !isOwnerWritable(kind))
       );
     if (!allowed) {

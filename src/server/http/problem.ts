@@ -31,6 +31,7 @@ const STATUS_OF: Record<CatalogErrorCode, { status: number; title: string }> = {
   'invalid-reference': { status: 422, title: 'Invalid reference' },
   referenced: { status: 409, title: 'Still referenced' },
   forbidden: { status: 403, title: 'Forbidden' },
+  conflict: { status: 409, title: 'Conflict' },
 };
 
 const AUTH_STATUS: Record<AuthErrorCode, number> = {

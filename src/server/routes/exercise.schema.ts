@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { EXERCISE_STATUSES, EXERCISE_TYPES } from '../../catalog/kinds/exercise.kind.ts';
+import { documentSchemas } from '../../catalog/kinds.ts';
 
 const minutes = (description: string) => z.number().nullable().meta({ description });
 
@@ -77,3 +78,19 @@ export const exerciseAnalysisSchema = z
     ),
   })
   .meta({ id: 'ExerciseAnalysis' });
+
+/** The body of `POST /api/v1/exercises/{id}/record`: the events, as the domain defines them. */
+export { recordBodySchema } from '../../exercises/recording.ts';
+
+/** The answer of `POST /api/v1/exercises/{id}/record`. */
+export const recordAnswerSchema = z
+  .object({
+    exercise: documentSchemas.Exercise.meta({
+      description: 'The exercise after the merge, as GET /api/v1/documents/{id} answers it.',
+    }),
+    applied: z.array(z.string()).meta({ description: 'The ids of the events that changed something.' }),
+    alreadyRecorded: z.array(z.string()).meta({
+      description: 'The ids of the events that changed nothing (recorded before, or a field already set).',
+    }),
+  })
+  .meta({ id: 'ExerciseRecording' });

@@ -65,6 +65,25 @@ function ownerOf(spec: unknown): string | undefined {
   return (spec as { owner?: string }).owner;
 }
 
+/** Reads other documents inside `updateWith`'s transaction. */
+export interface DocumentReader {
+  get(id: string): Promise<CatalogDocument | undefined>;
+  /** Id -> kind, for the ids some document has. */
+  kindsOf(ids: readonly string[]): Promise<Map<string, string>>;
+}
+
+/** What `updateWith`'s merge answers: the new document (undefined: nothing changes) and a result for the caller. */
+export interface Merged<T> {
+  document: CatalogDocument | undefined;
+  result: T;
+}
+
+/** Which ids let a service owner change a document, and the refusal when none of them is theirs. */
+export interface OwnerScopeRule {
+  ids: readonly string[];
+  refusal: string;
+}
+
 /** A page of a listing; `nextCursor` is null on the last page. */
 export interface DocumentPage {
   items: CatalogDocument[];
@@ -136,6 +155,37 @@ export function createCatalogService(deps: { database: LifeboatDatabase; now: ()
 
   function writeRepos(trx: Kysely<Database>) {
     return { documents: createDocumentRepository(trx), audit: createAuditRepository(trx) };
+  }
+
+  /** Writes `document` as the next version of `current`, with its links and an audit entry; checked references. */
+  async function replace(
+    repos: ReturnType<typeof writeRepos>,
+    kind: Kind,
+    current: DocumentRow,
+    document: CatalogDocument,
+    actor: Actor,
+  ): Promise<CatalogDocument> {
+    const id = current.id;
+    await checkReferences(repos.documents, document);
+    const at = now().toISOString();
+    const row = documentToRow(document, current.version + 1, current.created_at, at);
+    if (!(await repos.documents.update(row, current.version))) {
+      // Unreachable while writes are serialised; kept so a lost race can never overwrite silently.
+      throw new CatalogError('version-conflict', `${kind} "${id}" was changed by someone else meanwhile`);
+    }
+    const links = documentLinks(document);
+    await repos.documents.replaceLinks([id], links.labels, links.refs);
+    const after = rowToDocument(row);
+    await appendAudit(repos.audit, {
+      at,
+      actor: actorName(actor),
+      action: 'update',
+      kind,
+      documentId: id,
+      before: rowToDocument(current),
+      after,
+    });
+    return after;
   }
 
   return {
@@ -237,26 +287,50 @@ export function createCatalogService(deps: { database: LifeboatDatabase; now: ()
           await scopeOwnerOf(repos.documents, kind, JSON.parse(current.spec)),
           await scopeOwnerOf(repos.documents, kind, document.spec),
         ]);
-        await checkReferences(repos.documents, document);
-        const at = now().toISOString();
-        const row = documentToRow(document, current.version + 1, current.created_at, at);
-        if (!(await repos.documents.update(row, version))) {
-          // Unreachable while writes are serialised; kept so a lost race can never overwrite silently.
-          throw new CatalogError('version-conflict', `${kind} "${id}" was changed by someone else meanwhile`);
+        return replace(repos, kind, current, document, actor);
+      });
+    },
+
+    /**
+     * Changes a document by a function of its current state, read and written in one write transaction, so
+     * concurrent changes merge instead of conflicting. `merge` answers the new document, or `undefined` when
+     * nothing changes (then nothing is written); it may read other documents through the reader it is given.
+     * A service owner's write is in scope when `scope` names one of their ids (default: the document's owner).
+     */
+    async updateWith<T>(
+      kind: Kind,
+      id: string,
+      merge: (current: CatalogDocument, reader: DocumentReader) => Promise<Merged<T>>,
+      actor: Actor,
+      options: { scope?: (current: CatalogDocument, reader: DocumentReader) => Promise<OwnerScopeRule> } = {},
+    ): Promise<{ document: CatalogDocument; result: T }> {
+      return database.writeTransaction(async (trx) => {
+        const repos = writeRepos(trx);
+        const current = await getRow(repos.documents, kind, id);
+        const before = rowToDocument(current);
+        const reader: DocumentReader = {
+          get: async (other) => {
+            const row = await repos.documents.get(other);
+            return row === undefined ? undefined : rowToDocument(row);
+          },
+          kindsOf: (ids) => repos.documents.kindsOf(ids),
+        };
+        if (options.scope === undefined)
+          checkOwnerScope(actor, kind, [await scopeOwnerOf(repos.documents, kind, before.spec)]);
+        else if (typeof actor !== 'string' && actor.ownerScope !== undefined) {
+          const rule = await options.scope(before, reader);
+          const scope = actor.ownerScope;
+          if (!rule.ids.some((owner) => scope.has(owner))) {
+            const yours = scope.size > 0 ? [...scope].join(', ') : 'none: no Person document has your email';
+            throw new CatalogError('forbidden', `${rule.refusal} (your ids: ${yours})`);
+          }
         }
-        const links = documentLinks(document);
-        await repos.documents.replaceLinks([id], links.labels, links.refs);
-        const after = rowToDocument(row);
-        await appendAudit(repos.audit, {
-          at,
-          actor: actorName(actor),
-          action: 'update',
-          kind,
-          documentId: id,
-          before: rowToDocument(current),
-          after,
-        });
-        return after;
+        const { document, result } = await merge(before, reader);
+        if (document === undefined) return { document: before, result };
+        const validated = validateDocument(kind, document);
+        if (validated.metadata.id !== id)
+          throw new CatalogError('invalid', `A change of ${kind} "${id}" cannot rename it`);
+        return { document: await replace(repos, kind, current, validated, actor), result };
       });
     },
 
@@ -292,6 +366,34 @@ export function createCatalogService(deps: { database: LifeboatDatabase; now: ()
           before: rowToDocument(current),
           after: null,
         });
+      });
+    },
+
+    /**
+     * Changes several documents in one write transaction: each `change` gets the document as stored and answers
+     * its new content, written as an ordinary update (validated, references checked, one audit entry each).
+     * Nothing is written when any change throws or is refused.
+     */
+    async updateEach(
+      edits: readonly { kind: Kind; id: string; change: (current: CatalogDocument) => CatalogDocument }[],
+      actor: Actor,
+    ): Promise<CatalogDocument[]> {
+      return database.writeTransaction(async (trx) => {
+        const repos = writeRepos(trx);
+        const written: CatalogDocument[] = [];
+        for (const { kind, id, change } of edits) {
+          const current = await getRow(repos.documents, kind, id);
+          const before = rowToDocument(current);
+          const document = validateDocument(kind, change(before));
+          if (document.metadata.id !== id)
+            throw new CatalogError('invalid', `A change of ${kind} "${id}" cannot rename it`);
+          checkOwnerScope(actor, kind, [
+            await scopeOwnerOf(repos.documents, kind, before.spec),
+            await scopeOwnerOf(repos.documents, kind, document.spec),
+          ]);
+          written.push(await replace(repos, kind, current, document, actor));
+        }
+        return written;
       });
     },
   };

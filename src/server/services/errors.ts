@@ -8,7 +8,9 @@ export type CatalogErrorCode =
   | 'version-conflict'
   | 'invalid-reference'
   | 'referenced'
-  | 'forbidden';
+  | 'forbidden'
+  /** The document's state does not allow the change (recording a cancelled exercise). */
+  | 'conflict';
 
 /** A refusal a person can act on: `detail` names the thing, the value and what is expected. */
 export class CatalogError extends Error {
