@@ -18,7 +18,11 @@ export interface Level {
 export interface EffectivePolicy {
   /** The id of the Policy document it comes from; undefined when the catalog has none. */
   id?: string;
-  organisation: { name: string; currency: string };
+  /** Its name and currency, and what the DORA register needs of it when the policy says (LEI, entities...). */
+  organisation: { name: string; currency: string } & Omit<
+    NonNullable<PolicySpec['organisation']>,
+    'name' | 'currency'
+  >;
   impact: {
     categories: { id: string; name: string }[];
     levels: Level[];
@@ -121,7 +125,12 @@ export function effectivePolicy(policy?: { id: string; spec: PolicySpec }): Effe
   const horizons = [...(spec.impact?.horizons ?? DEFAULT_POLICY.horizons)];
   return {
     ...(policy ? { id: policy.id } : {}),
-    organisation: { ...(spec.organisation ?? DEFAULT_POLICY.organisation) },
+    organisation: {
+      ...(spec.organisation ?? DEFAULT_POLICY.organisation),
+      ...(spec.organisation?.entities && {
+        entities: spec.organisation.entities.map((entity) => ({ ...entity })),
+      }),
+    },
     impact: {
       categories: (spec.impact?.categories ?? DEFAULT_POLICY.categories).map((c) => ({ ...c })),
       levels: (spec.impact?.levels ?? DEFAULT_POLICY.levels).map((l) => ({ ...l })),

@@ -21,6 +21,7 @@ import { campaignKind } from './kinds/campaign.kind.ts';
 import { riskKind } from './kinds/risk.kind.ts';
 import { exerciseKind } from './kinds/exercise.kind.ts';
 import { trainingKind } from './kinds/training.kind.ts';
+import { contractKind } from './kinds/contract.kind.ts';
 
 /** The apiVersion of every catalog document. */
 export const API_VERSION = 'lifeboat/v1';
@@ -41,6 +42,7 @@ const DECLARATIONS = [
   riskKind,
   exerciseKind,
   trainingKind,
+  contractKind,
 ] as const;
 
 type Declared = (typeof DECLARATIONS)[number];

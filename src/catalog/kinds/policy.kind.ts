@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { parseDuration } from '../duration.ts';
 import { defineKind, withFormat } from '../registry.ts';
 import { EXERCISE_TYPES } from './exercise.kind.ts';
+import { ENTITY_TYPES } from '../../suppliers/codes.ts';
+import { countrySchema, currencySchema, leiSchema } from '../../suppliers/fields.ts';
 import { durationSchema } from './fields.ts';
 
 /** One named level of a 1..n scale (impact, likelihood), with what it means. */
@@ -152,19 +154,104 @@ const exercisePolicySchema = z
     description: 'Exercise intervals and types per tier, training validity.',
   });
 
+/** An entity of a group in the register's scope, besides the organisation itself (DORA register B_01.02). */
+const entitySchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  lei: leiSchema,
+  country: countrySchema,
+  type: z.enum(ENTITY_TYPES).meta({ description: 'Its entity type, as for the organisation.' }),
+  parent: leiSchema.optional().meta({
+    description:
+      "The LEI of its direct parent: the organisation's or another entity's; default the organisation.",
+  }),
+  totalAssets: z
+    .number()
+    .min(0)
+    .optional()
+    .meta({
+      description: "Its total assets, in the policy's currency (the register asks it of financial entities).",
+    }),
+});
+
+/** Who the organisation is: its name and currency, and what the DORA register of information needs of it. */
+const organisationSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    currency: currencySchema.meta({
+      description: 'ISO 4217 code of the money amounts (BIA losses, risk losses, total assets).',
+    }),
+    lei: leiSchema
+      .optional()
+      .meta({ description: 'Its Legal Entity Identifier (ISO 17442), check digits verified.' }),
+    country: countrySchema.optional().meta({ description: 'Where it is established, ISO 3166-1 alpha-2.' }),
+    entityType: z
+      .enum(ENTITY_TYPES)
+      .optional()
+      .meta({
+        description:
+          "Its type in the register's list: credit-institution, investment-firm, payment-institution, " +
+          'insurance-undertaking... (docs/suppliers.md lists them with their codes).',
+      }),
+    competentAuthority: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({ description: 'The supervisor it reports to (BaFin, Central Bank of Ireland...).' }),
+    totalAssets: z
+      .number()
+      .min(0)
+      .optional()
+      .meta({ description: "Its total assets, in the policy's currency." }),
+    entities: z
+      .array(entitySchema)
+      .max(1_000)
+      .optional()
+      .meta({ description: 'The other entities of its group in scope of the register, each with its LEI.' }),
+  })
+  .superRefine((organisation, context) => {
+    const leis = new Map<string, string>();
+    if (organisation.lei) leis.set(organisation.lei, 'the organisation');
+    for (const [index, entity] of (organisation.entities ?? []).entries()) {
+      const first = leis.get(entity.lei);
+      if (first)
+        context.addIssue({
+          code: 'custom',
+          path: ['entities', index, 'lei'],
+          message: `the LEI is already ${first}'s: each entity in scope is listed once`,
+          input: entity.lei,
+        });
+      else leis.set(entity.lei, `"${entity.name}"`);
+    }
+    for (const [index, entity] of (organisation.entities ?? []).entries()) {
+      if (entity.parent === undefined) continue;
+      if (entity.parent === entity.lei)
+        context.addIssue({
+          code: 'custom',
+          path: ['entities', index, 'parent'],
+          message: 'an entity is not its own parent: leave parent out when the organisation is',
+          input: entity.parent,
+        });
+      else if (!leis.has(entity.parent))
+        context.addIssue({
+          code: 'custom',
+          path: ['entities', index, 'parent'],
+          message: "the parent is neither the organisation's LEI nor another entity's",
+          input: entity.parent,
+        });
+    }
+  });
+
 /** The organisation's continuity policy: BIA scales, tiers, review interval, risk scales. At most one. */
 export const policySpecSchema = z
   .strictObject({
-    organisation: z
-      .strictObject({
-        name: z.string().trim().min(1).max(200),
-        currency: z
-          .string()
-          .regex(/^[A-Z]{3}$/, 'a currency is an ISO 4217 code such as EUR, GBP or USD')
-          .meta({ description: 'ISO 4217 code of the money amounts (BIA losses, risk losses).' }),
-      })
-      .optional()
-      .meta({ title: 'Organisation', description: 'Its name and the currency of every amount.' }),
+    organisation: organisationSchema.optional().meta({
+      title: 'Organisation',
+      description:
+        'Its name, the currency of every amount, and what the DORA register of information says of it (LEI, ' +
+        'country, entity type, authority, total assets, the entities in scope).',
+    }),
     impact: impactSchema.optional(),
     workRecovery: durationSchema.optional().meta({
       title: 'Work recovery time',
@@ -234,7 +321,25 @@ export const policyKind = defineKind({
   example: {
     metadata: { id: 'policy', name: 'Continuity policy' },
     spec: {
-      organisation: { name: 'Example Ltd', currency: 'EUR' },
+      organisation: {
+        name: 'Example Ltd',
+        currency: 'EUR',
+        lei: '5299000EXAMPLEBANK10',
+        country: 'DE',
+        entityType: 'credit-institution',
+        competentAuthority: 'BaFin',
+        totalAssets: 5_000_000_000,
+        entities: [
+          {
+            name: 'Example Payments GmbH',
+            lei: '5299000EXAMPLEPAYS14',
+            country: 'DE',
+            type: 'payment-institution',
+            parent: '5299000EXAMPLEBANK10',
+            totalAssets: 40_000_000,
+          },
+        ],
+      },
       impact: { horizons: ['1h', '4h', '1d', '3d', '1w', '4w'], tolerance: 4 },
       workRecovery: '30m',
       reviewInterval: '52w',
