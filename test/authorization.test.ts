@@ -48,6 +48,8 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/analysis/risk': READ,
   'GET /api/v1/analysis/exercises': READ,
   'POST /api/v1/exercises/{id}/record': OWNER_WRITE,
+  'GET /api/v1/exercises/{id}/calibration': READ,
+  'POST /api/v1/exercises/{id}/calibration/apply': WRITE,
   'GET /api/v1/graph': READ,
   'POST /api/v1/catalog/import': WRITE,
   'GET /api/v1/catalog/export': READ,

@@ -41,6 +41,14 @@ export interface CalibrationProposal {
   steps: StepCalibration[];
 }
 
+/** What applying a proposal wrote: the changes chosen, and each document changed with its new version. */
+export interface AppliedCalibration {
+  exercise: string;
+  nodes: NodeCalibration[];
+  steps: StepCalibration[];
+  documents: { kind: string; id: string; version: number }[];
+}
+
 /** What the proposal reads: the engine graph of the catalog, its documents by id, and the exercise. */
 export interface CalibrationInput {
   graph: EngineGraph;

@@ -23,6 +23,8 @@ import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerBiaRoutes } from './routes/bia.routes.ts';
 import { registerRiskRoutes } from './routes/risk.routes.ts';
 import { registerExerciseRoutes } from './routes/exercise.routes.ts';
+import { registerExerciseCalibrationRoutes } from './routes/exercise-calibration.routes.ts';
+import { createExerciseCalibration } from './services/exercise-calibration.ts';
 import { createExerciseRecording } from './services/exercise-recording.ts';
 import { createExerciseService } from './services/exercise.service.ts';
 import { registerCatalogIoRoutes } from './routes/catalog-io.routes.ts';
@@ -172,6 +174,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     createExerciseRecording({ catalog }),
     { ownerScope: graphs.ownerScope },
   );
+  registerExerciseCalibrationRoutes(app, createExerciseCalibration({ graphs, catalog }));
   registerPlanRoutes(app, createPlanService({ database, now, graphs, work }));
   const assessments = createAssessmentService({ database, now });
   registerAssessmentRoutes(app, assessments, { ownerScope: graphs.ownerScope });
