@@ -64,6 +64,11 @@ export function minutesText(minutes: number | null | undefined): string {
   return minutes === null || minutes === undefined ? '-' : formatDuration(Math.round(minutes));
 }
 
+/** A document's name (its id when it has none or is not in the catalog): what every report prints for a reference. */
+export function documentName(documents: ReadonlyMap<string, CatalogDocument>, id: string): string {
+  return documents.get(id)?.metadata.name ?? id;
+}
+
 /** Builds a pack's model from a plan (as approved, or the draft), the catalog and the computed order. */
 export function buildPackModel(input: {
   plan: PlanDocument;
@@ -74,7 +79,7 @@ export function buildPackModel(input: {
   exportedAt: Date;
 }): PackModel {
   const { plan, documents, recovery } = input;
-  const nameOf = (id: string): string => documents.get(id)?.metadata.name ?? id;
+  const nameOf = (id: string): string => documentName(documents, id);
   const phoneOf = (id: string): string => {
     const document = documents.get(id);
     if (document?.kind === 'Person') return document.spec.phone ?? '-';

@@ -72,6 +72,19 @@ export function createAppRouter(queryClient: QueryClient) {
           path: 'risks/:id',
           lazy: async () => ({ Component: (await import('../risk/RiskPage')).RiskPage }),
         },
+        // The exercise calendar and programme, training coverage, and every action (incidents, risks, exercises).
+        {
+          path: 'exercises',
+          lazy: async () => ({ Component: (await import('../exercises/CalendarPage')).CalendarPage }),
+        },
+        {
+          path: 'trainings',
+          lazy: async () => ({ Component: (await import('../exercises/TrainingPage')).TrainingPage }),
+        },
+        {
+          path: 'actions',
+          lazy: async () => ({ Component: (await import('../actions/ActionsPage')).ActionsPage }),
+        },
         { path: ':plural', element: <ListPage /> },
         {
           path: ':plural/new',

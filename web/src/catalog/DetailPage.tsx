@@ -21,6 +21,7 @@ import { isApiError } from '../api/client';
 import { useDocument, useSession } from '../api/queries';
 import { NotFoundPage } from '../app/NotFoundPage';
 import { ServiceBia } from '../bia/ServiceBia';
+import { ServiceProvenRto } from '../exercises/ProvenRto';
 import { AuditHistory } from './AuditHistory';
 import { DeleteButton } from './DeleteButton';
 import { KIND_INFO } from './kind-info';
@@ -124,7 +125,17 @@ function Detail({ plural, id }: { plural: Plural; id: string }) {
                     <Table.Tr key={field.name}>
                       <Table.Th w={160}>{field.label}</Table.Th>
                       <Table.Td data-field={field.name}>
-                        <SpecValue field={field} value={spec[field.name]} />
+                        {doc.kind === 'Service' && field.name === 'rto' ? (
+                          <Group gap="xs" data-testid="rto-line">
+                            <SpecValue field={field} value={spec[field.name]} />
+                            <Text span c="dimmed" aria-hidden>
+                              ·
+                            </Text>
+                            <ServiceProvenRto service={id} />
+                          </Group>
+                        ) : (
+                          <SpecValue field={field} value={spec[field.name]} />
+                        )}
                       </Table.Td>
                     </Table.Tr>
                   ))}
