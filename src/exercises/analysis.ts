@@ -356,6 +356,18 @@ export function planPeople(
   return out;
 }
 
+/** The day a training session stops counting: its date plus its `validFor`, default the policy's validity. */
+export function trainingValidUntil(
+  spec: Pick<TrainingSpec, 'date' | 'validFor'>,
+  policy: Pick<EffectivePolicy, 'exercises'>,
+): string {
+  const minutes =
+    spec.validFor === undefined
+      ? policy.exercises.trainingValidForMinutes
+      : (parseDuration(spec.validFor) ?? 0);
+  return addDays(spec.date, Math.ceil(minutes / DAY));
+}
+
 /**
  * Per plan, each person it names: trained until the latest end of validity of a Training covering the plan
  * that they attended (its `validFor`, default the policy's), or of a done exercise of the plan they took part in
@@ -374,9 +386,8 @@ export function trainingCoverage(input: ExerciseInput): TrainingCoverage[] {
       };
       for (const { spec } of input.trainings) {
         if (!spec.plans.includes(plan.id) || spec.date > input.today) continue;
-        const days =
-          spec.validFor === undefined ? policyDays : Math.ceil((parseDuration(spec.validFor) ?? 0) / DAY);
-        for (const person of spec.attendees) credit(person, addDays(spec.date, days));
+        const end = trainingValidUntil(spec, input.policy);
+        for (const person of spec.attendees) credit(person, end);
       }
       for (const { spec } of input.exercises) {
         if (spec.status !== 'done' || !spec.plans.includes(plan.id)) continue;

@@ -14,6 +14,7 @@ const NAV = [
   { to: '/map', label: 'Map', exact: false },
   { to: '/simulator', label: 'Simulator', exact: false },
   { to: '/objectives', label: 'Objectives', exact: false },
+  { to: '/actions', label: 'Actions', exact: false },
 ];
 
 function isActive(pathname: string, to: string, exact: boolean): boolean {

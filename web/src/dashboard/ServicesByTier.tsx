@@ -1,7 +1,9 @@
-/** Services grouped by tier, with their objectives: the first thing a continuity review looks at. */
+/** Services grouped by tier, with their objectives and proven RTOs: the first thing a continuity review looks at. */
 import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { DocumentOf } from '../api/catalog';
+import { useProvenRtos } from '../api/exercise-analysis';
+import { ProvenRtoText } from '../exercises/ProvenRto';
 import { RefLink, documentPath } from '../catalog/links';
 import { TierBadge } from '../catalog/SpecValue';
 import { rtoOverMtpd } from '../../../src/catalog/check/continuity-rules.ts';
@@ -22,6 +24,8 @@ function Objective({ value, over }: { value: string | undefined; over?: boolean 
 
 /** One table per tier. */
 export function ServicesByTier({ services }: { services: DocumentOf<'Service'>[] }) {
+  // A dash until the exercise analysis has come (or when it cannot be had): never "not proven" by mistake.
+  const proven = useProvenRtos().data;
   const tiers = [1, 2, 3, 4].filter((tier) => services.some((service) => service.spec.tier === tier));
   return (
     <Stack>
@@ -45,6 +49,7 @@ export function ServicesByTier({ services }: { services: DocumentOf<'Service'>[]
                     <Table.Th>Type</Table.Th>
                     <Table.Th>Owner</Table.Th>
                     <Table.Th>RTO</Table.Th>
+                    <Table.Th>Proven RTO</Table.Th>
                     <Table.Th>RPO</Table.Th>
                     <Table.Th>MTPD</Table.Th>
                   </Table.Tr>
@@ -71,6 +76,15 @@ export function ServicesByTier({ services }: { services: DocumentOf<'Service'>[]
                         </Table.Td>
                         <Table.Td>
                           <Objective value={service.spec.rto} over={rtoOverMtpd(service.spec)} />
+                        </Table.Td>
+                        <Table.Td>
+                          {proven ? (
+                            <ProvenRtoText proven={proven.get(service.metadata.id)} />
+                          ) : (
+                            <Text size="sm" c="dimmed">
+                              -
+                            </Text>
+                          )}
                         </Table.Td>
                         <Table.Td>
                           <Objective value={service.spec.rpo} />

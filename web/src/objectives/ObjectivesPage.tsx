@@ -18,9 +18,11 @@ import {
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Objectives } from '../api/analysis';
+import { useProvenRtos } from '../api/exercise-analysis';
 import { useAllServices, useObjectives } from '../api/queries';
 import { documentPath } from '../catalog/links';
 import { ServiceLink } from '../catalog/ServiceLink';
+import { ProvenRtoText } from '../exercises/ProvenRto';
 import { formatMinutes } from '../util/duration';
 import type { CellStatus, ObjectiveCell, ObjectiveService, ObjectivesSort } from './objectives-model';
 import { breachCount, cellStatus, lossText, restoreText, sortServices } from './objectives-model';
@@ -92,6 +94,7 @@ function Cell({ service, cell }: { service: ObjectiveService; cell: ObjectiveCel
 export function ObjectivesPage() {
   const gap = useObjectives();
   const services = useAllServices();
+  const proven = useProvenRtos();
   const [sort, setSort] = useState<ObjectivesSort>('tier');
   const [shown, setShown] = useState(PAGE_ROWS);
   const names = useMemo(
@@ -146,7 +149,7 @@ export function ObjectivesPage() {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>Service</Table.Th>
-                    <Table.Th>RTO / RPO</Table.Th>
+                    <Table.Th>RTO / RPO (proven RTO)</Table.Th>
                     {gap.data.scenarios.map((scenario) => (
                       <Table.Th key={scenario.id} data-scenario={scenario.id}>
                         <Anchor component={Link} to={scenarioPath(scenario)} size="sm">
@@ -176,6 +179,11 @@ export function ObjectivesPage() {
                           {service.rtoMinutes === null ? '-' : formatMinutes(service.rtoMinutes)} /{' '}
                           {service.rpoMinutes === null ? '-' : formatMinutes(service.rpoMinutes)}
                         </Text>
+                        {proven.data && (
+                          <Text size="xs">
+                            <ProvenRtoText proven={proven.data.get(service.id)} size="xs" />
+                          </Text>
+                        )}
                       </Table.Td>
                       {service.results.map((cell) => (
                         <Cell key={cell.scenario} service={service} cell={cell} />
