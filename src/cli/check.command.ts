@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { checkCatalog } from '../catalog/check/check-catalog.ts';
 import { formatFindings, summarizeFindings } from '../catalog/check/finding.ts';
 import { CatalogPathError, readCatalogSources } from '../catalog/yaml/read.ts';
+import { checkDoraCommand } from './check-dora.command.ts';
 import { createProgress, inMebibytes } from './progress.ts';
 
 /** Exit codes of `lifeboat check`: findings are 1, a path that cannot be read is bad usage (2). */
@@ -45,5 +46,6 @@ export function registerCheck(program: Command): void {
     .option('--json', 'print {"errors": [...], "warnings": [...]} instead of one line per finding')
     .action(async (catalogPath: string, options: { json?: boolean }) => {
       process.exitCode = await runCheck(catalogPath, options);
-    });
+    })
+    .addCommand(checkDoraCommand());
 }
