@@ -2,6 +2,8 @@
 // the chosen measured durations as audited updates in one transaction, who may, and what the engine says after.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { loadExampleIfEmpty } from '../src/cli/import.command.ts';
+import type { CatalogDocument } from '../src/catalog/kinds.ts';
+import { createCatalogService } from '../src/server/services/catalog.service.ts';
 import type { ImpactResult } from '../src/engine/types.ts';
 import type { CalibrationProposal } from '../src/exercises/calibration.ts';
 import { body, createTestApp } from './support/test-app.ts';
@@ -215,5 +217,23 @@ describeEachDatabase('exercise calibration API', (dialect) => {
     const unknown = await t.app.inject({ method: 'GET', url: '/api/v1/exercises/ex-nowhere/calibration' });
     expect(unknown.statusCode).toBe(404);
     expect(body<{ detail: string }>(unknown).detail).toBe('No Exercise has the id "ex-nowhere"');
+  });
+  it('writes nothing at all when one of several changes in the transaction is refused', async () => {
+    const since = await lastAuditSeq();
+    const catalog = createCatalogService({ database: t.database, now: () => new Date() });
+    const withRestart = (document: CatalogDocument, restart: string) =>
+      ({ ...document, spec: { ...document.spec, restart } }) as CatalogDocument;
+    await expect(
+      catalog.updateEach(
+        [
+          { kind: 'Service', id: 'card-payments', change: (d) => withRestart(d, '5m') },
+          // Not a duration: refused by the Service schema after the first change was written.
+          { kind: 'Service', id: 'core-banking', change: (d) => withRestart(d, 'soon') },
+        ],
+        emailOf('manager'),
+      ),
+    ).rejects.toThrow(/restart/);
+    expect((await get<Document>('/api/v1/services/card-payments')).spec.restart).toBeUndefined();
+    expect(await lastAuditSeq()).toBe(since);
   });
 });
