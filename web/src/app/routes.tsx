@@ -47,6 +47,10 @@ export function createAppRouter(queryClient: QueryClient) {
           lazy: async () => ({ Component: (await import('../plans/PlanPage')).PlanPage }),
         },
         {
+          path: 'exercises/:id/run',
+          lazy: async () => ({ Component: (await import('../exercises/RecordPage')).RecordPage }),
+        },
+        {
           path: 'incidents/:id',
           lazy: async () => ({ Component: (await import('../incidents/IncidentPage')).IncidentPage }),
         },
