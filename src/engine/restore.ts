@@ -25,7 +25,7 @@ import { dependencyOrderOf } from './dependency-order.ts';
 import { DEAD, TOMBSTONE, compareIds, type EngineGraph } from './graph.ts';
 import type { DownSet } from './impact.ts';
 import type { RestoredAt } from './types.ts';
-import { HIGH, LOW, NEEDED, WAITS, workspaceOf } from './workspace.ts';
+import { NEEDED, PLAN, PLANNED, TIMES, WAITS, workspaceOf } from './workspace.ts';
 
 /**
  * Restore times of a down set, by position in `downSet.order` (so a small scenario allocates little), with the
@@ -125,14 +125,7 @@ export function computeRestoreTimes(
 ): RestoreTimes {
   const order = rankedOrder(graph, downSet) ?? waitOrder(graph, downSet);
   if (order === undefined) return simulated(graph, downSet, restoredAt);
-  return timesAlong(graph, downSet, restoredAt, order, mayWaitOnUnknown(graph, downSet, restoredAt));
-}
-
-/** Whether the scenario holds an unknown duration at all (a failed node without recovery, a step marked unknown). */
-function mayWaitOnUnknown(graph: EngineGraph, downSet: DownSet, restoredAt: PlannedRestores): boolean {
-  for (const v of downSet.failed) if (graph.recoveryKnown[v] === 0 && !restoredAt.has(v)) return true;
-  for (const step of restoredAt.values()) if (!step.known) return true;
-  return false;
+  return timesAlong(graph, downSet, restoredAt, order);
 }
 
 /**
@@ -144,15 +137,18 @@ function rankedOrder(graph: EngineGraph, downSet: DownSet): Int32Array | undefin
   const { down, order: downOrder } = downSet;
   const { byRank, rank, cyclic, length } = dependencyOrderOf(graph);
   const count = downOrder.length;
-  for (let j = 0; j < count; j++) if (cyclic[downOrder[j]!] === 1) return undefined;
   const order = new Int32Array(count);
   if (count * 8 >= length) {
+    // One pass over the order, checking each down node for a cycle as it comes.
     for (let r = 0, at = 0; r < length; r++) {
       const v = byRank[r]!;
-      if (down[v] === 1) order[at++] = v;
+      if (down[v] === 0) continue;
+      if (cyclic[v] === 1) return undefined;
+      order[at++] = v;
     }
     return order;
   }
+  for (let j = 0; j < count; j++) if (cyclic[downOrder[j]!] === 1) return undefined;
   for (let j = 0; j < count; j++) order[j] = rank[downOrder[j]!]!;
   order.sort();
   for (let j = 0; j < count; j++) order[j] = byRank[order[j]!]!;
@@ -225,39 +221,47 @@ function kthSmallest(values: Float64Array, count: number, k: number): number {
  * Restore times along an order in which each down node comes after everything it waits for: R(v) = start +
  * duration, start the latest of its down required dependencies' R and of its broken groups' k-th smallest A;
  * exactly what the event simulation gives, without a heap, in one pass over the down nodes and their
- * dependencies. With `upper`, the same pass computes every time a second way, with the unknown durations
- * unbounded (the simulation's second run): a time is exact when both agree. The per-node values live in the
- * graph's workspace; what is returned is by position in the down set.
+ * dependencies. The same pass computes every time twice, with the unknown durations 0 (the lower bound) and
+ * unbounded (the simulation's second run): a time is exact when both agree, and without an unknown duration
+ * they always do. The per-node values live in the graph's workspace; what is returned is by position in the
+ * down set.
+ *
+ * The pass is bound by memory, not arithmetic: on a whole-graph scenario most of its time is spent waiting for
+ * the values of dependencies scattered over arrays of millions of entries. So the two times of a node sit side
+ * by side (`times[2v]`, `times[2v + 1]`: one cache line per dependency, not two); a group's members are checked
+ * for standbys only when the group has some (its slack differs from its threshold), not by reading every
+ * member's activation; a plan's steps are copied into typed arrays once rather than looked up in a Map for
+ * every node; and nothing is allocated per node but the activation records the answer holds.
  */
 function timesAlong(
   graph: EngineGraph,
   downSet: DownSet,
   restoredAt: PlannedRestores,
   order: Int32Array,
-  upper: boolean,
 ): RestoreTimes {
   const { down, isFailed, order: downOrder, groupLeft } = downSet;
   const { reqFirst, reqCount, reqPool, groupFirst, groupCount, condMemberFirst, condSize, memberPool } =
     graph;
-  const { activation, condThreshold, restart, recovery, recoveryKnown } = graph;
+  const { activation, condThreshold, condSlack, restart, recovery, recoveryKnown } = graph;
   const ws = workspaceOf(graph);
-  const neededMark = ws.int32(NEEDED);
   const stamp = ws.nextStamp();
-  const low = ws.float64(LOW);
-  const high = upper ? ws.float64(HIGH) : low;
+  // R(v) at 2v with the unknown durations 0, at 2v + 1 with them unbounded.
+  const times = ws.float64(TIMES);
+  // A plan's steps by node: marked with this call's stamp, the step's end at 2v and, unknown, Infinity at 2v + 1.
   const planned = restoredAt.size > 0;
-  // Standbys in a broken group of a down node: each is activated, as soon as it is healthy.
-  const needed: number[] = [];
-  // A(m) of a standby, from the times of one run: it serves `activation` after it is healthy (0 when up), or
-  // when the plan's step that restores it ends.
-  const standbyAt = (m: number, times: Float64Array, unknownAs: number): number => {
-    const step = planned ? restoredAt.get(m) : undefined;
-    if (step === undefined) return (down[m] === 1 ? times[m]! : 0) + activation[m]!;
-    if (down[m] === 1) return times[m]!;
-    return step.known ? step.minutes : step.minutes + unknownAs;
-  };
+  const planMark = ws.int32(PLANNED);
+  const planTimes = ws.float64(PLAN);
+  for (const [v, step] of restoredAt) {
+    planMark[v] = stamp;
+    planTimes[2 * v] = step.minutes;
+    planTimes[2 * v + 1] = step.known ? step.minutes : Infinity;
+  }
+  // Standbys in a broken group of a down node: each is activated, as soon as it is healthy. Its A is final when
+  // it is first met (a down standby comes earlier in the order), so its ready minute is recorded then.
+  const neededMark = ws.int32(NEEDED);
+  const activations: { node: number; readyMinutes: number }[] = [];
   let lows = new Float64Array(16);
-  let highs = upper ? new Float64Array(16) : lows;
+  let highs = new Float64Array(16);
   for (let j = 0; j < order.length; j++) {
     const v = order[j]!;
     let start = 0;
@@ -265,34 +269,47 @@ function timesAlong(
     for (let i = reqFirst[v]!, end = i + reqCount[v]!; i < end; i++) {
       const r = reqPool[i]!;
       if (down[r] === 0) continue;
-      if (low[r]! > start) start = low[r]!;
-      if (high[r]! > startHigh) startHigh = high[r]!;
+      const low = times[2 * r]!;
+      const high = times[2 * r + 1]!;
+      if (low > start) start = low;
+      if (high > startHigh) startHigh = high;
     }
     for (let c = groupFirst[v]!, end = c + groupCount[v]!; c < end; c++) {
       if (groupLeft[c]! > 0) continue;
       const size = condSize[c]!;
       const k = size - condThreshold[c]! + 1;
+      const withStandbys = condSlack[c] !== condThreshold[c];
       if (k > 1 && size > lows.length) {
         lows = new Float64Array(size);
-        highs = upper ? new Float64Array(size) : lows;
+        highs = new Float64Array(size);
       }
-      // A(m): 0 for an active member that is up, R(m) for a down one; a standby as `standbyAt` says.
+      // A(m): 0 for an active member that is up, R(m) for a down one; a standby serves `activation` after it is
+      // healthy (0 when up), or when the plan's step that restores it ends.
       let first = Infinity;
       let firstHigh = Infinity;
       for (let i = condMemberFirst[c]!, at = 0; at < size; i++, at++) {
         const m = memberPool[i]!;
         let a = 0;
         let aHigh = 0;
-        if (activation[m] !== 0) {
+        if (withStandbys && activation[m] !== 0) {
+          if (down[m] === 1) {
+            const stepped = planned && planMark[m] === stamp;
+            a = stepped ? times[2 * m]! : times[2 * m]! + activation[m]!;
+            aHigh = stepped ? times[2 * m + 1]! : times[2 * m + 1]! + activation[m]!;
+          } else if (planned && planMark[m] === stamp) {
+            a = planTimes[2 * m]!;
+            aHigh = planTimes[2 * m + 1]!;
+          } else {
+            a = activation[m]!;
+            aHigh = a;
+          }
           if (neededMark[m] !== stamp) {
             neededMark[m] = stamp;
-            needed.push(m);
+            activations.push({ node: m, readyMinutes: a });
           }
-          a = standbyAt(m, low, 0);
-          aHigh = upper ? standbyAt(m, high, Infinity) : a;
         } else if (down[m] === 1) {
-          a = low[m]!;
-          aHigh = high[m]!;
+          a = times[2 * m]!;
+          aHigh = times[2 * m + 1]!;
         }
         if (k === 1) {
           if (a < first) first = a;
@@ -304,39 +321,41 @@ function timesAlong(
       }
       if (k > 1) {
         first = kthSmallest(lows, size, k);
-        firstHigh = upper ? kthSmallest(highs, size, k) : first;
+        firstHigh = kthSmallest(highs, size, k);
       }
       if (first > start) start = first;
       if (firstHigh > startHigh) startHigh = firstHigh;
     }
-    const step = planned ? restoredAt.get(v) : undefined;
-    if (step !== undefined) {
-      low[v] = Math.max(step.minutes, start);
-      if (upper) high[v] = step.known ? Math.max(step.minutes, startHigh) : Infinity;
+    if (planned && planMark[v] === stamp) {
+      times[2 * v] = Math.max(planTimes[2 * v]!, start);
+      times[2 * v + 1] = Math.max(planTimes[2 * v + 1]!, startHigh);
     } else if (isFailed[v] === 0) {
-      low[v] = start + restart[v]!;
-      if (upper) high[v] = startHigh + restart[v]!;
+      times[2 * v] = start + restart[v]!;
+      times[2 * v + 1] = startHigh + restart[v]!;
     } else if (recoveryKnown[v] === 1) {
-      low[v] = start + recovery[v]!;
-      if (upper) high[v] = startHigh + recovery[v]!;
+      times[2 * v] = start + recovery[v]!;
+      times[2 * v + 1] = startHigh + recovery[v]!;
     } else {
-      low[v] = start;
-      if (upper) high[v] = Infinity;
+      times[2 * v] = start;
+      times[2 * v + 1] = Infinity;
     }
   }
 
-  const minutes = new Float64Array(downOrder.length);
-  for (let j = 0; j < downOrder.length; j++) minutes[j] = low[downOrder[j]!]!;
   const unknownSources = unknownDurations(graph, downSet, restoredAt, (m) => neededMark[m] === stamp);
+  const count = downOrder.length;
+  const minutes = new Float64Array(count);
   let bound: Uint8Array | null = null;
-  if (unknownSources.length > 0) {
-    bound = new Uint8Array(downOrder.length);
-    for (let j = 0; j < downOrder.length; j++) {
+  if (unknownSources.length === 0) {
+    for (let j = 0; j < count; j++) minutes[j] = times[2 * downOrder[j]!]!;
+  } else {
+    bound = new Uint8Array(count);
+    for (let j = 0; j < count; j++) {
       const v = downOrder[j]!;
-      if (high[v] !== low[v]) bound[j] = 1;
+      const low = times[2 * v]!;
+      minutes[j] = low;
+      if (times[2 * v + 1] !== low) bound[j] = 1;
     }
   }
-  const activations = needed.map((m) => ({ node: m, readyMinutes: standbyAt(m, low, 0) }));
   return { minutes, unrecoverable: [], bound, activations, unknownSources };
 }
 

@@ -21,19 +21,22 @@ export const UNKNOWN_QUEUE = 3;
 export const NEEDED = 4;
 export const LOSS_REACHED = 5;
 export const UNKNOWN_REACHED = 6;
-const INT_SLOTS = 7;
+export const PLANNED = 7;
+const INT_SLOTS = 8;
 const FIRST_STAMP_SLOT = NEEDED;
-/** Float64 slots. */
-export const LOW = 0;
-export const HIGH = 1;
+/** Float64 slots of two entries per node (`2v` and `2v + 1`: a lower bound and an upper one, side by side). */
+export const TIMES = 0;
+export const PLAN = 1;
+/** Float64 slots of one entry per node. */
 export const LOSS = 2;
-const FLOAT_SLOTS = 3;
+/** Entries per node of each Float64 slot. */
+const FLOAT_WIDTH = [2, 2, 1];
 
 /** The scratch arrays of one graph (see the file header); get it with `workspaceOf`. */
 export class Workspace {
   private stamp = 0;
   private readonly ints: (Int32Array | undefined)[] = new Array<undefined>(INT_SLOTS).fill(undefined);
-  private readonly floats: (Float64Array | undefined)[] = new Array<undefined>(FLOAT_SLOTS).fill(undefined);
+  private readonly floats: (Float64Array | undefined)[] = FLOAT_WIDTH.map(() => undefined);
 
   constructor(readonly size: number) {}
 
@@ -42,9 +45,9 @@ export class Workspace {
     return (this.ints[slot] ??= new Int32Array(this.size));
   }
 
-  /** The Float64Array of `slot`, `size` entries, created on first use. */
+  /** The Float64Array of `slot`, `size` entries (twice that for a slot of pairs), created on first use. */
   float64(slot: number): Float64Array {
-    return (this.floats[slot] ??= new Float64Array(this.size));
+    return (this.floats[slot] ??= new Float64Array(this.size * FLOAT_WIDTH[slot]!));
   }
 
   /** A stamp no entry of a stamp slot holds yet. */
