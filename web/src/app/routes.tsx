@@ -94,6 +94,11 @@ export function createAppRouter(queryClient: QueryClient) {
           path: ':plural/new',
           lazy: async () => ({ Component: (await import('../catalog/EditPage')).CreatePage }),
         },
+        // After `:plural/new` (so `exercises/new` stays the form) and before `:plural/:id`.
+        {
+          path: 'exercises/:id',
+          lazy: async () => ({ Component: (await import('../exercises/ExercisePage')).ExercisePage }),
+        },
         { path: ':plural/:id', element: <DetailPage /> },
         {
           path: ':plural/:id/edit',

@@ -25,6 +25,9 @@ export function formatMinutes(minutes: number | null | undefined): string {
 /** Parses a catalog duration into minutes: the server's own parser, so the web refuses what the server does. */
 export { parseDuration } from '../../../src/catalog/duration.ts';
 
+/** Minutes as the catalog writes a duration (`6h50m`, `4w50m`): the server's own formatter. */
+export { formatDuration } from '../../../src/catalog/duration.ts';
+
 /** A restore time: `never`, `at least 4h` when it waited on an unknown duration (a lower bound), else the time. */
 export function formatRestore(
   minutes: number | null,
