@@ -269,6 +269,8 @@ describeEachDatabase('catalog API', (dialect) => {
     changed.metadata.version = 1;
     changed.spec.phone = '+44 20 7946 0999';
     await app.inject({ method: 'PUT', url, payload: changed });
+    // The contract names the service as a function it supports, so it goes first.
+    await app.inject({ method: 'DELETE', url: `${collection('Contract')}/ctr-telco-network` });
     await app.inject({ method: 'DELETE', url: `${collection('Service')}/payments` });
 
     const all = body<{
@@ -287,13 +289,14 @@ describeEachDatabase('catalog API', (dialect) => {
     expect(log.items.map((entry) => `${entry.action} ${entry.kind} ${entry.id}`)).toEqual([
       ...FIXTURE_ORDER.map((kind) => `create ${kind} ${FIXTURES[kind].metadata.id}`),
       'update Vendor telco',
+      'delete Contract ctr-telco-network',
       'delete Service payments',
     ]);
     expect(log.items.every((entry) => entry.actor === 'admin@example.org (token test)')).toBe(true);
     const update = log.items[FIXTURE_ORDER.length];
     expect(update?.before?.spec.phone).toBe('+44 20 7946 0003');
     expect(update?.after?.spec.phone).toBe('+44 20 7946 0999');
-    expect(log.items[FIXTURE_ORDER.length + 1]?.after).toBeNull();
+    expect(log.items[FIXTURE_ORDER.length + 2]?.after).toBeNull();
 
     const perDocument = body<{ items: unknown[] }>(
       await app.inject({ method: 'GET', url: '/api/v1/audit?kind=Vendor&id=telco' }),
@@ -301,7 +304,7 @@ describeEachDatabase('catalog API', (dialect) => {
     expect(perDocument.items).toHaveLength(2);
     expect(body(await app.inject({ method: 'GET', url: '/api/v1/audit/verify' }))).toEqual({
       ok: true,
-      entries: FIXTURE_ORDER.length + 2 + SEEDED_AUDIT_ENTRIES,
+      entries: FIXTURE_ORDER.length + 3 + SEEDED_AUDIT_ENTRIES,
     });
   });
 

@@ -49,6 +49,7 @@ describeEachDatabase('catalog import', (dialect) => {
     const stored = await importer.exportDocuments();
     expect(stored.map((document) => document.metadata.id)).toEqual([
       'ana',
+      'ctr-telco-network',
       'db-primary',
       'dc-north',
       'ops',
@@ -68,15 +69,16 @@ describeEachDatabase('catalog import', (dialect) => {
 
   it('updates what changed, bumps its version, and with prune deletes what the catalog no longer holds', async () => {
     await importer.importDocuments(catalog(), { actor });
-    const next = catalog().filter((document) => document.kind !== 'Service');
+    // The service goes, and with it the contract that names it as a function it supports.
+    const next = catalog().filter((document) => document.kind !== 'Service' && document.kind !== 'Contract');
     const vendor = next.find((document) => document.kind === 'Vendor');
     if (vendor) vendor.spec.phone = '+44 20 7946 0777';
 
     expect(await importer.importDocuments(next, { actor, prune: true })).toEqual({
       created: 0,
       updated: 1,
-      unchanged: COUNT - 2,
-      deleted: 1,
+      unchanged: COUNT - 3,
+      deleted: 2,
       dryRun: false,
     });
     const telco = await t.app.inject({ method: 'GET', url: '/api/v1/vendors/telco' });
@@ -84,7 +86,7 @@ describeEachDatabase('catalog import', (dialect) => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/services/payments' })).statusCode).toBe(404);
     expect(await verifyAuditChain(createAuditRepository(t.database.db))).toEqual({
       ok: true,
-      entries: COUNT + 2 + SEEDED_AUDIT_ENTRIES,
+      entries: COUNT + 3 + SEEDED_AUDIT_ENTRIES,
     });
   });
 

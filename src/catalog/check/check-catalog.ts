@@ -10,6 +10,7 @@ import { compareFindings } from './finding.ts';
 import { checkReferences, indexIds } from './reference-rules.ts';
 import { checkRisks } from './risk-rules.ts';
 import { checkExercises } from './exercise-rules.ts';
+import { checkSuppliers } from './supplier-rules.ts';
 
 /** A valid document and where it came from. */
 export interface LocatedDocument {
@@ -59,6 +60,7 @@ export function checkSourceDocuments(
   checkRisks(checked, today, warnings);
   checkBia(checked, today, errors, warnings);
   checkExercises(checked, today, errors, warnings);
+  checkSuppliers(checked, today, errors, warnings);
   errors.sort(compareFindings);
   warnings.sort(compareFindings);
   const documents = checked.flatMap(({ document, source }) => (document ? [{ document, source }] : []));
