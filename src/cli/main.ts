@@ -66,6 +66,11 @@ const COMMANDS: readonly { term: string; summary: string; load: () => Promise<Re
     load: async () => (await import('./plans.command.ts')).registerPlans,
   },
   {
+    term: 'exercises',
+    summary: 'exercises: write an exercise report (PDF, HTML) from a catalog',
+    load: async () => (await import('./exercises.command.ts')).registerExercises,
+  },
+  {
     term: 'actions',
     summary: 'open corrective actions from incidents, soonest due first',
     load: async () => (await import('./plans.command.ts')).registerPlans,

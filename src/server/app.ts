@@ -24,6 +24,8 @@ import { registerBiaRoutes } from './routes/bia.routes.ts';
 import { registerRiskRoutes } from './routes/risk.routes.ts';
 import { registerExerciseRoutes } from './routes/exercise.routes.ts';
 import { registerExerciseCalibrationRoutes } from './routes/exercise-calibration.routes.ts';
+import { registerExerciseReportRoutes } from './routes/exercise-report.routes.ts';
+import { createExerciseReportService } from './services/exercise-report.service.ts';
 import { createExerciseCalibration } from './services/exercise-calibration.ts';
 import { createExerciseRecording } from './services/exercise-recording.ts';
 import { createExerciseService } from './services/exercise.service.ts';
@@ -175,6 +177,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { ownerScope: graphs.ownerScope },
   );
   registerExerciseCalibrationRoutes(app, createExerciseCalibration({ graphs, catalog }));
+  registerExerciseReportRoutes(app, createExerciseReportService({ database, now, graphs, work }));
   registerPlanRoutes(app, createPlanService({ database, now, graphs, work }));
   const assessments = createAssessmentService({ database, now });
   registerAssessmentRoutes(app, assessments, { ownerScope: graphs.ownerScope });

@@ -14,6 +14,8 @@ import type { ObjectiveScenario } from '../../plans/objectives.ts';
 import { withBusinessImpact, type CostBasis } from '../../bia/business-impact.ts';
 import type { PackModel } from '../../reports/pack-model.ts';
 import { renderPackPdf } from '../../reports/pack-pdf.ts';
+import type { ExerciseReportModel } from '../../reports/exercise-report-model.ts';
+import { renderExerciseReportPdf } from '../../reports/exercise-report-pdf.ts';
 import type { BiaFigures } from '../../bia/business-impact.ts';
 import { analyzeRisks, type RiskAnalysisInput } from '../../risk/analysis.ts';
 
@@ -44,7 +46,8 @@ export type HeavyTask =
   | { type: 'objectives'; graph: GraphRef; scenarios: ObjectiveScenario[] }
   | { type: 'risk'; graph: GraphRef; input: RiskTaskInput }
   | { type: 'check-catalog'; file: string; text: string }
-  | { type: 'pack-pdf'; model: PackModel };
+  | { type: 'pack-pdf'; model: PackModel }
+  | { type: 'exercise-report-pdf'; model: ExerciseReportModel };
 
 /** What a parse of an uploaded catalog gives the import: the findings, and the documents when there is no error. */
 export interface CheckedUpload {
@@ -172,6 +175,8 @@ export async function runTask(
       }
       case 'pack-pdf':
         return { ok: true, value: new Uint8Array(await renderPackPdf(task.model)) };
+      case 'exercise-report-pdf':
+        return { ok: true, value: new Uint8Array(await renderExerciseReportPdf(task.model)) };
     }
   } catch (error) {
     const { name, message } = error instanceof Error ? error : new Error(String(error));

@@ -300,6 +300,14 @@ export function createHeavyWork(options: HeavyWorkOptions) {
       return Buffer.from((await submit({ type: 'pack-pdf', model }, context)) as Uint8Array);
     },
 
+    /** Renders an exercise report as PDF. */
+    async exerciseReportPdf(
+      model: Extract<HeavyTask, { type: 'exercise-report-pdf' }>['model'],
+      context: WorkContext,
+    ) {
+      return Buffer.from((await submit({ type: 'exercise-report-pdf', model }, context)) as Uint8Array);
+    },
+
     /** Running work and counts since start: running, completed, cancelled, refused; and how many wait. */
     stats: () => ({ ...stats, queued: queue.length, threads: options.threads }),
 
