@@ -64,7 +64,9 @@ export interface OrderedStep {
  * place after the others.
  */
 export function stepsInOrder(spec: PlanSpec): OrderedStep[] {
-  const written = PLAN_PHASES.flatMap((phase) => (spec.phases?.[phase] ?? []).map((step) => ({ phase, step })));
+  const written = PLAN_PHASES.flatMap((phase) =>
+    (spec.phases?.[phase] ?? []).map((step) => ({ phase, step })),
+  );
   const { before } = predecessors(spec);
   const placed = new Set<string>();
   const result: OrderedStep[] = [];
