@@ -6,6 +6,15 @@ import { getDocument } from './catalog';
 import type { DocumentOf } from './catalog';
 import { request } from './client';
 import { keys } from './queries';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type {
+  AppliedCalibration,
+  CalibrationProposal,
+  NodeCalibration,
+  StepCalibration,
+} from '../../../src/exercises/calibration.ts';
+import type { User } from './auth';
+import { apiUrl } from './client';
 
 /** An Exercise document. */
 export type ExerciseDocument = DocumentOf<'Exercise'>;
@@ -63,4 +72,63 @@ export function useExercise(id: string, refetchMs?: number) {
     queryFn: async ({ signal }) => (await getDocument('exercises', id, signal)) as ExerciseDocument,
     ...(refetchMs !== undefined && { refetchInterval: refetchMs, meta: { silent: true } }),
   });
+}
+
+/** A calibration proposal: the node and step durations a done exercise measured that differ from the catalog's. */
+export type { CalibrationProposal, NodeCalibration, StepCalibration, AppliedCalibration };
+
+/** The changes chosen from a proposal. */
+export interface CalibrationChoice {
+  nodes: string[];
+  steps: { plan: string; step: string }[];
+}
+
+/** The exercise's calibration proposal, under `['list', 'exercises']` so an edited exercise refreshes it. */
+export const calibrationKey = (id: string) => ['list', 'exercises', 'calibration', id] as const;
+
+/** `GET /api/v1/exercises/{id}/calibration`. */
+export function getCalibration(id: string, signal?: AbortSignal) {
+  return request<CalibrationProposal>('GET', `/exercises/${encodeURIComponent(id)}/calibration`, { signal });
+}
+
+/** `POST /api/v1/exercises/{id}/calibration/apply`: 400 for a choice not proposed, 409 unless the exercise is done. */
+export function applyCalibration(id: string, choice: CalibrationChoice) {
+  return request<AppliedCalibration>('POST', `/exercises/${encodeURIComponent(id)}/calibration/apply`, {
+    body: choice,
+  });
+}
+
+/** The calibration proposal of an exercise (staleTime 0: any catalog edit may change it). */
+export function useCalibration(id: string) {
+  return useQuery({
+    queryKey: calibrationKey(id),
+    staleTime: 0,
+    queryFn: ({ signal }) => getCalibration(id, signal),
+  });
+}
+
+/** Whether a user may apply a calibration: managers and admins, as the server decides. */
+export function canCalibrate(user: User | null | undefined): boolean {
+  return user?.role === 'admin' || user?.role === 'manager';
+}
+
+/**
+ * Applies the chosen changes; on success every query but the session is refreshed, since a changed duration moves
+ * restore times everywhere (analyses, plans, the documents changed).
+ */
+export function useApplyCalibration(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (choice: CalibrationChoice) => applyCalibration(id, choice),
+    // The confirmation dialog shows a refusal itself, with the server's detail.
+    meta: { silent: true },
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== keys.session[0] });
+    },
+  });
+}
+
+/** The exercise report, `GET /api/v1/exercises/{id}/report?format=`. */
+export function exerciseReportUrl(id: string, format: 'pdf' | 'html'): string {
+  return apiUrl(`/exercises/${encodeURIComponent(id)}/report`, { format });
 }
