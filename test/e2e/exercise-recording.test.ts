@@ -1,7 +1,8 @@
 // Recording an exercise live on a phone, in a real browser against a real server holding the Northbank example
 // organisation: a continuity manager starts a planned exercise and records steps, loses the connection, records a
 // step, a service back and a finding on the device, and once back online every recorded time reaches the server
-// exactly once. The steps and the scope come from the API, never from a copy of the example.
+// exactly once; and an event the server refuses shows its reason, does not hold up the others, and can be discarded.
+// The steps and the scope come from the API, never from a copy of the example.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -31,6 +32,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 const PLAN = 'plan-dc-leeds-loss';
 const EXERCISE = 'ex-live-leeds';
+const REFUSED = 'ex-live-refused';
 
 describe.skipIf(!available)('recording an exercise live', () => {
   async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
@@ -44,22 +46,26 @@ describe.skipIf(!available)('recording an exercise live', () => {
   }
 
   const suite = browserSuite(async () => {
-    // A planned parallel test of the Leeds plan, as a continuity manager would schedule it.
-    await api('/exercises', {
-      method: 'POST',
-      body: JSON.stringify({
-        apiVersion: 'lifeboat/v1',
-        kind: 'Exercise',
-        metadata: { id: EXERCISE },
-        spec: {
-          title: 'Leeds failover, recorded live',
-          type: 'parallel',
-          plans: [PLAN],
-          scheduled: new Date().toISOString().slice(0, 10),
-          status: 'planned',
-        },
-      }),
-    });
+    // Planned parallel tests of the Leeds plan, as a continuity manager would schedule them.
+    for (const [id, title] of [
+      [EXERCISE, 'Leeds failover, recorded live'],
+      [REFUSED, 'Leeds failover, with a refused event'],
+    ])
+      await api('/exercises', {
+        method: 'POST',
+        body: JSON.stringify({
+          apiVersion: 'lifeboat/v1',
+          kind: 'Exercise',
+          metadata: { id },
+          spec: {
+            title,
+            type: 'parallel',
+            plans: [PLAN],
+            scheduled: new Date().toISOString().slice(0, 10),
+            status: 'planned',
+          },
+        }),
+      });
   });
 
   it('keeps what is tapped offline on the phone and records each time once when the connection is back', async () => {
@@ -153,6 +159,52 @@ describe.skipIf(!available)('recording an exercise live', () => {
     expect(exercise.spec.findings?.map((finding) => [finding.title, finding.severity])).toEqual([
       ['The bridge number in the plan was wrong', 'high'],
     ]);
+    await page.context().close();
+  });
+  it("shows the server's reason for a refused event, sends the others, and lets the user discard it", async () => {
+    const plan = await api<DocumentOf<'Plan'>>(`/plans/${PLAN}`);
+    const impact = await api<ImpactResult>('/analysis/impact', {
+      method: 'POST',
+      body: JSON.stringify({ fail: plan.spec.scenario.fail }),
+    });
+    const service = impact.down.find((node) => node.kind === 'Service')?.id;
+    if (!service) throw new Error(`${PLAN}'s scenario takes no service down`);
+
+    // Left on the phone from before: a step the plan does not have (say, since renamed), then a service back.
+    const page = await suite.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page, suite.app.url, '/', userOf('manager'));
+    const at = new Date().toISOString();
+    const waiting = [
+      { id: 'left-step', at, type: 'step-started', plan: PLAN, step: 'no-such-step' },
+      { id: 'left-back', at, type: 'restored', node: service },
+    ];
+    await page.evaluate(
+      `localStorage.setItem('lifeboat:exercise-record:${REFUSED}', ${JSON.stringify(JSON.stringify(waiting))})`,
+    );
+    suite.expectFailures({
+      method: 'POST',
+      url: new RegExp(`/api/v1/exercises/${REFUSED}/record$`),
+      status: 400,
+      why: 'a step the plan does not have',
+    });
+    await open(page, suite.app.url, `/exercises/${REFUSED}/run?show=back`, userOf('manager'));
+
+    const refused = page.getByRole('alert').filter({ hasText: 'Not recorded: Step no-such-step started' });
+    await refused.getByText(`the plan "${PLAN}" has no step "no-such-step"`).waitFor();
+    // The other event went on its own.
+    await page.getByTestId('sync-status').getByText('1 waiting to send').waitFor();
+    await page
+      .locator(`[data-node="${service}"]`)
+      .getByText(/^Back [^(]*$/)
+      .waitFor();
+    await refused.getByRole('button', { name: 'Discard it' }).click();
+    await page.getByTestId('sync-status').getByText('All recorded').waitFor();
+    await refused.waitFor({ state: 'detached' });
+
+    const exercise = await api<DocumentOf<'Exercise'>>(`/exercises/${REFUSED}`);
+    expect(exercise.spec.results?.restored?.map((entry) => entry.id)).toEqual([service]);
+    expect(exercise.spec.results?.steps ?? []).toEqual([]);
     await page.context().close();
   });
 });
