@@ -1,10 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,60 +14,7 @@ import { BAR_COLOUR, INSTANT_COLOUR, renderPackPdf, TRACK_COLOUR } from '../src/
 import { MIN_BAR_PERCENT } from '../src/reports/pack-timeline.ts';
 import { packModelOf, snapshotOf } from '../src/server/services/plan.service.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from './e2e/support/browser.ts';
-
-// pdf.js reads the metrics of the standard fonts pdfkit names (Helvetica) from pdfjs-dist's own folder.
-const standardFontDataUrl = join(
-  dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')),
-  'standard_fonts/',
-);
-
-/** Every text item of a PDF, page by page, joined; whitespace collapsed so wrapped cells still read whole. */
-async function pdfText(file: string): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), standardFontDataUrl }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  return pages.join(' ').replace(/\s+/g, ' ');
-}
-
-/** A filled rectangle of a PDF page: its colour and its box in points, from pdf.js's operator list. */
-interface FilledBox {
-  colour: string;
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
-
-/** The text and the filled shapes of each page of a PDF. */
-async function pdfPages(file: string): Promise<{ text: string; boxes: FilledBox[] }[]> {
-  const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), standardFontDataUrl }).promise;
-  const pages: { text: string; boxes: FilledBox[] }[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const page = await pdf.getPage(n);
-    const content = await page.getTextContent();
-    const text = content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
-    const { fnArray, argsArray } = await page.getOperatorList();
-    const boxes: FilledBox[] = [];
-    let colour = '#000000';
-    fnArray.forEach((fn, i) => {
-      const args = argsArray[i] as unknown[];
-      if (fn === OPS.setFillRGBColor) colour = String(args[0]);
-      // pdf.js 5: [paint operator, path data, bounding box as minX, minY, maxX, maxY].
-      if (fn === OPS.constructPath && args[0] === OPS.fill) {
-        const [left, top, right, bottom] = Array.from(args[2] as ArrayLike<number>);
-        boxes.push({ colour, left: left!, top: top!, right: right!, bottom: bottom! });
-      }
-    });
-    pages.push({ text, boxes });
-  }
-  return pages;
-}
-
-// pdfkit breaks lines after a hyphen (known-good -> known- / good): compare with those joins undone.
-const collapse = (text: string): string => text.replace(/\s+/g, ' ').replace(/- /g, '-');
+import { collapse, pdfPages, pdfText } from './support/pdf.ts';
 
 describe('offline plan packs of the example catalog', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lifeboat-packs-'));
