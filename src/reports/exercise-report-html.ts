@@ -4,16 +4,16 @@ import type { ExerciseReportModel } from './exercise-report-model.ts';
 import { escapeHtml as escape, htmlTable as table, REPORT_STYLE } from './report-html.ts';
 
 const STYLE = `${REPORT_STYLE}
-.chart{width:100%;height:auto;max-width:48rem;display:block;margin:.5rem 0}
+.chart-box{overflow-x:auto}.chart{width:100%;min-width:26rem;height:auto;max-width:44rem;display:block;margin:.5rem 0}
 .chart text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 .missed{color:#b91c1c;font-weight:600}
 @media print{.chart{break-inside:avoid}}
 `;
 
 // The chart's geometry in SVG units: a label column, the plot, room for the value after the longest bar.
-const WIDTH = 720;
-const PLOT_LEFT = 150;
-const PLOT_WIDTH = 440;
+const WIDTH = 600;
+const PLOT_LEFT = 120;
+const PLOT_WIDTH = 370;
 const BAR = 13;
 const BAR_GAP = 3;
 const NAME_HEIGHT = 18;
@@ -126,7 +126,7 @@ ${table(
 <h2>Timeline</h2>
 ${model.timeline.length === 0 ? '<p>No steps or restore times recorded.</p>' : timelineTable(model)}
 <h2>Achieved against predicted against target</h2>
-${model.services.length === 0 ? '<p>No service in scope.</p>' : chartSvg(model.chart)}
+${model.services.length === 0 ? '<p>No service in scope.</p>' : `<div class="chart-box">${chartSvg(model.chart)}</div>`}
 ${table(
   ['Service', 'Tier', 'Target (RTO)', 'Predicted (plans)', 'Graph alone', 'Achieved', 'Met RTO', 'Data lost', 'RPO', 'Met RPO'],
   model.services.map((s) => [
