@@ -204,16 +204,16 @@ function Recording({ id }: { id: string }) {
 
       {!mayRecord && <Alert color="gray">Your role may read this exercise but not record it.</Alert>}
       {view.status === 'cancelled' && <Alert color="gray">This exercise was cancelled.</Alert>}
-      {recorder.refused && (
-        <Alert color="red" title={`Not recorded: ${describeEvent(recorder.refused.event)}`}>
+      {recorder.refused.map(({ event, detail }) => (
+        <Alert key={event.id} color="red" title={`Not recorded: ${describeEvent(event)}`}>
           <Stack gap="xs" align="start">
-            <Text size="sm">{recorder.refused.detail}</Text>
-            <Button color="red" variant="light" onClick={recorder.discardRefused}>
+            <Text size="sm">{detail}</Text>
+            <Button color="red" variant="light" onClick={() => recorder.discardRefused(event.id)}>
               Discard it
             </Button>
           </Stack>
         </Alert>
-      )}
+      ))}
       {recorder.blocked && (
         <Alert color="red" title="The server does not take these recordings">
           <Stack gap="xs" align="start">

@@ -188,9 +188,13 @@ export function withoutEvents(queue: readonly RecordEvent[], ids: Iterable<strin
   return queue.filter((event) => !done.has(event.id));
 }
 
-/** The next events to send: the oldest first, leaving out one the server refused, at most `max`. */
-export function nextBatch(queue: readonly RecordEvent[], max: number, refused?: string): RecordEvent[] {
-  return queue.filter((event) => event.id !== refused).slice(0, max);
+/** The next events to send: the oldest first, leaving out those the server refused, at most `max`. */
+export function nextBatch(
+  queue: readonly RecordEvent[],
+  max: number,
+  refused: ReadonlySet<string> = new Set(),
+): RecordEvent[] {
+  return queue.filter((event) => !refused.has(event.id)).slice(0, max);
 }
 
 /**

@@ -4,11 +4,11 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isApiError } from '../api/client';
-import { MAX_RECORD_EVENTS, recordEvents } from '../api/exercises';
+import { recordEvents } from '../api/exercises';
 import type { RecordEvent, RecordEventBody } from '../api/exercises';
 import { keys } from '../api/queries';
-import { makeEvent, nextBatch, readQueue, refusedEvent, withoutEvents, writeQueue } from './record-model';
+import { makeEvent, readQueue, withoutEvents, writeQueue } from './record-model';
+import { sendWaiting } from './record-sender';
 
 /** How often waiting events are sent again. */
 const RETRY_MS = 5_000;
@@ -23,13 +23,14 @@ export interface RefusedEvent {
 export interface Recorder {
   /** The events not yet recorded by the server, oldest first. */
   waiting: RecordEvent[];
-  refused: RefusedEvent | undefined;
+  /** The events the server refused, set aside until the user discards them. */
+  refused: RefusedEvent[];
   /** Why the server turns every recording away (403, 404, 409 cancelled), until it accepts one. */
   blocked: string | undefined;
   /** Records a tap now: applied on the page at once, sent as soon as the server can be reached. */
   record: (body: RecordEventBody) => void;
-  /** Forgets the refused event. */
-  discardRefused: () => void;
+  /** Forgets a refused event. */
+  discardRefused: (id: string) => void;
   /** Forgets every waiting event (for an exercise the server no longer takes recordings for). */
   discardAll: () => void;
 }
@@ -48,11 +49,11 @@ function newEventId(): string {
 export function useRecorder(exerciseId: string): Recorder {
   const queryClient = useQueryClient();
   const [waiting, setWaiting] = useState(() => readQueue(localStorage, exerciseId));
-  const [refused, setRefused] = useState<RefusedEvent>();
+  const [refused, setRefused] = useState<RefusedEvent[]>([]);
   const [blocked, setBlocked] = useState<string>();
-  // The sender reads the latest queue while it awaits answers; state alone would be stale inside the loop.
+  // The sender reads the latest queue and refusals while it awaits answers; state alone would be stale there.
   const queue = useRef(waiting);
-  const refusedId = useRef<string>(undefined);
+  const refusedIds = useRef(new Set<string>());
   const sending = useRef(false);
 
   const store = useCallback(
@@ -67,38 +68,21 @@ export function useRecorder(exerciseId: string): Recorder {
   const flush = useCallback(async () => {
     if (sending.current) return;
     sending.current = true;
-    // After a refusal that names no event, events go one at a time until the refused one is found.
-    let isolate = false;
     try {
-      for (;;) {
-        const batch = nextBatch(queue.current, isolate ? 1 : MAX_RECORD_EVENTS, refusedId.current);
-        if (batch.length === 0) break;
-        let answer;
-        try {
-          answer = await recordEvents(exerciseId, batch);
-        } catch (error) {
-          if (isApiError(error, 400)) {
-            const event = refusedEvent(error.problem, batch);
-            if (event === undefined) {
-              isolate = true;
-              continue;
-            }
-            refusedId.current = event.id;
-            setRefused({ event, detail: error.problem.detail });
-            isolate = false;
-            continue;
-          }
-          if (isApiError(error, 403, 404, 409, 422)) setBlocked(error.problem.detail);
-          // Anything else (no network, a busy or failing server): the events stay and go on the next try.
-          break;
-        }
-        setBlocked(undefined);
-        queryClient.setQueryData(keys.document('exercises', exerciseId), answer.exercise);
-        const answered = new Set([...answer.applied, ...answer.alreadyRecorded]);
-        store(withoutEvents(queue.current, answered));
-        // A server that answers for none of the batch would be asked the same forever.
-        if (!batch.some((event) => answered.has(event.id))) break;
-      }
+      await sendWaiting({
+        queue: () => queue.current,
+        refused: () => refusedIds.current,
+        send: (batch) => recordEvents(exerciseId, batch),
+        answered: (answer, ids) => {
+          queryClient.setQueryData(keys.document('exercises', exerciseId), answer.exercise);
+          store(withoutEvents(queue.current, ids));
+        },
+        refuse: (event, detail) => {
+          refusedIds.current = new Set(refusedIds.current).add(event.id);
+          setRefused((before) => [...before, { event, detail }]);
+        },
+        block: setBlocked,
+      });
     } finally {
       sending.current = false;
     }
@@ -112,16 +96,20 @@ export function useRecorder(exerciseId: string): Recorder {
     [flush, store],
   );
 
-  const discardRefused = useCallback(() => {
-    const id = refusedId.current;
-    refusedId.current = undefined;
-    setRefused(undefined);
-    if (id !== undefined) store(withoutEvents(queue.current, [id]));
-  }, [store]);
+  const discardRefused = useCallback(
+    (id: string) => {
+      const rest = new Set(refusedIds.current);
+      rest.delete(id);
+      refusedIds.current = rest;
+      setRefused((before) => before.filter((refusal) => refusal.event.id !== id));
+      store(withoutEvents(queue.current, [id]));
+    },
+    [store],
+  );
 
   const discardAll = useCallback(() => {
-    refusedId.current = undefined;
-    setRefused(undefined);
+    refusedIds.current = new Set();
+    setRefused([]);
     setBlocked(undefined);
     store([]);
   }, [store]);
@@ -134,9 +122,9 @@ export function useRecorder(exerciseId: string): Recorder {
     return () => window.removeEventListener('online', online);
   }, [flush]);
 
-  // Every few seconds while events wait (a refused one alone waits for the user, and a refusal of every
-  // recording for the next tap or the browser coming back online).
-  const pending = blocked === undefined && waiting.some((event) => event.id !== refused?.event.id);
+  // Every few seconds while events wait (refused ones wait for the user, and a refusal of every recording for the
+  // next tap or the browser coming back online).
+  const pending = blocked === undefined && waiting.some((event) => !refusedIds.current.has(event.id));
   useEffect(() => {
     if (!pending) return;
     const timer = window.setInterval(() => void flush(), RETRY_MS);
