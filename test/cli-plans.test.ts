@@ -15,12 +15,15 @@ beforeAll(async () => {
 it('exports a PDF and a self-contained HTML pack for every plan of the example organisation', async () => {
   const result = await runCli(['plans', 'export', join(dir, 'packs')], env);
   expect(result.code, result.stderr).toBe(0);
-  expect(readdirSync(join(dir, 'packs')).sort()).toEqual([
-    'plan-dc-leeds-loss.html',
-    'plan-dc-leeds-loss.pdf',
-    'plan-ransomware.html',
-    'plan-ransomware.pdf',
-  ]);
+  const plans = [
+    'plan-dc-leeds-loss',
+    // The exit plans of the critical suppliers (plans/supplier-exits.yaml).
+    ...['calder', 'cardlink', 'clearway', 'keystone', 'ledgerline', 'nimbus', 'textwave', 'voxa'].map(
+      (vendor) => `plan-exit-${vendor}`,
+    ),
+    'plan-ransomware',
+  ];
+  expect(readdirSync(join(dir, 'packs')).sort()).toEqual(plans.flatMap((id) => [`${id}.html`, `${id}.pdf`]));
   expect(
     readFileSync(join(dir, 'packs', 'plan-dc-leeds-loss.pdf'))
       .subarray(0, 5)

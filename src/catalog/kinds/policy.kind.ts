@@ -164,13 +164,9 @@ const entitySchema = z.strictObject({
     description:
       "The LEI of its direct parent: the organisation's or another entity's; default the organisation.",
   }),
-  totalAssets: z
-    .number()
-    .min(0)
-    .optional()
-    .meta({
-      description: "Its total assets, in the policy's currency (the register asks it of financial entities).",
-    }),
+  totalAssets: z.number().min(0).optional().meta({
+    description: "Its total assets, in the policy's currency (the register asks it of financial entities).",
+  }),
 });
 
 /** Who the organisation is: its name and currency, and what the DORA register of information needs of it. */
