@@ -49,6 +49,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/analysis/exercises': READ,
   'POST /api/v1/exercises/{id}/record': OWNER_WRITE,
   'GET /api/v1/exercises/{id}/calibration': READ,
+  'GET /api/v1/exercises/{id}/report': READ,
   'POST /api/v1/exercises/{id}/calibration/apply': WRITE,
   'GET /api/v1/graph': READ,
   'POST /api/v1/catalog/import': WRITE,
