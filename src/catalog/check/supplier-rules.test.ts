@@ -129,6 +129,15 @@ describe('supplier checks', () => {
     expect(check({ nimbus: `${nimbus}\nsubstitutability: {level: medium}` }).warnings).toEqual([]);
   });
 
+  it('warns about an ultimate parent that has a parent of its own', () => {
+    expect(
+      check({ textly: 'recovery: 4h\nparent: nimbus', nimbus: 'parent: other-cloud' }).warnings,
+    ).toContain(
+      'the ultimate parent of "textly" is "nimbus", which has a parent of its own ("other-cloud"): name the top of the group in parent',
+    );
+    expect(check({ textly: 'recovery: 4h\nparent: nimbus' }).warnings).toEqual([]);
+  });
+
   it('warns about a contract that has ended and still supports services, and about its missing reason', () => {
     const { errors, warnings } = check({ contracts: [contract(`services: [news]\nend: '2026-06-30'`)] });
     expect(errors).toEqual([]);

@@ -3,7 +3,7 @@
  * contracts with one reference, a subsequent contract under one that is not overarching, a contract signed by an
  * entity the Policy does not put in scope. Warnings (shortfalls to act on): a supplier of a critical or important
  * function without an exit plan tested within 12 months, a hard-to-replace supplier with no alternatives (or no
- * reason), a contract that has ended but still lists services, an end without a termination reason or the
+ * reason), an ultimate parent that has a parent, a contract that has ended but still lists services, an end without a termination reason or the
  * reverse, data stored with no location. Invalid LEIs and identifiers are schema errors (src/suppliers/fields.ts).
  */
 import { catalogPolicy } from '../../bia/current.ts';
@@ -96,8 +96,15 @@ export function checkSuppliers(
       });
   }
 
+  const vendorById = new Map(vendors.map((entry) => [entry.document.metadata.id, entry.document]));
   for (const entry of vendors) {
     const { metadata, spec } = entry.document;
+    const grandparent = spec.parent === undefined ? undefined : vendorById.get(spec.parent)?.spec.parent;
+    if (grandparent !== undefined)
+      warnings.push({
+        ...at(entry, ['spec', 'parent']),
+        message: `the ultimate parent of "${metadata.id}" is "${spec.parent}", which has a parent of its own ("${grandparent}"): name the top of the group in parent`,
+      });
     const level = spec.substitutability?.level;
     if (level !== 'highly-complex' && level !== 'not-substitutable') continue;
     if (!spec.alternatives?.length)
