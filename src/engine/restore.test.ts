@@ -283,6 +283,29 @@ describe('plan steps (restoredAt)', () => {
     });
   });
 
+  it('counts a down standby a step restores as serving once it is back, and lists a standby two groups need once', () => {
+    const shared = buildGraph([
+      node('site', { recovery: 60 }),
+      node('primary', { requires: ['site'], restart: 20 }),
+      node('standby', { requires: ['site'], restart: 10, activation: 30 }),
+      node('app', { anyOf: [['primary', 'standby']], restart: 5 }),
+      node('batch', { anyOf: [['primary', 'standby']], restart: 1 }),
+    ]);
+    // The step ends at 40, but the standby waits for its site (60): serving at 60, not 60 + 30; primary at 80.
+    const result = analyzeImpact(shared, ['site'], { restoredAt: new Map([['standby', 40]]) });
+    expect(times(result)).toMatchObject({
+      standby: [60, true],
+      primary: [80, true],
+      app: [65, true],
+      batch: [61, true],
+    });
+    expect(result.activations).toEqual([{ id: 'standby', readyMinutes: 60 }]);
+    // Without the step it serves at 70 + 30 = 100, after primary: both groups start from primary.
+    const unplanned = analyzeImpact(shared, ['site']);
+    expect(times(unplanned)).toMatchObject({ app: [85, true], batch: [81, true] });
+    expect(unplanned.activations).toEqual([{ id: 'standby', readyMinutes: 100 }]);
+  });
+
   it('rejects a step naming an unknown id or a negative minute', () => {
     expect(() => analyzeImpact(graph, ['db'], { restoredAt: new Map([['dbx', 5]]) })).toThrow(/"dbx"/);
     expect(() => analyzeImpact(graph, ['db'], { restoredAt: new Map([['db', -1]]) })).toThrow(/>= 0/);

@@ -260,6 +260,7 @@ function timesAlong(
   // it is first met (a down standby comes earlier in the order), so its ready minute is recorded then.
   const neededMark = ws.int32(NEEDED);
   const activations: { node: number; readyMinutes: number }[] = [];
+  upInputsAtZero(graph, downSet, times);
   let lows = new Float64Array(16);
   let highs = new Float64Array(16);
   for (let j = 0; j < order.length; j++) {
@@ -268,7 +269,6 @@ function timesAlong(
     let startHigh = 0;
     for (let i = reqFirst[v]!, end = i + reqCount[v]!; i < end; i++) {
       const r = reqPool[i]!;
-      if (down[r] === 0) continue;
       const low = times[2 * r]!;
       const high = times[2 * r + 1]!;
       if (low > start) start = low;
@@ -283,33 +283,26 @@ function timesAlong(
         lows = new Float64Array(size);
         highs = new Float64Array(size);
       }
-      // A(m): 0 for an active member that is up, R(m) for a down one; a standby serves `activation` after it is
-      // healthy (0 when up), or when the plan's step that restores it ends.
+      // A(m): R(m) (0 when up); a standby serves `activation` after it is healthy, or when the plan's step that
+      // restores it ends.
       let first = Infinity;
       let firstHigh = Infinity;
       for (let i = condMemberFirst[c]!, at = 0; at < size; i++, at++) {
         const m = memberPool[i]!;
-        let a = 0;
-        let aHigh = 0;
+        let a = times[2 * m]!;
+        let aHigh = times[2 * m + 1]!;
         if (withStandbys && activation[m] !== 0) {
-          if (down[m] === 1) {
-            const stepped = planned && planMark[m] === stamp;
-            a = stepped ? times[2 * m]! : times[2 * m]! + activation[m]!;
-            aHigh = stepped ? times[2 * m + 1]! : times[2 * m + 1]! + activation[m]!;
-          } else if (planned && planMark[m] === stamp) {
+          if (!planned || planMark[m] !== stamp) {
+            a += activation[m]!;
+            aHigh += activation[m]!;
+          } else if (down[m] === 0) {
             a = planTimes[2 * m]!;
             aHigh = planTimes[2 * m + 1]!;
-          } else {
-            a = activation[m]!;
-            aHigh = a;
           }
           if (neededMark[m] !== stamp) {
             neededMark[m] = stamp;
             activations.push({ node: m, readyMinutes: a });
           }
-        } else if (down[m] === 1) {
-          a = times[2 * m]!;
-          aHigh = times[2 * m + 1]!;
         }
         if (k === 1) {
           if (a < first) first = a;
@@ -357,6 +350,38 @@ function timesAlong(
     }
   }
   return { minutes, unrecoverable: [], bound, activations, unknownSources };
+}
+
+/**
+ * Sets the times of the up nodes `timesAlong` reads (the required dependencies and the members of broken groups
+ * of down nodes) to 0, the minute they are up from, so that its loop reads every input's time without asking
+ * whether the input is down. A large down set sweeps the whole graph in index order; a small one visits the
+ * inputs of its down nodes, so the cost follows the down set.
+ */
+function upInputsAtZero(graph: EngineGraph, downSet: DownSet, times: Float64Array): void {
+  const { down, order, groupLeft } = downSet;
+  if (order.length * 8 >= graph.n) {
+    for (let v = 0; v < graph.n; v++) {
+      if (down[v] === 0) times[2 * v] = times[2 * v + 1] = 0;
+    }
+    return;
+  }
+  const { reqFirst, reqCount, reqPool, groupFirst, groupCount, condMemberFirst, condSize, memberPool } =
+    graph;
+  for (let j = 0; j < order.length; j++) {
+    const v = order[j]!;
+    for (let i = reqFirst[v]!, end = i + reqCount[v]!; i < end; i++) {
+      const r = reqPool[i]!;
+      if (down[r] === 0) times[2 * r] = times[2 * r + 1] = 0;
+    }
+    for (let c = groupFirst[v]!, end = c + groupCount[v]!; c < end; c++) {
+      if (groupLeft[c]! > 0) continue;
+      for (let i = condMemberFirst[c]!, e2 = i + condSize[c]!; i < e2; i++) {
+        const m = memberPool[i]!;
+        if (down[m] === 0) times[2 * m] = times[2 * m + 1] = 0;
+      }
+    }
+  }
 }
 
 /**
