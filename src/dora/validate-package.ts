@@ -1,6 +1,6 @@
 import { ISO_COUNTRIES, ISO_CURRENCIES } from './closed-lists.ts';
 import { parseCsv } from './csv.ts';
-import { LEI_PATTERN } from './lei.ts';
+import { LEI_PATTERN } from '../suppliers/lei.ts';
 import type { RegisterPackage } from './package-reader.ts';
 import type { Problem, ProblemRule } from './problem.ts';
 import { TEMPLATES, type TemplateCode } from './tables.ts';

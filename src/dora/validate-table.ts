@@ -1,6 +1,6 @@
 import { CLOSED_LISTS, isListMember } from './closed-lists.ts';
 import { parseCsv } from './csv.ts';
-import { isValidLei } from './lei.ts';
+import { isValidLei } from '../suppliers/lei.ts';
 import type { Problem, ProblemRule } from './problem.ts';
 import type { Column, Template } from './tables.ts';
 import { isDate, isPlainDecimal, isPlainInteger, quoted } from './values.ts';
