@@ -28,7 +28,14 @@ export function ProvenRtoText({ proven, size = 'sm' }: { proven: ProvenRto | und
     >
       proven {formatMinutes(proven.provenMinutes)}
       {over && ', over the RTO'} (
-      <Anchor component={Link} to={`/exercises/${encodeURIComponent(proven.exercise)}`} size={size} inherit>
+      {/* Underlined: in coloured text a link must not be told by colour alone (WCAG 1.4.1). */}
+      <Anchor
+        component={Link}
+        to={`/exercises/${encodeURIComponent(proven.exercise)}`}
+        size={size}
+        inherit
+        underline="always"
+      >
         {proven.exercise}
       </Anchor>
       )
