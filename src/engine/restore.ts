@@ -16,7 +16,7 @@
  * (`timesAlong`): the graph's dependency order, kept across scenarios (`rankedOrder`), when no down node may be in
  * a cycle of the graph; else an order of what the down nodes wait for (`waitOrder`); the heap runs only when a
  * cycle among the down nodes leaves that order with waiting nodes. The same pass computes each time twice, with
- * the unknown durations 0 and unbounded, when the scenario has one: the times that differ are lower bounds.
+ * the unknown durations 0 and unbounded: the times that differ are lower bounds (without one, none differs).
  *
  * Nodes never scheduled can never start: each still has a requirement that too many blocked nodes keep broken.
  * Following one such blocker from each of them must end in a cycle (the "dependency cycle that blocks it").
