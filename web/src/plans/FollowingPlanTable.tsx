@@ -5,7 +5,9 @@
 import { Badge, Group, Table, Text } from '@mantine/core';
 import type { ImpactResult } from '../api/analysis';
 import type { PlanDocument, PlanRecoveryOrder } from '../api/plans';
+import { useProvenRtos } from '../api/exercise-analysis';
 import { ServiceLink } from '../catalog/ServiceLink';
+import { ProvenRtoText } from '../exercises/ProvenRto';
 import { formatRestore } from '../util/duration';
 import { formatExact } from './RecoveryOrderTable';
 
@@ -51,6 +53,7 @@ export function FollowingPlanTable({
   plan: PlanDocument;
   names: ReadonlyMap<string, string>;
 }) {
+  const proven = useProvenRtos();
   const byGraph = new Map(order.services.map((service) => [service.id, service]));
   const protectedIds = new Set(plan.spec.services);
   // The services the plan protects first, then the others the scenario takes down; each by tier.
@@ -100,6 +103,11 @@ export function FollowingPlanTable({
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {service.rtoMinutes === null ? '-' : formatExact(service.rtoMinutes)}
+                  {proven.data && service.rtoMinutes !== null && (
+                    <Text size="xs" style={{ whiteSpace: 'normal' }}>
+                      <ProvenRtoText proven={proven.data.get(service.id)} size="xs" />
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td data-column="graph" style={{ whiteSpace: 'nowrap' }}>
                   {restoreText(byGraph.get(service.id))}

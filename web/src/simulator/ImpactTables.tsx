@@ -5,6 +5,8 @@ import { Link } from 'react-router';
 import type { ImpactResult } from '../api/analysis';
 import { documentPath } from '../catalog/links';
 import { ServiceLink } from '../catalog/ServiceLink';
+import { useProvenRtos } from '../api/exercise-analysis';
+import { ProvenRtoText } from '../exercises/ProvenRto';
 import { formatMinutes, formatRestore } from '../util/duration';
 
 /**
@@ -68,6 +70,7 @@ export function ServicesDownTable({
   impact: ImpactResult;
   names: ReadonlyMap<string, string>;
 }) {
+  const proven = useProvenRtos();
   // Down, or up but short of data: a data node in one of its redundancy groups went down.
   const down = impact.services
     .filter((service) => service.down || service.dataLossMinutes !== 0)
@@ -96,7 +99,14 @@ export function ServicesDownTable({
               <Table.Td>
                 {service.down ? formatRestore(service.restoreMinutes, service.restoreKnown) : 'stays up'}
               </Table.Td>
-              <Table.Td>{service.rtoMinutes === null ? '-' : formatMinutes(service.rtoMinutes)}</Table.Td>
+              <Table.Td>
+                {service.rtoMinutes === null ? '-' : formatMinutes(service.rtoMinutes)}
+                {proven.data && service.rtoMinutes !== null && (
+                  <Text size="xs">
+                    <ProvenRtoText proven={proven.data.get(service.id)} size="xs" />
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>{service.mtpdMinutes === null ? '-' : formatMinutes(service.mtpdMinutes)}</Table.Td>
               <Table.Td>{lossText(service)}</Table.Td>
               <Table.Td>{service.rpoMinutes === null ? '-' : formatMinutes(service.rpoMinutes)}</Table.Td>
