@@ -4,14 +4,13 @@
  * service's declared objectives beside those the answers suggest; the workflow buttons, the returned comment,
  * the approved versions and the history.
  */
+import { documentState } from '../catalog/document-state';
 import { Alert, Badge, Code, Grid, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useParams, useSearchParams } from 'react-router';
 import { canReadAudit } from '../api/auth';
 import { useAssessmentHistory, useAssessmentVersions, usePolicy } from '../api/bia';
 import type { AssessmentDocument } from '../api/bia';
-import { isApiError } from '../api/client';
 import { useDocument, useSession } from '../api/queries';
-import { NotFoundPage } from '../app/NotFoundPage';
 import { AuditHistory } from '../catalog/AuditHistory';
 import { RefLink } from '../catalog/links';
 import { formatInstant } from '../util/dates';
@@ -46,20 +45,12 @@ export function NewAssessmentPage() {
 }
 
 function Assessment({ id }: { id: string }) {
-  const document = useDocument('assessments', id);
+  const state = documentState(useDocument('assessments', id), id, 'ImpactAssessment', 'impact assessment');
   const policy = usePolicy();
-  if (document.isPending || policy.isPending) return <Loader aria-label="Loading" />;
-  if (document.isError) {
-    return isApiError(document.error, 404) ? (
-      <NotFoundPage what={`There is no impact assessment "${id}".`} />
-    ) : (
-      <Alert color="red">{document.error.message}</Alert>
-    );
-  }
+  if ('placeholder' in state) return state.placeholder;
+  if (policy.isPending) return <Loader aria-label="Loading" />;
   if (policy.isError) return <Alert color="red">{policy.error.message}</Alert>;
-  if (document.data.kind !== 'ImpactAssessment')
-    return <NotFoundPage what={`"${id}" is not an impact assessment.`} />;
-  return <AssessmentView assessment={document.data} policy={policy.data} />;
+  return <AssessmentView assessment={state.document} policy={policy.data} />;
 }
 
 function AssessmentView({

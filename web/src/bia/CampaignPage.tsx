@@ -3,6 +3,7 @@
  * owner (not started, draft, submitted, approved), derived by the server from the assessments, with a link to
  * each assessment or to start one.
  */
+import { documentState } from '../catalog/document-state';
 import {
   Alert,
   Anchor,
@@ -24,9 +25,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { canReadAudit, canWrite } from '../api/auth';
 import { useCampaignProgress } from '../api/bia';
 import type { CampaignDocument, CampaignService } from '../api/bia';
-import { isApiError } from '../api/client';
 import { useDocument, useSession } from '../api/queries';
-import { NotFoundPage } from '../app/NotFoundPage';
 import { AuditHistory } from '../catalog/AuditHistory';
 import { RefLink } from '../catalog/links';
 import { ServiceLink } from '../catalog/ServiceLink';
@@ -48,17 +47,8 @@ export function CampaignPage() {
 }
 
 function Campaign({ id }: { id: string }) {
-  const document = useDocument('campaigns', id);
-  if (document.isPending) return <Loader aria-label="Loading" />;
-  if (document.isError) {
-    return isApiError(document.error, 404) ? (
-      <NotFoundPage what={`There is no campaign "${id}".`} />
-    ) : (
-      <Alert color="red">{document.error.message}</Alert>
-    );
-  }
-  if (document.data.kind !== 'Campaign') return <NotFoundPage what={`"${id}" is not a campaign.`} />;
-  return <CampaignView campaign={document.data} />;
+  const state = documentState(useDocument('campaigns', id), id, 'Campaign', 'campaign');
+  return 'placeholder' in state ? state.placeholder : <CampaignView campaign={state.document} />;
 }
 
 /** How many services are in each state. */

@@ -4,15 +4,14 @@
  * catalog's durations are from what was measured, with the measured durations a manager may apply; the findings,
  * summary and lessons. Recording is the live page (`/exercises/:id/run`), editing the generic form.
  */
+import { documentState } from '../catalog/document-state';
 import { Alert, Badge, Button, Code, Grid, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { canReadAudit, canWrite } from '../api/auth';
-import { isApiError } from '../api/client';
-import { exerciseReportUrl, useExercise } from '../api/exercises';
+import { exerciseReportUrl } from '../api/exercises';
 import type { ExerciseDocument } from '../api/exercises';
 import { useExerciseAnalysis } from '../api/exercise-analysis';
-import { useSession } from '../api/queries';
-import { NotFoundPage } from '../app/NotFoundPage';
+import { useDocument, useSession } from '../api/queries';
 import { AuditHistory } from '../catalog/AuditHistory';
 import { FAILURE_KINDS } from '../catalog/kind-info';
 import { NamedLink } from '../incidents/NamedLink';
@@ -31,17 +30,8 @@ export function ExercisePage() {
 }
 
 function Exercise({ id }: { id: string }) {
-  const document = useExercise(id);
-  if (document.isPending) return <Loader aria-label="Loading" />;
-  if (document.isError) {
-    return isApiError(document.error, 404) ? (
-      <NotFoundPage what={`There is no exercise "${id}".`} />
-    ) : (
-      <Alert color="red">{document.error.message}</Alert>
-    );
-  }
-  if (document.data.kind !== 'Exercise') return <NotFoundPage what={`"${id}" is not an exercise.`} />;
-  return <ExerciseView exercise={document.data} />;
+  const state = documentState(useDocument('exercises', id), id, 'Exercise', 'exercise');
+  return 'placeholder' in state ? state.placeholder : <ExerciseView exercise={state.document} />;
 }
 
 function ExerciseView({ exercise }: { exercise: ExerciseDocument }) {

@@ -3,6 +3,7 @@
  * what it cost each affected service against its objectives; the timeline; root cause, lessons and actions;
  * and the record's audit history.
  */
+import { documentState } from '../catalog/document-state';
 import {
   Alert,
   Badge,
@@ -22,10 +23,8 @@ import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { canReadAudit, canWrite } from '../api/auth';
 import type { DocumentOf } from '../api/catalog';
-import { isApiError } from '../api/client';
 import { useActions } from '../api/incidents';
 import { useDocument, useSession } from '../api/queries';
-import { NotFoundPage } from '../app/NotFoundPage';
 import { AuditHistory } from '../catalog/AuditHistory';
 import { FAILURE_KINDS } from '../catalog/kind-info';
 import { formatMinutes } from '../util/duration';
@@ -55,18 +54,10 @@ function Section({ title, children, label }: { title: string; children: ReactNod
 }
 
 function IncidentRecord({ id }: { id: string }) {
-  const document = useDocument('incidents', id);
+  const state = documentState(useDocument('incidents', id), id, 'Incident', 'incident');
   const session = useSession();
-  if (document.isPending) return <Loader aria-label="Loading" />;
-  if (document.isError) {
-    return isApiError(document.error, 404) ? (
-      <NotFoundPage what={`There is no incident "${id}".`} />
-    ) : (
-      <Alert color="red">{document.error.message}</Alert>
-    );
-  }
-  if (document.data.kind !== 'Incident') return <NotFoundPage what={`"${id}" is not an incident.`} />;
-  const incident = document.data;
+  if ('placeholder' in state) return state.placeholder;
+  const incident = state.document;
   const { spec } = incident;
   const failed = spec.failed.join(',');
 

@@ -2,11 +2,11 @@
  * A plan's page: status, approval and review; scope, scenario, activation and call tree; the written steps with
  * the generated recovery order beside them; approval, frozen versions, plan pack downloads and audit history.
  */
+import { documentState } from '../catalog/document-state';
 import { Alert, Badge, Button, Code, Grid, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { canReadAudit, canWrite } from '../api/auth';
-import { isApiError } from '../api/client';
 import {
   canApprove,
   packUrl,
@@ -17,7 +17,6 @@ import {
 } from '../api/plans';
 import type { PlanDocument } from '../api/plans';
 import { useAllServices, useDocument, useSession } from '../api/queries';
-import { NotFoundPage } from '../app/NotFoundPage';
 import { AuditHistory } from '../catalog/AuditHistory';
 import { ApproveButton } from './ApproveButton';
 import { PlanEditor } from './PlanEditor';
@@ -37,17 +36,8 @@ export function PlanPage() {
 }
 
 function Plan({ id }: { id: string }) {
-  const document = useDocument('plans', id);
-  if (document.isPending) return <Loader aria-label="Loading" />;
-  if (document.isError) {
-    return isApiError(document.error, 404) ? (
-      <NotFoundPage what={`There is no plan "${id}".`} />
-    ) : (
-      <Alert color="red">{document.error.message}</Alert>
-    );
-  }
-  if (document.data.kind !== 'Plan') return <NotFoundPage what={`"${id}" is not a plan.`} />;
-  return <PlanView plan={document.data} />;
+  const state = documentState(useDocument('plans', id), id, 'Plan', 'plan');
+  return 'placeholder' in state ? state.placeholder : <PlanView plan={state.document} />;
 }
 
 function PlanView({ plan }: { plan: PlanDocument }) {

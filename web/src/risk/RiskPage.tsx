@@ -4,14 +4,13 @@
  * ALE and the bad years, the histogram of annual loss and the exceedance curve), the treatment and its actions,
  * the acceptance (expired or not), and the audit history. Editing is the generic form (with its JSON tab).
  */
+import { documentState } from '../catalog/document-state';
 import { Alert, Badge, Button, Code, Grid, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { canReadAudit, canWrite } from '../api/auth';
-import { isApiError } from '../api/client';
 import { useDocument, useSession } from '../api/queries';
 import { usePolicy, useRiskAnalysis } from '../api/risk';
 import type { EffectivePolicy, RiskDocument } from '../api/risk';
-import { NotFoundPage } from '../app/NotFoundPage';
 import { AuditHistory } from '../catalog/AuditHistory';
 import { DeleteButton } from '../catalog/DeleteButton';
 import { FAILURE_KINDS } from '../catalog/kind-info';
@@ -33,21 +32,14 @@ export function RiskPage() {
 }
 
 function RiskRecord({ id }: { id: string }) {
-  const document = useDocument('risks', id);
+  const state = documentState(useDocument('risks', id), id, 'Risk', 'risk');
   const policy = usePolicy();
   const analysis = useRiskAnalysis();
   const session = useSession();
-  if (document.isPending || policy.isPending) return <Loader aria-label="Loading" />;
-  if (document.isError) {
-    return isApiError(document.error, 404) ? (
-      <NotFoundPage what={`There is no risk "${id}".`} />
-    ) : (
-      <Alert color="red">{document.error.message}</Alert>
-    );
-  }
+  if ('placeholder' in state) return state.placeholder;
+  if (policy.isPending) return <Loader aria-label="Loading" />;
   if (policy.isError) return <Alert color="red">Policy: {policy.error.message}</Alert>;
-  if (document.data.kind !== 'Risk') return <NotFoundPage what={`"${id}" is not a risk.`} />;
-  const risk = document.data;
+  const risk = state.document;
   const today = new Date().toISOString().slice(0, 10);
   const [row] = riskRows([risk], analysis.data?.risks, policy.data, today) as [RiskRow];
   const fail = risk.spec.scenario?.fail ?? [];
