@@ -26,6 +26,7 @@ import type { ObjectivesGap } from '../plans/objectives.ts';
 import { fileApprovalNote, fileApprovedPlan } from '../plans/versions.ts';
 import { fileBusinessImpact, formatBusinessImpact, registerAnalyzeBia } from './analyze-bia.command.ts';
 import { registerAnalyzeRisk } from './analyze-risk.command.ts';
+import { registerAnalyzeSuppliers } from './analyze-suppliers.command.ts';
 import { registerAnalyzeExercises } from './analyze-exercises.command.ts';
 import { loadCheckedCatalog } from './catalog-source.ts';
 import { openCommandDatabase } from './import.command.ts';
@@ -417,6 +418,7 @@ export function registerAnalyze(program: Command): void {
     );
   registerAnalyzeBia(analyze);
   registerAnalyzeRisk(analyze);
+  registerAnalyzeSuppliers(analyze);
   registerAnalyzeExercises(analyze);
 
   analyze

@@ -22,6 +22,7 @@ import { registerAuditRoutes } from './routes/audit.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerBiaRoutes } from './routes/bia.routes.ts';
 import { registerRiskRoutes } from './routes/risk.routes.ts';
+import { registerSupplierRoutes } from './routes/supplier.routes.ts';
 import { registerExerciseRoutes } from './routes/exercise.routes.ts';
 import { registerExerciseCalibrationRoutes } from './routes/exercise-calibration.routes.ts';
 import { registerExerciseReportRoutes } from './routes/exercise-report.routes.ts';
@@ -38,6 +39,7 @@ import { createAnalysisService } from './services/analysis.service.ts';
 import { createAssessmentService } from './services/assessment.service.ts';
 import { createBiaService } from './services/bia.service.ts';
 import { createRiskService } from './services/risk.service.ts';
+import { createSupplierService } from './services/supplier.service.ts';
 import { createCatalogService } from './services/catalog.service.ts';
 import { createGraphProvider } from './services/graph-provider.ts';
 import { createHeavyWork, heavyWorkOptionsFromEnv } from './services/heavy-work.ts';
@@ -170,6 +172,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAnalysisRoutes(app, createAnalysisService({ database, graphs, work }));
   registerBiaRoutes(app, createBiaService({ database, graphs }));
   registerRiskRoutes(app, createRiskService({ database, now, graphs, work }));
+  registerSupplierRoutes(app, createSupplierService({ database, now, graphs, work }));
   registerExerciseRoutes(
     app,
     createExerciseService({ database, graphs, now }),

@@ -6,7 +6,7 @@
  */
 import type { BiaFigures } from '../bia/business-impact.ts';
 import { lossAt, pointsOf } from '../bia/curves.ts';
-import type { DocumentOf } from '../catalog/kinds.ts';
+import type { CatalogDocument, DocumentOf } from '../catalog/kinds.ts';
 import { computeDownSet, TIER_WEIGHTS, type EngineGraph } from '../engine/index.ts';
 import { exerciseDate } from '../exercises/analysis.ts';
 import { addMonths, contractEnded, criticalFunctions, EXIT_PLAN_VALID_MONTHS } from './critical.ts';
@@ -37,7 +37,10 @@ export interface SupplierContract {
 export interface SupplierConcentration {
   id: string;
   name: string;
-  /** Sum over the services down of tier weight x (1 + loss / the costliest service's loss); see docs/suppliers.md. */
+  /**
+   * Over the services it affects (down, or critical functions its contracts in force name): tier weight x (1 +
+   * loss / the costliest service's loss); see docs/suppliers.md.
+   */
   score: number;
   /** The vendors failed with it: itself, its group, its subcontractors down the chain, the suppliers relying on it. */
   failed: string[];
@@ -49,7 +52,7 @@ export interface SupplierConcentration {
   criticalFunctions: string[];
   /** criticalFunctions over all critical or important functions; null when the catalog assesses none as such. */
   criticalShare: number | null;
-  /** The services down's BIA loss, each at its RTO (24h without one); null when none of them has BIA loss figures. */
+  /** The BIA loss of the services it affects, each at its RTO (24h without one); null when none has loss figures. */
   loss: number | null;
   substitutability: { level: string; reason?: string } | null;
   alternatives: string[];
@@ -73,6 +76,22 @@ export interface SupplierAnalysisInput {
   /** The current BIA figures of each service. */
   bias: ReadonlyMap<string, BiaFigures>;
   today: string;
+}
+
+/** The documents the analysis reads, picked out of a catalog. */
+export function supplierDocuments(
+  documents: Iterable<CatalogDocument>,
+): Pick<SupplierAnalysisInput, 'vendors' | 'services' | 'contracts' | 'exercises'> {
+  const vendors: DocumentOf<'Vendor'>[] = [];
+  const services: DocumentOf<'Service'>[] = [];
+  const contracts: DocumentOf<'Contract'>[] = [];
+  const exercises: DocumentOf<'Exercise'>[] = [];
+  for (const document of documents)
+    if (document.kind === 'Vendor') vendors.push(document);
+    else if (document.kind === 'Service') services.push(document);
+    else if (document.kind === 'Contract') contracts.push(document);
+    else if (document.kind === 'Exercise') exercises.push(document);
+  return { vendors, services, contracts, exercises };
 }
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -151,18 +170,26 @@ export function analyzeSuppliers(input: SupplierAnalysisInput): SupplierAnalysis
     for (const [v, info] of graph.service)
       if (down[v]) servicesDown.push({ id: graph.ids[v]!, tier: info.tier, v });
     servicesDown.sort((a, b) => a.tier - b.tier || byId(a.id, b.id));
-    let score = 0;
-    let loss: number | null = null;
-    for (const service of servicesDown) {
-      const amount = serviceLoss.get(service.v);
-      if (amount !== undefined) loss = (loss ?? 0) + amount;
-      score += (TIER_WEIGHTS[service.tier] ?? 1) * (1 + (maxLoss > 0 ? (amount ?? 0) / maxLoss : 0));
-    }
     const relying = new Set(servicesDown.filter((s) => criticalSet.has(s.id)).map((s) => s.id));
     for (const contract of inForce)
       if (failed.has(contract.spec.vendor))
         for (const service of contract.spec.services ?? [])
           if (criticalSet.has(service)) relying.add(service);
+    // What it affects: the services down, and the critical functions a contract in force says rely on it (the
+    // graph may not model that dependency, or only through redundancy the contract does not share).
+    const affected = new Set(servicesDown.map((s) => s.v));
+    for (const service of relying) {
+      const v = graph.index.get(service);
+      if (v !== undefined && graph.service.has(v)) affected.add(v);
+    }
+    let score = 0;
+    let loss: number | null = null;
+    for (const v of affected) {
+      const amount = serviceLoss.get(v);
+      if (amount !== undefined) loss = (loss ?? 0) + amount;
+      const tier = graph.service.get(v)!.tier;
+      score += (TIER_WEIGHTS[tier] ?? 1) * (1 + (maxLoss > 0 ? (amount ?? 0) / maxLoss : 0));
+    }
     const exit = vendor.spec.exitPlan;
     const lastTested = exit ? exitPlanLastTested(exit, input.exercises) : null;
     return {
@@ -195,7 +222,11 @@ export function analyzeSuppliers(input: SupplierAnalysisInput): SupplierAnalysis
   });
   suppliers.sort(
     (a, b) =>
-      b.score - a.score || b.criticalFunctions.length - a.criticalFunctions.length || byId(a.id, b.id),
+      b.score - a.score ||
+      b.criticalFunctions.length - a.criticalFunctions.length ||
+      // On a tie (a group, a supply chain), the supplier under contract first.
+      Number(b.contracts.length > 0) - Number(a.contracts.length > 0) ||
+      byId(a.id, b.id),
   );
   const fourthParties = [...reliedOnBy]
     .filter(([, users]) => users.size >= 2)

@@ -18,9 +18,16 @@ import type { ExerciseReportModel } from '../../reports/exercise-report-model.ts
 import { renderExerciseReportPdf } from '../../reports/exercise-report-pdf.ts';
 import type { BiaFigures } from '../../bia/business-impact.ts';
 import { analyzeRisks, type RiskAnalysisInput } from '../../risk/analysis.ts';
+import { analyzeSuppliers, type SupplierAnalysisInput } from '../../suppliers/concentration.ts';
 
 /** What the risk analysis needs besides the graph, as plain data a thread can receive. */
 export type RiskTaskInput = Omit<RiskAnalysisInput, 'graph' | 'bias' | 'isCancelled'> & {
+  /** The current BIA of each service, as [service id, figures] entries. */
+  bias: [string, BiaFigures][];
+};
+
+/** What the supplier concentration analysis needs besides the graph, as plain data a thread can receive. */
+export type SupplierTaskInput = Omit<SupplierAnalysisInput, 'graph' | 'bias'> & {
   /** The current BIA of each service, as [service id, figures] entries. */
   bias: [string, BiaFigures][];
 };
@@ -45,6 +52,7 @@ export type HeavyTask =
   | { type: 'single-points'; graph: GraphRef; limit: number; servicesPerPoint: number }
   | { type: 'objectives'; graph: GraphRef; scenarios: ObjectiveScenario[] }
   | { type: 'risk'; graph: GraphRef; input: RiskTaskInput }
+  | { type: 'suppliers'; graph: GraphRef; input: SupplierTaskInput }
   | { type: 'check-catalog'; file: string; text: string }
   | { type: 'pack-pdf'; model: PackModel }
   | { type: 'exercise-report-pdf'; model: ExerciseReportModel };
@@ -151,6 +159,14 @@ export async function runTask(
         return {
           ok: true,
           value: JSON.stringify(analyzeRisks({ ...input, graph, bias: new Map(bias), isCancelled })),
+        };
+      }
+      case 'suppliers': {
+        const { bias, ...input } = task.input;
+        const graph = graphOf(task.graph);
+        return {
+          ok: true,
+          value: JSON.stringify(analyzeSuppliers({ ...input, graph, bias: new Map(bias) })),
         };
       }
       case 'check-catalog': {

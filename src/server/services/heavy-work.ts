@@ -16,6 +16,7 @@ import type {
   GraphRef,
   HeavyTask,
   RiskTaskInput,
+  SupplierTaskInput,
   TaskOutcome,
 } from './heavy-work.tasks.ts';
 import { encodeNodes, runTask } from './heavy-work.tasks.ts';
@@ -257,6 +258,15 @@ export function createHeavyWork(options: HeavyWorkOptions) {
     /** The risk register's analysis (scores, Monte Carlo quantification, suggested risks), as the JSON answer. */
     async risk(state: EngineState, input: RiskTaskInput, context: WorkContext) {
       return (await submit({ type: 'risk', graph: graphRef(state), input }, context, state.graph)) as string;
+    },
+
+    /** The supplier concentration analysis (suppliers ranked, fourth parties), as the JSON answer. */
+    async suppliers(state: EngineState, input: SupplierTaskInput, context: WorkContext) {
+      return (await submit(
+        { type: 'suppliers', graph: graphRef(state), input },
+        context,
+        state.graph,
+      )) as string;
     },
 
     /**
