@@ -105,16 +105,33 @@ function analyse(overrides: { contracts?: typeof contracts; today?: string } = {
 const find = (id: string) => analyse().suppliers.find((s) => s.id === id)!;
 
 describe('supplier concentration', () => {
-  it('fails a supplier with its whole group, its subcontractors and what relies on them', () => {
+  it('fails a supplier with its whole group and its subcontractors, not with its peers', () => {
     const cloud = find('cloud');
-    expect(cloud.failed).toEqual(['cloud', 'cloud-db', 'cloud-group', 'dc', 'telco']);
+    expect(cloud.failed).toEqual(['cloud', 'cloud-db', 'cloud-group', 'dc']);
     expect(cloud.subcontractors).toEqual(['dc']);
-    // telco relies on dc too, so the chain reaches branches: a shared subcontractor concentrates both.
     expect(cloud.servicesDown).toEqual([
       { id: 'payments', tier: 1 },
-      { id: 'branches', tier: 2 },
       { id: 'reports', tier: 3 },
     ]);
+    // telco shares dc but does not fail with cloud.
+    expect(find('telco').failed).toEqual(['dc', 'telco']);
+  });
+
+  it('fails a subcontractor with the suppliers that rely on it, and their groups', () => {
+    const dc = find('dc');
+    expect(dc.failed).toEqual(['cloud', 'cloud-db', 'cloud-group', 'dc', 'telco']);
+    expect(dc.servicesDown.map((s) => s.id)).toEqual(['payments', 'branches', 'reports']);
+    expect(analyse().suppliers[0]!.id).toBe('dc');
+  });
+
+  it('counts a critical function a contract in force names even when the graph has no path to it', () => {
+    const core = contract('c-core', 'other-cloud', { services: ['payments'] });
+    const { suppliers } = analyse({ contracts: [...contracts, core] });
+    const other = suppliers.find((s) => s.id === 'other-cloud')!;
+    expect(other.servicesDown).toEqual([]);
+    expect(other.criticalFunctions).toEqual(['payments']);
+    // payments: 8 x (1 + 400/1000).
+    expect(other).toMatchObject({ score: 11.2, loss: 400 });
   });
 
   it('weights each service down by tier and by its loss at the RTO (24h without one) over the costliest', () => {

@@ -42,7 +42,10 @@ export interface SupplierConcentration {
    * loss / the costliest service's loss); see docs/suppliers.md.
    */
   score: number;
-  /** The vendors failed with it: itself, its group, its subcontractors down the chain, the suppliers relying on it. */
+  /**
+   * The vendors failed with it: itself and the suppliers relying on it as a subcontractor, each with its group and
+   * its subcontractors down the chain.
+   */
   failed: string[];
   /** Its subcontractors down the chain (contracts in force). */
   subcontractors: string[];
@@ -92,6 +95,19 @@ export function supplierDocuments(
     else if (document.kind === 'Contract') contracts.push(document);
     else if (document.kind === 'Exercise') exercises.push(document);
   return { vendors, services, contracts, exercises };
+}
+
+/** The ids reachable from `start` through `next`, `start` included. */
+function closure(start: readonly string[], next: (id: string) => Iterable<string> | undefined): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...start];
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const other of next(id) ?? []) queue.push(other);
+  }
+  return seen;
 }
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -145,22 +161,14 @@ export function analyzeSuppliers(input: SupplierAnalysisInput): SupplierAnalysis
 
   const suppliers = input.vendors.map((vendor): SupplierConcentration => {
     const id = vendor.metadata.id;
-    // The failed set: the vendor's group, the subcontractors down the chain of each, and the suppliers that rely
-    // on a failed subcontractor, until nothing more joins.
-    const failed = new Set<string>();
-    const queue = [id];
-    while (queue.length > 0) {
-      const next = queue.pop()!;
-      if (failed.has(next)) continue;
+    // The failed set: the vendor and the suppliers that rely on it as a subcontractor (up the chain, as its failure
+    // stops them), then with each of those its group and its subcontractors down the chain.
+    const failed = closure([id], (next) => reliedOnBy.get(next));
+    for (const next of closure([...failed], (v) => {
+      const top = topOf.get(v) ?? v;
+      return [top, ...(group.get(top) ?? []), ...(subsOf.get(v) ?? [])];
+    }))
       failed.add(next);
-      const top = topOf.get(next) ?? next;
-      queue.push(
-        top,
-        ...(group.get(top) ?? []),
-        ...(subsOf.get(next) ?? []),
-        ...(reliedOnBy.get(next) ?? []),
-      );
-    }
     const nodes = [...failed].flatMap((v) => {
       const index = graph.index.get(v);
       return index === undefined ? [] : [index];
