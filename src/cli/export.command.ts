@@ -5,6 +5,7 @@ import { KIND_NAMES, KINDS } from '../catalog/kinds.ts';
 import type { CatalogDocument, Kind } from '../catalog/kinds.ts';
 import { catalogYamlChunks } from '../catalog/yaml/write.ts';
 import { createImportService } from '../server/services/import.service.ts';
+import { exportDoraCommand } from './export-dora.command.ts';
 import { openCommandDatabase } from './import.command.ts';
 import { fail } from './output.ts';
 import { createProgress } from './progress.ts';
@@ -140,5 +141,6 @@ export function registerExport(program: Command): void {
           1,
         );
       }
-    });
+    })
+    .addCommand(exportDoraCommand());
 }
