@@ -23,6 +23,7 @@ import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerBiaRoutes } from './routes/bia.routes.ts';
 import { registerRiskRoutes } from './routes/risk.routes.ts';
 import { registerSupplierRoutes } from './routes/supplier.routes.ts';
+import { registerDoraRoutes } from './routes/dora.routes.ts';
 import { registerExerciseRoutes } from './routes/exercise.routes.ts';
 import { registerExerciseCalibrationRoutes } from './routes/exercise-calibration.routes.ts';
 import { registerExerciseReportRoutes } from './routes/exercise-report.routes.ts';
@@ -173,6 +174,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerBiaRoutes(app, createBiaService({ database, graphs }));
   registerRiskRoutes(app, createRiskService({ database, now, graphs, work }));
   registerSupplierRoutes(app, createSupplierService({ database, now, graphs, work }));
+  registerDoraRoutes(app, { database, now });
   registerExerciseRoutes(
     app,
     createExerciseService({ database, graphs, now }),
