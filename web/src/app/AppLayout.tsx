@@ -10,7 +10,12 @@ import classes from './AppLayout.module.css';
 
 const NAV = [
   { to: '/', label: 'Dashboard', exact: true },
-  ...KIND_LIST.map((info) => ({ to: `/${info.plural}`, label: info.title, exact: false })),
+  // Vendors open the suppliers page (ranked by concentration), named for what it shows.
+  ...KIND_LIST.map((info) => ({
+    to: `/${info.plural}`,
+    label: info.plural === 'vendors' ? 'Suppliers' : info.title,
+    exact: false,
+  })),
   { to: '/map', label: 'Map', exact: false },
   { to: '/simulator', label: 'Simulator', exact: false },
   { to: '/objectives', label: 'Objectives', exact: false },

@@ -76,6 +76,11 @@ export function createAppRouter(queryClient: QueryClient) {
           path: 'risks/:id',
           lazy: async () => ({ Component: (await import('../risk/RiskPage')).RiskPage }),
         },
+        // The suppliers ranked by concentration, in place of the generic vendor list (`vendors/new`, `vendors/:id` stay).
+        {
+          path: 'vendors',
+          lazy: async () => ({ Component: (await import('../suppliers/SuppliersPage')).SuppliersPage }),
+        },
         // The exercise calendar and programme, training coverage, and every action (incidents, risks, exercises).
         {
           path: 'exercises',
