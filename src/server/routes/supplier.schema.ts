@@ -26,13 +26,9 @@ export const supplierConcentrationSchema = z.object({
     description:
       'The critical or important functions that go down with it or that a contract in force names.',
   }),
-  criticalShare: z
-    .number()
-    .nullable()
-    .meta({
-      description:
-        'criticalFunctions over all critical or important functions; null when none is assessed so.',
-    }),
+  criticalShare: z.number().nullable().meta({
+    description: 'criticalFunctions over all critical or important functions; null when none is assessed so.',
+  }),
   loss: z.number().nullable().meta({
     description:
       "The services down's BIA loss, each at its RTO (24h without one), in the policy's currency; null when none has BIA loss figures.",
