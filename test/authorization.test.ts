@@ -48,6 +48,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/analysis/risk': READ,
   'GET /api/v1/analysis/suppliers': READ,
   'GET /api/v1/exports/dora': AUDIT,
+  'GET /api/v1/exports/dora/problems': AUDIT,
   'GET /api/v1/analysis/exercises': READ,
   'POST /api/v1/exercises/{id}/record': OWNER_WRITE,
   'GET /api/v1/exercises/{id}/calibration': READ,

@@ -14,6 +14,7 @@ import { describeEachDatabase } from './support/test-databases.ts';
 
 const EXAMPLE = fileURLToPath(new URL('../examples/northbank', import.meta.url));
 const URL_ = '/api/v1/exports/dora?referenceDate=2025-12-31';
+const PROBLEMS = '/api/v1/exports/dora/problems?referenceDate=2025-12-31';
 
 describeEachDatabase('DORA register export', (dialect) => {
   let test: TestApp;
@@ -48,10 +49,22 @@ describeEachDatabase('DORA register export', (dialect) => {
     expect(response.headers['content-disposition']).toContain('635400NORTHBANKEU031.IND_IE_');
   });
 
+  it('says the example’s register is ready, without the package', async () => {
+    const response = await test.as('auditor').inject({ method: 'GET', url: PROBLEMS });
+    expect(response.statusCode).toBe(200);
+    expect(body(response)).toEqual({
+      ready: true,
+      zipName: '984500NORTHBANK00026.CON_GB_DORA010100_DORA_2025-12-31_20260315120000000.zip',
+      problems: [],
+    });
+  });
+
   it('is refused to owners and viewers', async () => {
     for (const role of ['owner', 'viewer'] as const) {
-      const response = await test.as(role).inject({ method: 'GET', url: URL_ });
-      expect(response.statusCode).toBe(403);
+      for (const url of [URL_, PROBLEMS]) {
+        const response = await test.as(role).inject({ method: 'GET', url });
+        expect(response.statusCode).toBe(403);
+      }
     }
   });
 
@@ -90,5 +103,28 @@ describeEachDatabase('DORA register export', (dialect) => {
         document: { kind: 'Contract', id: 'ctr-voxa' },
       }),
     );
+  });
+
+  it('lists the same problems without the package, and an entity out of scope as one', async () => {
+    const response = await test.as('manager').inject({ method: 'GET', url: PROBLEMS });
+    expect(response.statusCode).toBe(200);
+    const answer = body<{ ready: boolean; problems: { table: string; column: string; document: unknown }[] }>(
+      response,
+    );
+    expect(answer.ready).toBe(false);
+    expect(answer.problems).toHaveLength(2);
+    expect(answer.problems).toContainEqual(
+      expect.objectContaining({
+        table: 'b_02.01.csv',
+        column: 'c0050',
+        document: { kind: 'Contract', id: 'ctr-voxa' },
+      }),
+    );
+    const entity = await test.app.inject({ method: 'GET', url: `${PROBLEMS}&entity=529900STRATUSCLOUD08` });
+    expect(entity.statusCode).toBe(200);
+    const outOfScope = body<{ ready: boolean; zipName: null; problems: { message: string }[] }>(entity);
+    expect(outOfScope.ready).toBe(false);
+    expect(outOfScope.zipName).toBeNull();
+    expect(outOfScope.problems[0]?.message).toContain("neither the organisation's LEI");
   });
 });
