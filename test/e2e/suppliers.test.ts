@@ -75,4 +75,31 @@ describe.skipIf(!available)('the suppliers page', () => {
     for (const id of shown) expect(listed.has(id), id).toBe(true);
     await page.context().close();
   }, 120_000);
+
+  it('shows a manager the register as ready, then the problem a change makes, with a link to the document to fix', async () => {
+    const page = await suite.newPage(userOf('manager'), '/vendors');
+    const card = page.getByRole('region', { name: 'Register of information' });
+    await card.getByTestId('register-ready').waitFor();
+    await card.getByRole('link', { name: 'Download the register (ZIP)' }).waitFor();
+
+    // A contract loses its annual cost, which the register requires.
+    const url = `${suite.app.apiUrl}/api/v1/contracts/ctr-voxa`;
+    const current = (await (await fetch(url, { headers: suite.app.adminHeaders })).json()) as {
+      spec: Record<string, unknown>;
+    };
+    const { annualCost: _cost, ...spec } = current.spec;
+    const put = await fetch(url, {
+      method: 'PUT',
+      headers: { ...suite.app.adminHeaders, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...current, spec }),
+    });
+    expect(put.status).toBe(200);
+
+    await page.reload();
+    await card.getByTestId('register-problems').waitFor();
+    expect(await card.getByTestId('register-problems').textContent()).toContain('2 problems');
+    await card.getByRole('link', { name: 'Contract ctr-voxa' }).first().click();
+    await page.waitForURL(/\/contracts\/ctr-voxa$/);
+    await page.context().close();
+  }, 120_000);
 });

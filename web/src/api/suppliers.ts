@@ -1,7 +1,7 @@
 /** The supplier concentration analysis over HTTP. */
 import { useQuery } from '@tanstack/react-query';
 import type { SupplierAnalysisAnswer } from '../../../src/server/routes/supplier.schema.ts';
-import { request } from './client';
+import { apiUrl, request } from './client';
 
 /** `GET /api/v1/analysis/suppliers`: suppliers ranked by concentration, and the fourth parties. */
 export type SupplierAnalysis = SupplierAnalysisAnswer;
@@ -26,3 +26,31 @@ export function useSupplierAnalysis() {
     queryFn: ({ signal }) => getSupplierAnalysis(signal),
   });
 }
+
+/** `GET /api/v1/exports/dora/problems`: whether the register of information is ready, and what stands in its way. */
+export interface RegisterReadiness {
+  ready: boolean;
+  zipName: string | null;
+  problems: {
+    table: string;
+    template: string | null;
+    row: number | null;
+    column: string | null;
+    rule: string;
+    message: string;
+    document: { kind: string; id: string } | null;
+  }[];
+}
+
+/** The register's readiness (managers, admins and auditors), under the `['list']` prefix every edit refreshes. */
+export function useRegisterReadiness(enabled: boolean) {
+  return useQuery({
+    queryKey: ['list', 'contracts', 'dora-register'] as const,
+    staleTime: 0,
+    enabled,
+    queryFn: ({ signal }) => request<RegisterReadiness>('GET', '/exports/dora/problems', { signal }),
+  });
+}
+
+/** Where the register's package downloads from. */
+export const REGISTER_URL = apiUrl('/exports/dora');

@@ -13,6 +13,7 @@ import { useSupplierAnalysis } from '../api/suppliers';
 import type { SupplierAnalysis, SupplierRow } from '../api/suppliers';
 import { documentPath } from '../catalog/links';
 import { formatMoney } from '../risk/risk-model';
+import { RegisterCard } from './RegisterCard';
 
 /** The suppliers page. */
 export function SuppliersPage() {
@@ -44,6 +45,7 @@ export function SuppliersPage() {
           <FourthParties parties={analysis.data.fourthParties} />
         </>
       )}
+      <RegisterCard />
     </Stack>
   );
 }
