@@ -29,10 +29,13 @@ interface Violation {
 /** What axe does not wait for: the page is ready when nothing loads and a map on it is laid out. */
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(`
+  // Polled through page.evaluate: page.waitForFunction evaluates a string with eval once it has to poll, which
+  // the app's Content-Security-Policy refuses (an EvalError whenever the page is still loading at first look).
+  const ready = `
     document.querySelector('[aria-label="Loading"], [aria-label="Loading page"]') === null &&
     (document.querySelector('canvas') === null || document.querySelector('[data-map-ready]') !== null ||
-      !location.pathname.startsWith('/map'))`);
+      !location.pathname.startsWith('/map'))`;
+  while (!(await page.evaluate<boolean>(ready))) await page.waitForTimeout(50);
   // Mantine's transitions (tabs, collapses, notifications) end within 200 ms; axe reads colours mid-fade otherwise.
   await page.waitForTimeout(300);
 }
@@ -110,10 +113,16 @@ async function overflow(page: Page): Promise<Overflow> {
  */
 async function eachView(page: Page, path: string, check: (view: string) => Promise<void>): Promise<void> {
   await check(path);
-  const tabs = page.locator('main').getByRole('tab', { selected: false });
-  const names = await tabs.allTextContents();
-  for (const name of names) {
-    await page.locator('main').getByRole('tab', { name, exact: true }).click();
+  // By position, not by name: a tab's name may change as its page loads (a count beside it).
+  const tabs = page.locator('main').getByRole('tab');
+  const selected = await Promise.all(
+    (await tabs.all()).map(async (tab) => (await tab.getAttribute('aria-selected')) === 'true'),
+  );
+  for (const [index, isSelected] of selected.entries()) {
+    if (isSelected) continue;
+    const tab = tabs.nth(index);
+    const name = (await tab.textContent()) ?? `tab ${index + 1}`;
+    await tab.click();
     await settle(page);
     await check(`${path} · ${name}`);
   }
