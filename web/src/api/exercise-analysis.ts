@@ -21,24 +21,25 @@ export function getExerciseAnalysis(signal?: AbortSignal) {
 }
 
 /**
- * The exercise analysis. Its key sits under `['list', 'exercises']`, which the editor invalidates on saving an
+ * The exercise analysis's query, one for every reader (the whole answer, the proven RTOs). Its key sits under `['list', 'exercises']`, which the editor invalidates on saving an
  * exercise; other edits (a plan, a service's RTO) are picked up when it is next asked for (staleTime 0).
  */
+const exerciseAnalysisQuery = {
+  queryKey: ['list', 'exercises', 'analysis'] as const,
+  staleTime: 0,
+  queryFn: ({ signal }: { signal: AbortSignal }) => getExerciseAnalysis(signal),
+};
+
+/** The exercise analysis. */
 export function useExerciseAnalysis() {
-  return useQuery({
-    queryKey: ['list', 'exercises', 'analysis'] as const,
-    staleTime: 0,
-    queryFn: ({ signal }) => getExerciseAnalysis(signal),
-  });
+  return useQuery(exerciseAnalysisQuery);
 }
 
 /** The proven RTO of each service, by service id (from the same analysis). */
 export function useProvenRtos() {
   return useQuery({
-    queryKey: ['list', 'exercises', 'analysis'] as const,
-    staleTime: 0,
-    queryFn: ({ signal }) => getExerciseAnalysis(signal),
-    select: (analysis) => new Map(analysis.proven.map((row) => [row.service, row])),
+    ...exerciseAnalysisQuery,
+    select: (analysis: ExerciseAnalysisAnswer) => new Map(analysis.proven.map((row) => [row.service, row])),
   });
 }
 
