@@ -84,6 +84,42 @@ export interface LoginFailuresTable {
   at: string;
 }
 
+/** The `call_trees` table: the call tree of an invoked plan, with its contacts as they were at the invocation. */
+export interface CallTreesTable {
+  incident_id: string;
+  plan_id: string;
+  /** JSON of the plan's `contacts` when it was invoked. */
+  contacts: string;
+  started_at: string;
+  started_by: string;
+}
+
+/** The `call_tree_notifications` table: one row per person notified in a call tree, with the hash of their link. */
+export interface CallTreeNotificationsTable {
+  id: string;
+  incident_id: string;
+  /** The contact's place in the call tree (0 first). */
+  position: number;
+  /** 0: the contact itself (a Person, or a Team's lead or members); 1: the deputy it was escalated to. */
+  stage: number;
+  contact_id: string;
+  /** The Person reached; null for a Team's own address. */
+  person_id: string | null;
+  name: string;
+  /** The email address; null when the person has none (then they cannot be reached and are escalated at once). */
+  address: string | null;
+  channel: string;
+  sent_at: string;
+  /** When the escalation is due if nobody acknowledges; null when nothing is waited for. */
+  escalate_at: string | null;
+  token_hash: string;
+  expires_at: string;
+  acknowledged_at: string | null;
+  escalated_at: string | null;
+  /** The Person or contact id escalated to; null when the call tree had nobody left. */
+  escalated_to: string | null;
+}
+
 /** Kysely's view of the whole database. */
 export interface Database {
   documents: DocumentsTable;
@@ -94,6 +130,8 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_failures: LoginFailuresTable;
+  call_trees: CallTreesTable;
+  call_tree_notifications: CallTreeNotificationsTable;
 }
 
 /** Re-exported so migrations and repositories share one import. */
