@@ -120,6 +120,32 @@ export interface CallTreeNotificationsTable {
   escalated_to: string | null;
 }
 
+/** The `job_runs` table: one row per finished or failed run of a background job. */
+export interface JobRunsTable {
+  id: string;
+  name: string;
+  started_at: string;
+  finished_at: string;
+  /** 1 when the run succeeded, 0 when it failed. */
+  ok: number;
+  /** What the run did (`sent 4 digests`), or why it failed. */
+  summary: string;
+}
+
+/** The `job_queue` table: jobs waiting to run on SQLite, where the queue runs in process (pg-boss on PostgreSQL). */
+export interface JobQueueTable {
+  id: string;
+  name: string;
+  /** JSON of the job's data. */
+  data: string;
+  /** Not before this instant; pushed back after a failed attempt. */
+  start_after: string;
+  /** A second send with the same name and key while this one waits is dropped. */
+  singleton_key: string | null;
+  retry_count: number;
+  created_at: string;
+}
+
 /** Kysely's view of the whole database. */
 export interface Database {
   documents: DocumentsTable;
@@ -130,6 +156,8 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_failures: LoginFailuresTable;
+  job_runs: JobRunsTable;
+  job_queue: JobQueueTable;
   call_trees: CallTreesTable;
   call_tree_notifications: CallTreeNotificationsTable;
 }
