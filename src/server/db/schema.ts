@@ -146,6 +146,66 @@ export interface JobQueueTable {
   created_at: string;
 }
 
+/** The `outbox` table: every email Lifeboat wrote, with whether and when it was sent. */
+export interface OutboxTable {
+  id: string;
+  /** What it is: `digest`, `invitation`, `call-tree`... */
+  category: string;
+  to_address: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** `queued`, `sent`, `not-sent` (no SMTP configured), `retrying` or `failed` (gave up). */
+  status: string;
+  attempts: number;
+  /** Why the last attempt failed, or why it was not sent. */
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+/** The `webhook_endpoints` table: where events are delivered, signed with the endpoint's secret. */
+export interface WebhookEndpointsTable {
+  id: string;
+  url: string;
+  description: string | null;
+  /** JSON array of event names. */
+  events: string;
+  enabled: number;
+  /** 1 when an admin allowed a loopback, link-local or metadata address. */
+  allow_private: number;
+  secret: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The `webhook_deliveries` table: one event to one endpoint, delivered in one or more attempts. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpoint_id: string;
+  event: string;
+  /** The JSON body, exactly as signed and sent. */
+  payload: string;
+  /** `pending`, `retrying`, `delivered` or `failed` (gave up). */
+  status: string;
+  attempts: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The `webhook_attempts` table: each attempt of a delivery, with the answer or the error. */
+export interface WebhookAttemptsTable {
+  delivery_id: string;
+  number: number;
+  at: string;
+  status_code: number | null;
+  error: string | null;
+  /** The first characters of the answer's body. */
+  response_excerpt: string | null;
+  duration_ms: number;
+}
+
 /** Kysely's view of the whole database. */
 export interface Database {
   documents: DocumentsTable;
@@ -156,6 +216,10 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_failures: LoginFailuresTable;
+  outbox: OutboxTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
   job_runs: JobRunsTable;
   job_queue: JobQueueTable;
   call_trees: CallTreesTable;
