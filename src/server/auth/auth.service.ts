@@ -147,6 +147,7 @@ export function createAuthService(deps: {
       last_seen_at: at.toISOString(),
       expires_at: minutesAfter(at, settings.sessionAbsoluteMinutes),
     });
+    await users.update(user.id, { last_sign_in_at: at.toISOString() });
     return sessionId;
   }
 
@@ -176,6 +177,7 @@ export function createAuthService(deps: {
         disabled: 0,
         created_at: at,
         updated_at: at,
+        last_sign_in_at: null,
       };
       await audited('user-create', email, actor, { after: publicUser(row) }, (repo) => repo.insert(row));
       return row;

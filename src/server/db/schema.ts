@@ -54,6 +54,8 @@ export interface UsersTable {
   disabled: number;
   created_at: string;
   updated_at: string;
+  /** When the user last signed in (password or single sign-on); null before the first time. */
+  last_sign_in_at: string | null;
 }
 
 /** The `sessions` table: browser sessions, stored by the SHA-256 of their cookie value. */
@@ -82,6 +84,20 @@ export interface ApiTokensTable {
 export interface LoginFailuresTable {
   key: string;
   at: string;
+}
+
+/** The `password_links` table: one-time links to set a password (invitation or reset), by the SHA-256 of their token. */
+export interface PasswordLinksTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  /** `invitation` or `reset`. */
+  purpose: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  /** When it was used (or replaced by a newer link); a link works once. */
+  used_at: string | null;
 }
 
 /** The `call_trees` table: the call tree of an invoked plan, with its contacts as they were at the invocation. */
@@ -118,32 +134,6 @@ export interface CallTreeNotificationsTable {
   escalated_at: string | null;
   /** The Person or contact id escalated to; null when the call tree had nobody left. */
   escalated_to: string | null;
-}
-
-/** The `job_runs` table: one row per finished or failed run of a background job. */
-export interface JobRunsTable {
-  id: string;
-  name: string;
-  started_at: string;
-  finished_at: string;
-  /** 1 when the run succeeded, 0 when it failed. */
-  ok: number;
-  /** What the run did (`sent 4 digests`), or why it failed. */
-  summary: string;
-}
-
-/** The `job_queue` table: jobs waiting to run on SQLite, where the queue runs in process (pg-boss on PostgreSQL). */
-export interface JobQueueTable {
-  id: string;
-  name: string;
-  /** JSON of the job's data. */
-  data: string;
-  /** Not before this instant; pushed back after a failed attempt. */
-  start_after: string;
-  /** A second send with the same name and key while this one waits is dropped. */
-  singleton_key: string | null;
-  retry_count: number;
-  created_at: string;
 }
 
 /** The `outbox` table: every email Lifeboat wrote, with whether and when it was sent. */
@@ -206,6 +196,32 @@ export interface WebhookAttemptsTable {
   duration_ms: number;
 }
 
+/** The `job_runs` table: one row per finished or failed run of a background job. */
+export interface JobRunsTable {
+  id: string;
+  name: string;
+  started_at: string;
+  finished_at: string;
+  /** 1 when the run succeeded, 0 when it failed. */
+  ok: number;
+  /** What the run did (`sent 4 digests`), or why it failed. */
+  summary: string;
+}
+
+/** The `job_queue` table: jobs waiting to run on SQLite, where the queue runs in process (pg-boss on PostgreSQL). */
+export interface JobQueueTable {
+  id: string;
+  name: string;
+  /** JSON of the job's data. */
+  data: string;
+  /** Not before this instant; pushed back after a failed attempt. */
+  start_after: string;
+  /** A second send with the same name and key while this one waits is dropped. */
+  singleton_key: string | null;
+  retry_count: number;
+  created_at: string;
+}
+
 /** Kysely's view of the whole database. */
 export interface Database {
   documents: DocumentsTable;
@@ -216,14 +232,15 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_failures: LoginFailuresTable;
+  job_runs: JobRunsTable;
+  job_queue: JobQueueTable;
   outbox: OutboxTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
-  job_runs: JobRunsTable;
-  job_queue: JobQueueTable;
   call_trees: CallTreesTable;
   call_tree_notifications: CallTreeNotificationsTable;
+  password_links: PasswordLinksTable;
 }
 
 /** Re-exported so migrations and repositories share one import. */

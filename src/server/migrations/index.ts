@@ -3,8 +3,9 @@ import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-auth.ts';
 import * as m0003 from './0003-plans.ts';
 import * as m0004 from './0004-document-versions.ts';
-import * as m0006 from './0006-notifications.ts';
 import * as m0005 from './0005-jobs.ts';
+import * as m0006 from './0006-notifications.ts';
+import * as m0008 from './0008-user-admin.ts';
 import * as m0009 from './0009-call-tree.ts';
 
 /**
@@ -16,8 +17,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-auth': m0002,
   '0003-plans': m0003,
   '0004-document-versions': m0004,
-  '0006-notifications': m0006,
   '0005-jobs': m0005,
+  '0006-notifications': m0006,
+  '0008-user-admin': m0008,
   '0009-call-tree': m0009,
 };
 
