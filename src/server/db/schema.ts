@@ -222,6 +222,25 @@ export interface JobQueueTable {
   created_at: string;
 }
 
+/** The `reminders_sent` table: each item a digest claimed, per recipient (an email address) and period. */
+export interface RemindersSentTable {
+  /** The recipient's address, lower-cased. */
+  recipient: string;
+  /** The reminder item's key (`plan-review:plan-leeds-dc`), or `summary` for a manager's weekly summary. */
+  item_key: string;
+  /** `2026-12-07` for a daily digest, `2026-W50` for a weekly one. */
+  period: string;
+  sent_at: string;
+}
+
+/** The `notification_preferences` table: a user's digest preference, once they set one (daily otherwise). */
+export interface NotificationPreferencesTable {
+  user_id: string;
+  /** `daily`, `weekly` or `off`. */
+  digest: string;
+  updated_at: string;
+}
+
 /** Kysely's view of the whole database. */
 export interface Database {
   documents: DocumentsTable;
@@ -241,6 +260,8 @@ export interface Database {
   call_trees: CallTreesTable;
   call_tree_notifications: CallTreeNotificationsTable;
   password_links: PasswordLinksTable;
+  reminders_sent: RemindersSentTable;
+  notification_preferences: NotificationPreferencesTable;
 }
 
 /** Re-exported so migrations and repositories share one import. */

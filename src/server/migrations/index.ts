@@ -5,6 +5,7 @@ import * as m0003 from './0003-plans.ts';
 import * as m0004 from './0004-document-versions.ts';
 import * as m0005 from './0005-jobs.ts';
 import * as m0006 from './0006-notifications.ts';
+import * as m0007 from './0007-reminders.ts';
 import * as m0008 from './0008-user-admin.ts';
 import * as m0009 from './0009-call-tree.ts';
 
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-document-versions': m0004,
   '0005-jobs': m0005,
   '0006-notifications': m0006,
+  '0007-reminders': m0007,
   '0008-user-admin': m0008,
   '0009-call-tree': m0009,
 };
