@@ -296,11 +296,17 @@ export function createCatalogService(deps: { database: LifeboatDatabase; now: ()
      * concurrent changes merge instead of conflicting. `merge` answers the new document, or `undefined` when
      * nothing changes (then nothing is written); it may read other documents through the reader it is given.
      * A service owner's write is in scope when `scope` names one of their ids (default: the document's owner).
+     * `merge` is also given the transaction, for the caller's own rows that must commit with the change (a call
+     * tree's notifications beside the incident's timeline).
      */
     async updateWith<T>(
       kind: Kind,
       id: string,
-      merge: (current: CatalogDocument, reader: DocumentReader) => Promise<Merged<T>>,
+      merge: (
+        current: CatalogDocument,
+        reader: DocumentReader,
+        transaction: Kysely<Database>,
+      ) => Promise<Merged<T>>,
       actor: Actor,
       options: { scope?: (current: CatalogDocument, reader: DocumentReader) => Promise<OwnerScopeRule> } = {},
     ): Promise<{ document: CatalogDocument; result: T }> {
@@ -325,7 +331,7 @@ export function createCatalogService(deps: { database: LifeboatDatabase; now: ()
             throw new CatalogError('forbidden', `${rule.refusal} (your ids: ${yours})`);
           }
         }
-        const { document, result } = await merge(before, reader);
+        const { document, result } = await merge(before, reader, trx);
         if (document === undefined) return { document: before, result };
         const validated = validateDocument(kind, document);
         if (validated.metadata.id !== id)
