@@ -14,6 +14,10 @@ export interface ServerConfig {
   adminPassword: string | undefined;
   /** Which reverse proxies to believe about the client (LIFEBOAT_TRUST_PROXY); none when unset. */
   trustProxy: TrustProxy | undefined;
+  /** The SMTP server email goes through (LIFEBOAT_SMTP_URL); without one, emails stay in the outbox. */
+  smtpUrl: string | undefined;
+  /** The sender of every email (LIFEBOAT_MAIL_FROM). */
+  mailFrom: string;
 }
 
 /**
@@ -79,6 +83,41 @@ export function parsePort(text: string, source: string): number {
   return port;
 }
 
+/** How email leaves: LIFEBOAT_SMTP_URL (none: kept in the outbox) and LIFEBOAT_MAIL_FROM. */
+export interface MailConfig {
+  smtpUrl: string | undefined;
+  mailFrom: string;
+}
+
+/** The sender when LIFEBOAT_MAIL_FROM is unset. */
+export const DEFAULT_MAIL_FROM = 'Lifeboat <lifeboat@localhost>';
+
+/** LIFEBOAT_SMTP_URL and LIFEBOAT_MAIL_FROM, checked, or a ConfigError saying what is expected. */
+export function mailConfigFromEnv(env: NodeJS.ProcessEnv = process.env): MailConfig {
+  const smtpUrl = env.LIFEBOAT_SMTP_URL?.trim() || undefined;
+  if (smtpUrl !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(smtpUrl);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) {
+      // The value may hold a password: only its scheme is repeated.
+      throw new ConfigError(
+        `LIFEBOAT_SMTP_URL must be smtp://[user:password@]host[:port] or smtps://host[:port], got "${smtpUrl.split(':')[0]}:..."`,
+      );
+    }
+  }
+  const mailFrom = env.LIFEBOAT_MAIL_FROM?.trim() || DEFAULT_MAIL_FROM;
+  if (!/^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(mailFrom)) {
+    throw new ConfigError(
+      `LIFEBOAT_MAIL_FROM must be an address (lifeboat@example.com) or a name and address (Lifeboat <lifeboat@example.com>), got "${mailFrom}"`,
+    );
+  }
+  return { smtpUrl, mailFrom };
+}
+
 /** The server's configuration from the environment; command-line flags override host and port. */
 export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
@@ -89,5 +128,6 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     publicUrl: env.LIFEBOAT_PUBLIC_URL?.trim() || undefined,
     adminPassword: env.LIFEBOAT_ADMIN_PASSWORD || undefined,
     trustProxy: parseTrustProxy(env.LIFEBOAT_TRUST_PROXY),
+    ...mailConfigFromEnv(env),
   };
 }
