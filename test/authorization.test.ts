@@ -57,6 +57,8 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/graph': READ,
   'POST /api/v1/catalog/import': WRITE,
   'GET /api/v1/catalog/export': READ,
+  'POST /api/v1/imports/preview': WRITE,
+  'POST /api/v1/imports/apply': WRITE,
   'POST /api/v1/plans/{id}/approve': WRITE,
   'GET /api/v1/plans/due': READ,
   'GET /api/v1/plans/{id}/versions': READ,

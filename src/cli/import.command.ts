@@ -1,4 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { convertInputs, readConvertInputs } from '../convert/index.ts';
+import { CONVERT_FORMATS } from '../convert/types.ts';
+import type { ConvertFormat, ConvertInput, ConvertResult } from '../convert/types.ts';
 import type { CatalogDocument, DocumentOf } from '../catalog/kinds.ts';
 import { databaseConfigFromEnv } from '../server/config.ts';
 import { openDatabase } from '../server/db/database.ts';
@@ -9,6 +13,11 @@ import { rowToDocument } from '../server/services/document-mapping.ts';
 import { CatalogError } from '../server/services/errors.ts';
 import { createImportService } from '../server/services/import.service.ts';
 import type { ImportResult } from '../server/services/import.service.ts';
+import {
+  conversionErrors,
+  formatConvertProblem,
+  formatConvertSummary,
+} from '../server/services/source-sync.ts';
 import { EXAMPLE_CATALOG, loadCheckedCatalog } from './catalog-source.ts';
 import { fail } from './output.ts';
 import { createProgress } from './progress.ts';
@@ -27,13 +36,14 @@ async function importInto(
   command: string,
   database: LifeboatDatabase,
   documents: CatalogDocument[],
-  options: { prune?: boolean; dryRun?: boolean; actor: string },
+  options: { prune?: boolean; dryRun?: boolean; actor: string; source?: string },
 ): Promise<ImportResult> {
   const progress = createProgress('importing');
   try {
     return await createImportService({ database, now: () => new Date() }).importDocuments(documents, {
       ...options,
-      validated: true,
+      // A conversion's documents are validated by the import; a checked catalog's were already.
+      validated: options.source === undefined,
       onProgress: (done, total) => progress.update(done, total),
     });
   } catch (error) {
@@ -42,6 +52,14 @@ async function importInto(
   } finally {
     progress.done();
   }
+}
+
+/** The options of `lifeboat import`. */
+interface ImportFlags {
+  from?: string;
+  mapping?: string;
+  prune?: boolean;
+  dryRun?: boolean;
 }
 
 /** Opens the database the environment names, or exits 1 saying why. */
@@ -83,22 +101,81 @@ export async function loadExampleIfEmpty(database: LifeboatDatabase): Promise<Im
   return result;
 }
 
-/** `lifeboat import <catalog> [--prune] [--dry-run]` and `lifeboat demo`. */
+/**
+ * Reads and converts the inputs of `import --from`, with a progress bar on a terminal. Prints every problem as
+ * `file:line: error: ...` and the summary to standard error; exits 2 on a path that cannot be read, 1 on any
+ * conversion error (nothing written).
+ */
+async function convertForImport(
+  format: string,
+  paths: string[],
+  mappingPath: string | undefined,
+): Promise<ConvertResult> {
+  if (!(CONVERT_FORMATS as readonly string[]).includes(format))
+    fail('import', `unknown format "${format}": expected ${CONVERT_FORMATS.join(', ')}`, 2);
+  const from = format as ConvertFormat;
+  let inputs: ConvertInput[];
+  let mapping: ConvertInput | undefined;
+  try {
+    inputs = await readConvertInputs(paths, from);
+    if (mappingPath !== undefined) mapping = { name: mappingPath, text: await readFile(mappingPath, 'utf8') };
+  } catch (error) {
+    fail('import', `cannot read the input: ${error instanceof Error ? error.message : String(error)}`, 2);
+  }
+  if (inputs.length === 0) fail('import', `no ${from} input file found in ${paths.join(', ')}`, 2);
+  const progress = createProgress('converting');
+  let conversion: ConvertResult;
+  try {
+    conversion = convertInputs(from, inputs, {
+      ...(mapping && { mapping }),
+      onProgress: (done, total) => progress.update(done, total),
+    });
+  } finally {
+    progress.done();
+  }
+  const lines = conversion.problems.map(formatConvertProblem);
+  lines.push(formatConvertSummary(from, conversion.summary));
+  process.stderr.write(`${lines.join('\n')}\n`);
+  const errors = conversionErrors(conversion);
+  if (errors.length > 0)
+    fail('import', `the ${from} input has ${errors.length} error(s); nothing was written`, 1);
+  if (conversion.documents.length === 0)
+    fail('import', `the ${from} input holds no item; nothing was written`, 1);
+  return conversion;
+}
+
+/** `lifeboat import <catalog> [--prune] [--dry-run]`, `lifeboat import --from <format> <inputs...>` and `lifeboat demo`. */
 export function registerImport(program: Command): void {
   program
     .command('import')
     .description(
       'load a catalog file or folder into the database, in one transaction (refused on any check error)',
     )
-    .argument('<catalog>', 'a catalog file or folder')
-    .option('--prune', 'delete documents the catalog no longer holds')
+    .argument('<paths...>', 'a catalog file or folder; with --from, the export files or folders')
+    .option(
+      '--from <format>',
+      `convert from ${CONVERT_FORMATS.join(', ')} and merge into the catalog (hand-added fields stay)`,
+    )
+    .option('--mapping <file>', 'with --from: the mapping file (csv, servicenow)')
+    .option(
+      '--prune',
+      'delete documents the catalog no longer holds (with --from: only those from that source)',
+    )
     .option('--dry-run', 'check and count the changes, write nothing')
-    .action(async (catalogPath: string, flags: { prune?: boolean; dryRun?: boolean }) => {
-      const documents = await loadCheckedCatalog('import', catalogPath);
+    .action(async (paths: string[], flags: ImportFlags) => {
+      if (flags.from === undefined && flags.mapping !== undefined)
+        fail('import', '--mapping needs --from <format>', 2);
+      if (flags.from === undefined && paths.length > 1)
+        fail('import', `import takes one catalog file or folder, got ${paths.length} (or use --from)`, 2);
+      const documents =
+        flags.from === undefined
+          ? await loadCheckedCatalog('import', paths[0]!)
+          : (await convertForImport(flags.from, paths, flags.mapping)).documents;
       const database = await openCommandDatabase('import');
       try {
         const result = await importInto('import', database, documents, {
-          actor: 'lifeboat import',
+          actor: flags.from === undefined ? 'lifeboat import' : `lifeboat import --from ${flags.from}`,
+          ...(flags.from !== undefined && { source: flags.from }),
           ...(flags.prune !== undefined && { prune: flags.prune }),
           ...(flags.dryRun !== undefined && { dryRun: flags.dryRun }),
         });

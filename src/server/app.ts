@@ -20,6 +20,10 @@ import { registerAssessmentRoutes } from './routes/assessment.routes.ts';
 import { registerCampaignRoutes } from './routes/campaign.routes.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
+import { registerAccountRoutes } from './routes/account.routes.ts';
+import { registerUserRoutes } from './routes/users.routes.ts';
+import { createAccountService } from './services/account.service.ts';
+import { createUserAdminService } from './services/user-admin.service.ts';
 import { registerBiaRoutes } from './routes/bia.routes.ts';
 import { registerRiskRoutes } from './routes/risk.routes.ts';
 import { registerSupplierRoutes } from './routes/supplier.routes.ts';
@@ -32,9 +36,14 @@ import { createExerciseCalibration } from './services/exercise-calibration.ts';
 import { createExerciseRecording } from './services/exercise-recording.ts';
 import { createExerciseService } from './services/exercise.service.ts';
 import { registerCatalogIoRoutes } from './routes/catalog-io.routes.ts';
+import { registerSourceImportRoutes } from './routes/source-import.routes.ts';
 import { registerCatalogRoutes } from './routes/catalog.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerIncidentRoutes } from './routes/incident.routes.ts';
+import { registerCallTreeRoutes } from './routes/call-tree.routes.ts';
+import { createCallTreeService } from './services/call-tree.service.ts';
+import type { JobQueue } from './jobs/types.ts';
+import type { Notifier } from './notify/types.ts';
 import { registerPlanRoutes } from './routes/plan.routes.ts';
 import { createAnalysisService } from './services/analysis.service.ts';
 import { createAssessmentService } from './services/assessment.service.ts';
@@ -47,6 +56,8 @@ import { createHeavyWork, heavyWorkOptionsFromEnv } from './services/heavy-work.
 import type { HeavyWork } from './services/heavy-work.ts';
 import { createIncidentService } from './services/incident.service.ts';
 import { createPlanService } from './services/plan.service.ts';
+import { createJobQueue } from './jobs/queue.ts';
+import { createNotifier } from './notify/notifier.ts';
 
 /** What the application is built from; tests pass their own database, clock and auth settings. */
 export interface AppOptions {
@@ -60,6 +71,14 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** The pool heavy work runs in; by default one sized by LIFEBOAT_WORKERS, closed with the app. */
   heavyWork?: HeavyWork;
+  /** Email and webhooks (the call tree's notifications); without one, nothing is sent and the timeline says so. */
+  notifier?: Notifier;
+  /** The job queue escalation timers go to; without one, the scheduled escalation job finds them. */
+  jobs?: JobQueue;
+  /** Where users reach the server, for absolute links in emails (LIFEBOAT_PUBLIC_URL). */
+  publicUrl?: string;
+  /** Starts the job queue's schedules and workers when the app is ready (`lifeboat serve`); tests leave it off. */
+  startJobs?: boolean;
 }
 
 /**
@@ -70,6 +89,12 @@ export interface AppOptions {
 function trustProxyOption(setting: TrustProxy): FastifyServerOptions['trustProxy'] {
   return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
 }
+
+/** Stands in when the app is built without a notifier: a send fails, and the call tree's timeline says so. */
+const UNAVAILABLE_NOTIFIER: Notifier = {
+  email: () => Promise.reject(new Error('no notifier is configured')),
+  publish: () => Promise.resolve(),
+};
 
 /** The largest request body accepted: a catalog document is a few kilobytes. */
 export const BODY_LIMIT = 1024 * 1024;
@@ -164,11 +189,30 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const graphs = createGraphProvider({ database });
   const work = options.heavyWork ?? createHeavyWork(heavyWorkOptionsFromEnv());
   if (!options.heavyWork) app.addHook('onClose', () => work.close());
+  // Background jobs and notifications: the notifier sends through the queue, and jobs notify, so the queue
+  // resolves the notifier when a job runs. By default: email through LIFEBOAT_SMTP_URL (else the outbox), pg-boss
+  // on PostgreSQL and an in-process queue on SQLite, started only when asked (`lifeboat serve`).
+  const publicUrl = options.publicUrl ?? (process.env.LIFEBOAT_PUBLIC_URL?.trim() || 'http://localhost:8080');
+  const jobs: JobQueue =
+    options.jobs ?? createJobQueue({ database, notifier: () => notifier, publicUrl, logger: app.log });
+  const notifier: Notifier =
+    options.notifier ??
+    createNotifier({
+      database,
+      jobs,
+      smtpUrl: process.env.LIFEBOAT_SMTP_URL?.trim() || undefined,
+      mailFrom: process.env.LIFEBOAT_MAIL_FROM?.trim() || 'Lifeboat <lifeboat@localhost>',
+      publicUrl,
+      now,
+    });
+  if (options.startJobs) app.addHook('onReady', () => jobs.start());
+  if (!options.jobs || options.startJobs) app.addHook('onClose', () => jobs.stop());
   const catalog = createCatalogService({ database, now });
   registerHealthRoutes(app, database);
   registerAuthRoutes(app, auth, options.auth?.oidc ? createOidc(options.auth.oidc) : undefined);
   registerCatalogRoutes(app, catalog, { ownerScope: graphs.ownerScope });
   registerCatalogIoRoutes(app, { database, now, work });
+  registerSourceImportRoutes(app, { database, now, work });
   registerAuditRoutes(app, database);
   registerAnalysisRoutes(app, createAnalysisService({ database, graphs, work }));
   registerBiaRoutes(app, createBiaService({ database, graphs }));
@@ -188,6 +232,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAssessmentRoutes(app, assessments, { ownerScope: graphs.ownerScope });
   registerCampaignRoutes(app, assessments);
   registerIncidentRoutes(app, createIncidentService({ database, now, graphs }));
+  registerCallTreeRoutes(
+    app,
+    createCallTreeService({
+      database,
+      catalog,
+      notifier: options.notifier ?? UNAVAILABLE_NOTIFIER,
+      jobs: options.jobs,
+      publicUrl: options.publicUrl ?? 'http://localhost:3000',
+      now,
+    }),
+    { ownerScope: graphs.ownerScope },
+  );
+  registerUserRoutes(
+    app,
+    createUserAdminService({
+      database,
+      now,
+      auth,
+      notifier: () => options.notifier ?? UNAVAILABLE_NOTIFIER,
+      publicUrl: options.publicUrl ?? 'http://localhost:3000',
+    }),
+  );
+  registerAccountRoutes(app, createAccountService({ database, now, auth }));
   if (options.webRoot) await registerWebApp(app, { root: options.webRoot });
   return app;
 }

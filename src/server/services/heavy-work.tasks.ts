@@ -19,6 +19,8 @@ import { renderExerciseReportPdf } from '../../reports/exercise-report-pdf.ts';
 import type { BiaFigures } from '../../bia/business-impact.ts';
 import { analyzeRisks, type RiskAnalysisInput } from '../../risk/analysis.ts';
 import { analyzeSuppliers, type SupplierAnalysisInput } from '../../suppliers/concentration.ts';
+import { convertInputs } from '../../convert/index.ts';
+import type { ConvertFormat, ConvertInput, ConvertResult } from '../../convert/types.ts';
 
 /** What the risk analysis needs besides the graph, as plain data a thread can receive. */
 export type RiskTaskInput = Omit<RiskAnalysisInput, 'graph' | 'bias' | 'isCancelled'> & {
@@ -54,6 +56,7 @@ export type HeavyTask =
   | { type: 'risk'; graph: GraphRef; input: RiskTaskInput }
   | { type: 'suppliers'; graph: GraphRef; input: SupplierTaskInput }
   | { type: 'check-catalog'; file: string; text: string }
+  | { type: 'convert'; format: ConvertFormat; inputs: ConvertInput[]; mapping?: ConvertInput }
   | { type: 'pack-pdf'; model: PackModel }
   | { type: 'exercise-report-pdf'; model: ExerciseReportModel };
 
@@ -73,12 +76,17 @@ export interface CheckedUploadWire extends Omit<CheckedUpload, 'documents'> {
   documentSlices: string[];
 }
 
+/** How a thread sends a conversion back: its documents as JSON text in slices, as a parsed upload's. */
+export interface ConvertedWire extends Omit<ConvertResult, 'documents'> {
+  documentSlices: string[];
+}
+
 /** Documents per slice of `CheckedUploadWire.documentSlices`. */
 const DOCUMENTS_PER_SLICE = 2000;
 
 /** A task's answer: its value, or the error's class name, message and (for the engine's errors) id. */
 export type TaskOutcome =
-  | { ok: true; value: string | CheckedUploadWire | ObjectivesAnswer | Uint8Array }
+  | { ok: true; value: string | CheckedUploadWire | ConvertedWire | ObjectivesAnswer | Uint8Array }
   | { ok: false; error: { name: string; message: string } };
 
 /** Puts the nodes' JSON array into shared memory for `GraphRef.bytes`. */
@@ -188,6 +196,15 @@ export async function runTask(
             documentSlices,
           },
         };
+      }
+      case 'convert': {
+        const { documents, ...converted } = convertInputs(task.format, task.inputs, {
+          ...(task.mapping && { mapping: task.mapping }),
+        });
+        const documentSlices: string[] = [];
+        for (let i = 0; i < documents.length; i += DOCUMENTS_PER_SLICE)
+          documentSlices.push(JSON.stringify(documents.slice(i, i + DOCUMENTS_PER_SLICE)));
+        return { ok: true, value: { ...converted, documentSlices } };
       }
       case 'pack-pdf':
         return { ok: true, value: new Uint8Array(await renderPackPdf(task.model)) };

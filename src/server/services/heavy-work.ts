@@ -10,9 +10,11 @@ import type { ObjectivesAnswer } from '../../plans/objectives-answer.ts';
 import { CatalogError } from './errors.ts';
 import type { EngineState } from './graph-provider.ts';
 import type { CatalogDocument } from '../../catalog/kinds.ts';
+import type { ConvertFormat, ConvertInput, ConvertResult } from '../../convert/types.ts';
 import type {
   CheckedUpload,
   CheckedUploadWire,
+  ConvertedWire,
   GraphRef,
   HeavyTask,
   RiskTaskInput,
@@ -303,6 +305,26 @@ export function createHeavyWork(options: HeavyWorkOptions) {
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
       return { ...checked, documents };
+    },
+
+    /** Converts uploaded files of a format (`lifeboat import --from`'s conversion) into catalog documents. */
+    async convert(
+      format: ConvertFormat,
+      inputs: ConvertInput[],
+      mapping: ConvertInput | undefined,
+      context: WorkContext,
+    ): Promise<ConvertResult> {
+      const { documentSlices, ...converted } = (await submit(
+        { type: 'convert', format, inputs, ...(mapping && { mapping }) },
+        context,
+      )) as ConvertedWire;
+      // A slice per turn of the event loop, as a parsed upload's.
+      const documents: CatalogDocument[] = [];
+      for (const slice of documentSlices) {
+        for (const document of JSON.parse(slice) as CatalogDocument[]) documents.push(document);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      return { ...converted, documents };
     },
 
     /** Renders a plan pack as PDF. */

@@ -14,6 +14,8 @@ import type { FieldError } from './errors.ts';
 import { fieldErrors, textErrors } from './validation.ts';
 import { storedForm as withoutApproval } from '../../catalog/versions.ts';
 import { documentSchemas } from '../../catalog/kinds.ts';
+import { createImportTally, mergeWithStored, refuseDanglingReferences, sourcedIds } from './import-source.ts';
+import type { ImportCounts, ImportSample } from './import-source.ts';
 
 /** How an import runs. */
 export interface ImportOptions {
@@ -30,6 +32,14 @@ export interface ImportOptions {
    * so they are not validated again. Only for documents that come straight from that check.
    */
   validated?: boolean;
+  /**
+   * The documents are a conversion from this source (`csv`, `backstage`...): each merges into the stored document
+   * with its id instead of replacing it (hand-added fields stay, see src/convert/merge.ts), and `prune` deletes
+   * only documents labelled with this source, refusing when one that stays still refers to them.
+   */
+  source?: string;
+  /** Also answer the counts by kind and a sample of this many documents of each change (for a preview). */
+  sample?: number;
 }
 
 /** What an import changed (or, in a dry run, would change). */
@@ -39,6 +49,10 @@ export interface ImportResult {
   unchanged: number;
   deleted: number;
   dryRun: boolean;
+  /** With `sample`: the counts by kind. */
+  byKind?: Record<string, ImportCounts>;
+  /** With `sample`: some documents created, changed (with their changed fields) and deleted. */
+  sample?: ImportSample;
 }
 
 const MAX_REPORTED_ERRORS = 100;
@@ -136,8 +150,9 @@ export function createImportService(deps: { database: LifeboatDatabase; now: () 
     async importDocuments(inputs: readonly unknown[], options: ImportOptions): Promise<ImportResult> {
       // A plan's approval is derived from its frozen versions: approval fields in the files are not stored.
       const valid = options.validated ? (inputs as CatalogDocument[]) : validateAll(inputs);
-      const documents: CatalogDocument[] = [];
-      await forEachSliced(valid, (document) => documents.push(storedForm(document)));
+      const incoming: CatalogDocument[] = [];
+      await forEachSliced(valid, (document) => incoming.push(storedForm(document)));
+      const { source } = options;
       // Every step below lets the event loop run between slices, also inside the transaction: Kysely's SQLite
       // driver (SqliteDriver.acquireConnection, kysely 0.28) holds its one connection under a mutex from `begin`
       // to `commit`, so a query from another request waits for the commit instead of running inside this
@@ -150,11 +165,26 @@ export function createImportService(deps: { database: LifeboatDatabase; now: () 
           await nextTurn();
         }
         const imported = new Set<string>();
-        await forEachSliced(documents, (document) => imported.add(document.metadata.id));
+        await forEachSliced(incoming, (document) => imported.add(document.metadata.id));
+        // A converted document merges into the stored one: what was added by hand stays.
+        const sourced = source === undefined ? new Set<string>() : sourcedIds(existing.values(), source);
+        const isSourceDocument = (id: string) => imported.has(id) || sourced.has(id);
+        const documents: CatalogDocument[] = [];
+        await forEachSliced(incoming, (document) =>
+          documents.push(
+            source === undefined ? document : mergeWithStored(document, existing, isSourceDocument),
+          ),
+        );
+        // A whole-catalog prune deletes all the import does not hold; a source's prune only that source's.
+        const deleted: DocumentRow[] = [];
+        if (options.prune)
+          for (const row of existing.values())
+            if (!imported.has(row.id) && (source === undefined || sourced.has(row.id))) deleted.push(row);
+        const deletedIds = new Set(deleted.map((row) => row.id));
 
         // The kinds of every id once the import is done, to check references against the final catalog.
         const finalKinds = new Map<string, string>();
-        if (!options.prune) for (const [id, row] of existing) finalKinds.set(id, row.kind);
+        for (const [id, row] of existing) if (!deletedIds.has(id)) finalKinds.set(id, row.kind);
         await forEachSliced(documents, (document) => finalKinds.set(document.metadata.id, document.kind));
 
         const errors: FieldError[] = [];
@@ -168,37 +198,67 @@ export function createImportService(deps: { database: LifeboatDatabase; now: () 
             });
           }
           for (const problem of referenceProblems(document, (ref) => finalKinds.get(ref))) {
-            errors.push({ path: `${id}: ${problem.path}`, message: problem.message });
+            const gone = /^unknown id "(.*)"$/.exec(problem.message)?.[1];
+            const message =
+              source !== undefined && gone !== undefined && deletedIds.has(gone)
+                ? `"${gone}" is no longer in the source and the prune would delete it: remove this reference`
+                : problem.message;
+            errors.push({ path: `${id}: ${problem.path}`, message });
           }
         });
         if (errors.length > 0) refuse(errors, `${errors.length} reference error(s)`);
+        // Documents the import leaves alone may refer to what a source's prune deletes.
+        if (source !== undefined && deleted.length > 0)
+          await refuseDanglingReferences(
+            repo,
+            deleted,
+            (id) => deletedIds.has(id) || imported.has(id),
+            source,
+          );
 
         const at = now().toISOString();
         const created: DocumentRow[] = [];
         const updated: { row: DocumentRow; before: DocumentRow }[] = [];
         let unchanged = 0;
         const changedDocuments: CatalogDocument[] = [];
+        const tally = options.sample === undefined ? undefined : createImportTally(options.sample);
+        const mergeErrors: FieldError[] = [];
         await forEachSliced(documents, (document) => {
           const before = existing.get(document.metadata.id);
           if (before === undefined) {
             created.push(documentToRow(document, 1, at, at));
             changedDocuments.push(document);
+            tally?.created(document);
           } else {
             const row = documentToRow(document, before.version + 1, before.created_at, at);
-            if (sameContent(row, before)) unchanged += 1;
-            else {
+            if (sameContent(row, before)) {
+              unchanged += 1;
+              tally?.unchanged(document);
+            } else {
+              // A merged document is checked again: its hand-added fields now sit beside the source's.
+              if (source !== undefined) {
+                const checked = documentSchemas[document.kind].safeParse(document);
+                if (!checked.success)
+                  for (const error of fieldErrors(checked.error.issues))
+                    mergeErrors.push({
+                      path: `${document.metadata.id}: ${error.path}`,
+                      message: error.message,
+                    });
+              }
               updated.push({ row, before });
               changedDocuments.push(document);
+              tally?.updated(document, before);
             }
           }
         });
-        const deleted: DocumentRow[] = [];
-        if (options.prune) for (const row of existing.values()) if (!imported.has(row.id)) deleted.push(row);
+        if (mergeErrors.length > 0) refuse(mergeErrors, `${mergeErrors.length} error(s) after merging`);
+        for (const row of deleted) tally?.deleted(row);
         const result = {
           created: created.length,
           updated: updated.length,
           unchanged,
           deleted: deleted.length,
+          ...tally?.result(),
         };
         if (options.dryRun) return { ...result, dryRun: true };
 

@@ -1,0 +1,185 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { CatalogDocument } from '../src/catalog/kinds.ts';
+import { EXTERNAL_ID_LABEL, SOURCE_LABEL } from '../src/convert/types.ts';
+import { CatalogError } from '../src/server/services/errors.ts';
+import { createImportService } from '../src/server/services/import.service.ts';
+import type { ImportService } from '../src/server/services/import.service.ts';
+import { createTestApp } from './support/test-app.ts';
+import type { TestApp } from './support/test-app.ts';
+import { describeEachDatabase } from './support/test-databases.ts';
+
+const actor = 'sync-test';
+
+/** A document as a conversion from `source` gives it: labelled with the source and its external id. */
+function converted(source: string, kind: string, id: string, spec: Record<string, unknown>, name?: string) {
+  return {
+    apiVersion: 'lifeboat/v1',
+    kind,
+    metadata: {
+      id,
+      ...(name !== undefined && { name }),
+      labels: { [SOURCE_LABEL]: source, [EXTERNAL_ID_LABEL]: `CI-${id}` },
+    },
+    spec,
+  };
+}
+
+/** A CMDB export: a shop service on two app servers and a database; `apps` says which app servers it holds. */
+function cmdbExport(apps = ['app-a', 'app-b']) {
+  return [
+    converted('csv', 'Service', 'shop', { type: 'business', tier: 2, dependsOn: [...apps, 'db-1'] }, 'Shop'),
+    ...apps.map((id) => converted('csv', 'Component', id, { type: 'server' }, id.toUpperCase())),
+    converted('csv', 'Component', 'db-1', { type: 'database' }, 'Orders database'),
+  ];
+}
+
+/** The export once the database has left the CMDB. */
+function withoutDatabase() {
+  const next = cmdbExport().filter((document) => document.metadata.id !== 'db-1');
+  next[0]!.spec.dependsOn = ['app-a', 'app-b'];
+  return next;
+}
+
+/** Documents made by hand: a team, an HSM the shop needs, and a Kubernetes workload from another source. */
+const HAND_MADE = [
+  { apiVersion: 'lifeboat/v1', kind: 'Team', metadata: { id: 'ops' }, spec: {} },
+  {
+    apiVersion: 'lifeboat/v1',
+    kind: 'Component',
+    metadata: { id: 'hsm', name: 'Payment HSM' },
+    spec: { type: 'other', recovery: '8h' },
+  },
+  converted('kubernetes', 'Component', 'web', { type: 'container' }),
+];
+
+describeEachDatabase('import from a source', (dialect) => {
+  let t: TestApp;
+  let importer: ImportService;
+  const get = async (id: string) =>
+    (await importer.exportDocuments()).find((document) => document.metadata.id === id) as CatalogDocument;
+
+  beforeEach(async () => {
+    t = await createTestApp(dialect);
+    importer = createImportService({ database: t.database, now: () => new Date('2026-03-04T05:06:07Z') });
+    await importer.importDocuments(HAND_MADE, { actor });
+    await importer.importDocuments(cmdbExport(), { actor, source: 'csv' });
+    // By hand: objectives and a recovery time, the two app servers made a redundancy group, the HSM added, an
+    // owner and a label on the database.
+    const shop = await get('shop');
+    await importer.importDocuments(
+      [
+        {
+          ...shop,
+          spec: {
+            ...shop.spec,
+            rto: '4h',
+            rpo: '15m',
+            mtpd: '1d',
+            recovery: '2h',
+            dependsOn: [{ anyOf: ['app-a', 'app-b'] }, 'db-1', 'hsm'],
+          },
+        },
+        { ...(await get('db-1')), spec: { type: 'database', owner: 'ops', recovery: '6h' } },
+      ].map((document) => {
+        const { version: _v, createdAt: _c, updatedAt: _u, ...metadata } = document.metadata;
+        return { ...document, metadata };
+      }),
+      { actor },
+    );
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('keeps hand-added objectives, recovery times and redundancy groups on a re-import, which changes nothing', async () => {
+    const again = await importer.importDocuments(cmdbExport(), { actor, source: 'csv', prune: true });
+    expect(again).toEqual({ created: 0, updated: 0, unchanged: 4, deleted: 0, dryRun: false });
+    expect((await get('shop')).spec).toEqual({
+      type: 'business',
+      tier: 2,
+      rto: '4h',
+      rpo: '15m',
+      mtpd: '1d',
+      recovery: '2h',
+      dependsOn: [{ anyOf: ['app-a', 'app-b'] }, 'db-1', 'hsm'],
+    });
+    expect((await get('db-1')).spec).toEqual({ type: 'database', owner: 'ops', recovery: '6h' });
+  });
+
+  it('writes what the source changed over the stored document and keeps the rest', async () => {
+    const next = cmdbExport();
+    next[0]!.metadata.name = 'Web shop';
+    next[0]!.spec.tier = 1;
+    // The database no longer backs the shop at the source; a new cache does.
+    next[0]!.spec.dependsOn = ['app-a', 'app-b', 'cache'];
+    next.push(converted('csv', 'Component', 'cache', { type: 'database' }));
+    const result = await importer.importDocuments(next, { actor, source: 'csv', sample: 5 });
+    expect(result).toMatchObject({ created: 1, updated: 1, unchanged: 3, deleted: 0 });
+    expect(result.byKind).toEqual({
+      Service: { created: 0, updated: 1, unchanged: 0, deleted: 0 },
+      Component: { created: 1, updated: 0, unchanged: 3, deleted: 0 },
+    });
+    expect(result.sample?.updated).toEqual([
+      {
+        id: 'shop',
+        kind: 'Service',
+        name: 'Web shop',
+        changes: [
+          { path: 'metadata.name', before: 'Shop', after: 'Web shop' },
+          { path: 'spec.tier', before: 2, after: 1 },
+          {
+            path: 'spec.dependsOn',
+            before: [{ anyOf: ['app-a', 'app-b'] }, 'db-1', 'hsm'],
+            after: [{ anyOf: ['app-a', 'app-b'] }, 'hsm', 'cache'],
+          },
+        ],
+      },
+    ]);
+    const shop = await get('shop');
+    expect(shop.metadata.name).toBe('Web shop');
+    expect(shop.spec).toMatchObject({ tier: 1, rto: '4h', rpo: '15m', mtpd: '1d', recovery: '2h' });
+  });
+
+  it('prunes only documents of this source, and hand-made and other sources’ documents survive', async () => {
+    // app-b leaves the CMDB: the shop's redundancy group names it, so first the group is changed by hand.
+    const shop = await get('shop');
+    const { version: _v, createdAt: _c, updatedAt: _u, ...metadata } = shop.metadata;
+    await importer.importDocuments(
+      [{ ...shop, metadata, spec: { ...shop.spec, dependsOn: [{ anyOf: ['app-a', 'hsm'] }, 'db-1'] } }],
+      { actor },
+    );
+    const result = await importer.importDocuments(cmdbExport(['app-a']), {
+      actor,
+      source: 'csv',
+      prune: true,
+    });
+    expect(result).toEqual({ created: 0, updated: 0, unchanged: 3, deleted: 1, dryRun: false });
+    const ids = (await importer.exportDocuments()).map((document) => document.metadata.id);
+    expect(ids).toEqual(['app-a', 'db-1', 'hsm', 'ops', 'shop', 'web']);
+    expect((await get('shop')).spec).toMatchObject({ rto: '4h', recovery: '2h' });
+  });
+
+  it('refuses a prune that would leave a redundancy group naming a deleted document, and writes nothing', async () => {
+    const error = await importer
+      .importDocuments(cmdbExport(['app-a']), { actor, source: 'csv', prune: true })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CatalogError);
+    expect((error as CatalogError).detail).toContain(
+      'shop: spec.dependsOn[0].anyOf[1]: "app-b" is no longer in the source and the prune would delete it',
+    );
+    expect((await importer.exportDocuments()).map((document) => document.metadata.id)).toContain('app-b');
+  });
+
+  it('refuses a prune that would leave a hand-made document referring to a deleted one, naming both', async () => {
+    const hsm = HAND_MADE[1]!;
+    await importer.importDocuments([{ ...hsm, spec: { ...hsm.spec, dependsOn: ['db-1'] } }], { actor });
+    const error = await importer
+      .importDocuments(withoutDatabase(), { actor, source: 'csv', prune: true })
+      .catch((caught: unknown) => caught);
+    expect((error as CatalogError).code).toBe('referenced');
+    expect((error as CatalogError).detail).toContain(
+      'Component "hsm" refers to Component "db-1" at spec.dependsOn[0]',
+    );
+    expect(await get('db-1')).toBeDefined();
+  });
+});
