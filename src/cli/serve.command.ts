@@ -85,6 +85,8 @@ export function registerServe(program: Command): void {
         database,
         logger: loggerOptions(config.logLevel),
         webRoot: WEB_DIST,
+        publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+        startJobs: true,
         ...(config.trustProxy !== undefined && { trustProxy: config.trustProxy }),
         ...(oidc && { auth: { oidc } }),
       });
