@@ -1,7 +1,8 @@
+import { convertBackstage } from './backstage.ts';
 import { convertCsv } from './csv.ts';
+import { convertKubernetes } from './kubernetes.ts';
 import { convertServiceNow } from './servicenow.ts';
 import type { ConvertFormat, ConvertInput, ConvertOptions, ConvertResult } from './types.ts';
-import { emptySummary } from './build.ts';
 
 export { readConvertInputs } from './inputs.ts';
 
@@ -17,18 +18,8 @@ export function convertInputs(
     case 'servicenow':
       return convertServiceNow(inputs, options);
     case 'backstage':
-      return unavailable(format);
+      return convertBackstage(inputs, options);
     case 'kubernetes':
-      return unavailable(format);
+      return convertKubernetes(inputs, options);
   }
-}
-
-/** The answer for a format this build cannot read yet. */
-function unavailable(format: ConvertFormat): ConvertResult {
-  return {
-    format,
-    documents: [],
-    problems: [{ severity: 'error', file: format, message: `format not available: ${format}` }],
-    summary: emptySummary(),
-  };
 }
