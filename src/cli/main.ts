@@ -35,6 +35,12 @@ const COMMANDS: readonly { term: string; summary: string; load: () => Promise<Re
     load: async () => (await import('./import.command.ts')).registerImport,
   },
   {
+    term: 'convert',
+    summary:
+      'convert a CMDB export (csv, servicenow), a Backstage catalog or Kubernetes manifests into catalog YAML',
+    load: async () => (await import('./convert.command.ts')).registerConvert,
+  },
+  {
     term: 'analyze',
     summary:
       'ask the continuity engine: what a failure takes down (impact), single points of failure (spof), objectives met in every scenario (objectives)',
