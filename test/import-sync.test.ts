@@ -1,10 +1,14 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CatalogDocument } from '../src/catalog/kinds.ts';
 import { EXTERNAL_ID_LABEL, SOURCE_LABEL } from '../src/convert/types.ts';
 import { CatalogError } from '../src/server/services/errors.ts';
 import { createImportService } from '../src/server/services/import.service.ts';
 import type { ImportService } from '../src/server/services/import.service.ts';
-import { createTestApp } from './support/test-app.ts';
+import { runCli } from './support/cli.ts';
+import { body, createTestApp } from './support/test-app.ts';
 import type { TestApp } from './support/test-app.ts';
 import { describeEachDatabase } from './support/test-databases.ts';
 
@@ -181,5 +185,157 @@ describeEachDatabase('import from a source', (dialect) => {
       'Component "hsm" refers to Component "db-1" at spec.dependsOn[0]',
     );
     expect(await get('db-1')).toBeDefined();
+  });
+});
+
+/** A small CMDB export as iTop or GLPI write it: an items file and a relations file. */
+const ITEMS_CSV = [
+  'id,name,class,tier',
+  'WEB-1,Web shop,business_service,1',
+  'SRV-1,App server,server,',
+  'DB-1,Orders DB,database,',
+  '',
+].join('\n');
+const RELATIONS_CSV = ['from,to,type', 'WEB-1,SRV-1,depends on', 'SRV-1,DB-1,depends on', ''].join('\n');
+
+describeEachDatabase('import page routes', (dialect) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+  const files = [
+    { name: 'items.csv', text: ITEMS_CSV },
+    { name: 'relations.csv', text: RELATIONS_CSV },
+  ];
+
+  it('previews counts by kind and a sample without writing, then applies, and a second apply changes nothing', async () => {
+    const preview = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/preview',
+      payload: { format: 'csv', files },
+    });
+    expect(preview.statusCode).toBe(200);
+    const answer = body<{ result: Record<string, unknown>; summary: Record<string, unknown> }>(preview);
+    expect(answer.summary).toMatchObject({ documents: { Service: 1, Component: 2 }, items: { read: 3 } });
+    expect(answer.result).toMatchObject({
+      created: 3,
+      dryRun: true,
+      byKind: { Service: { created: 1 }, Component: { created: 2 } },
+    });
+    expect((answer.result.sample as { created: { id: string }[] }).created.map((item) => item.id)).toEqual([
+      'web-shop',
+      'app-server',
+      'orders-db',
+    ]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/services/web-shop' })).statusCode).toBe(404);
+
+    const apply = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/apply',
+      payload: { format: 'csv', files },
+    });
+    expect(body<{ result: unknown }>(apply).result).toMatchObject({ created: 3, updated: 0, dryRun: false });
+    const service = body<{ spec: unknown }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/services/web-shop' }),
+    );
+    expect(service.spec).toEqual({ type: 'business', tier: 1, dependsOn: ['app-server'] });
+
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/apply',
+      payload: { format: 'csv', files },
+    });
+    expect(body<{ result: unknown }>(again).result).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 3,
+      deleted: 0,
+    });
+  });
+
+  it('refuses to apply a conversion with errors, naming file and line, and writes nothing', async () => {
+    const broken = [files[0]!, { name: 'relations.csv', text: 'from,to,type\nWEB-1,SRV-9,depends on\n' }];
+    const preview = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/preview',
+      payload: { format: 'csv', files: broken },
+    });
+    expect(preview.statusCode).toBe(200);
+    expect(body<{ problems: unknown[] }>(preview).problems).toEqual([
+      expect.objectContaining({ severity: 'error', file: 'relations.csv', line: 2 }),
+    ]);
+    const apply = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/apply',
+      payload: { format: 'csv', files: broken },
+    });
+    expect(apply.statusCode).toBe(400);
+    expect(body<{ detail: string }>(apply).detail).toMatch(
+      /^The csv input has 1 error\(s\); nothing was written: relations\.csv:2: error: unknown relation target/,
+    );
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/services/web-shop' })).statusCode).toBe(404);
+  });
+
+  it('answers 400 with a readable detail when nothing could be converted', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/preview',
+      payload: { format: 'csv', files: [{ name: 'empty.csv', text: '' }] },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(body<{ detail: string }>(response).detail).toContain('nothing could be converted');
+  });
+});
+
+describe('lifeboat import --from', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lifeboat-import-from-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'items.csv'), ITEMS_CSV);
+  writeFileSync(join(dir, 'relations.csv'), RELATIONS_CSV);
+  writeFileSync(join(dir, 'bad-relations.csv'), 'from,to,type\nWEB-1,SRV-9,depends on\n');
+
+  it('converts and imports in one step, prints the summary, and a re-run changes nothing', async () => {
+    const env = { LIFEBOAT_DB: join(dir, 'sync.db') };
+    const args = ['import', '--from', 'csv', join(dir, 'items.csv'), join(dir, 'relations.csv')];
+    const first = await runCli(args, env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe('created 3, updated 0, unchanged 0, deleted 0\n');
+    expect(first.stderr).toContain('csv: 3 items read (0 skipped), 2 relations read (2 used, 0 skipped)');
+    const again = await runCli([...args, '--prune'], env);
+    expect(again.stdout).toBe('created 0, updated 0, unchanged 3, deleted 0\n');
+  });
+
+  it('prints conversion errors as file:line: error: and exits 1 with nothing written', async () => {
+    const env = { LIFEBOAT_DB: join(dir, 'broken.db') };
+    const bad = join(dir, 'bad-relations.csv');
+    const result = await runCli(['import', '--from', 'csv', join(dir, 'items.csv'), bad], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${bad}:2: error: unknown relation target`);
+    expect(result.stderr).toContain(
+      'lifeboat import: error: the csv input has 1 error(s); nothing was written',
+    );
+    const listed = await runCli(
+      ['import', '--from', 'csv', join(dir, 'items.csv'), join(dir, 'relations.csv'), '--dry-run'],
+      env,
+    );
+    expect(listed.stdout).toBe(
+      'created 3, updated 0, unchanged 0, deleted 0 (dry run: nothing was written)\n',
+    );
+  });
+
+  it('refuses an unknown format and a mapping without --from with exit 2', async () => {
+    const env = { LIFEBOAT_DB: join(dir, 'usage.db') };
+    const unknown = await runCli(['import', '--from', 'ldap', dir], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      'unknown format "ldap": expected csv, servicenow, backstage, kubernetes',
+    );
+    const mapping = await runCli(['import', '--mapping', join(dir, 'm.yaml'), dir], env);
+    expect(mapping.code).toBe(2);
+    expect(mapping.stderr).toContain('--mapping needs --from <format>');
   });
 });
