@@ -1,0 +1,203 @@
+/**
+ * The reminder digests on the stored catalog: what is due (src/reminders), to whom (Persons with an email and
+ * users, linked by address), each item at most once per recipient and period, whatever runs the job and however
+ * often; and each user's digest preference.
+ */
+import { catalogPolicy } from '../../bia/current.ts';
+import { KIND_NAMES } from '../../catalog/kinds.ts';
+import type { CatalogDocument } from '../../catalog/kinds.ts';
+import { hasApproval } from '../../catalog/versions.ts';
+import { isDigestFrequency, itemsFor, periodOf, isoWeek, summaryOf } from '../../reminders/digest.ts';
+import type { DigestFrequency, DigestRecipient } from '../../reminders/digest.ts';
+import { dueItems } from '../../reminders/due-items.ts';
+import { REMINDER_SOURCES } from '../../reminders/registry.ts';
+import type { ReminderItem } from '../../reminders/types.ts';
+import type { LifeboatDatabase } from '../db/database.ts';
+import type { Notifier } from '../notify/types.ts';
+import { createDocumentRepository } from '../repositories/document.repository.ts';
+import { createReminderRepository } from '../repositories/reminder.repository.ts';
+import type { ReminderUser } from '../repositories/reminder.repository.ts';
+import { createApprovalService } from './approval.service.ts';
+import { rowToDocument } from './document-mapping.ts';
+import { digestEmail, summaryEmail } from './reminder-email.ts';
+
+/** The digest frequency when a user never chose one, and for a Person with no account. */
+export const DEFAULT_DIGEST: DigestFrequency = 'daily';
+
+/** The claim a manager's weekly summary makes, beside the items' keys. */
+const SUMMARY_KEY = 'summary';
+
+/** What one run sent. */
+export interface ReminderRun {
+  digests: number;
+  summaries: number;
+  /** Items reminded in the digests sent. */
+  items: number;
+  /** Addresses whose email failed (their claims are released, so the next run sends them). */
+  failed: string[];
+}
+
+/** The recipients: every Person with an email and every enabled user, one per address. */
+function recipientsOf(
+  documents: readonly CatalogDocument[],
+  users: readonly ReminderUser[],
+): DigestRecipient[] {
+  const byAddress = new Map<string, DigestRecipient>();
+  for (const document of documents) {
+    if (document.kind !== 'Person' || document.spec.email === undefined) continue;
+    const address = document.spec.email.toLowerCase();
+    if (byAddress.has(address)) continue;
+    byAddress.set(address, {
+      address,
+      name: document.metadata.name ?? document.metadata.id,
+      frequency: DEFAULT_DIGEST,
+      person: document.metadata.id,
+      manager: false,
+    });
+  }
+  for (const user of users) {
+    const address = user.email.toLowerCase();
+    const frequency = user.digest !== null && isDigestFrequency(user.digest) ? user.digest : DEFAULT_DIGEST;
+    const person = byAddress.get(address);
+    byAddress.set(address, {
+      address,
+      name: person?.name ?? user.name ?? user.email,
+      frequency,
+      person: person?.person,
+      manager: user.role === 'manager',
+    });
+  }
+  return [...byAddress.values()].sort((a, b) => (a.address < b.address ? -1 : 1));
+}
+
+/** Reminders and digest preferences. */
+export function createReminderService(deps: { database: LifeboatDatabase }) {
+  const { database } = deps;
+
+  /** The catalog as clients read it: documents approved through versions carry their derived status. */
+  async function catalog(): Promise<CatalogDocument[]> {
+    const rows = await createDocumentRepository(database.db).all();
+    const documents = rows.map(rowToDocument);
+    const views = new Map<string, CatalogDocument>();
+    for (const kind of KIND_NAMES.filter(hasApproval)) {
+      const approval = createApprovalService({ database, now: () => new Date(), kind });
+      for (const view of await approval.views(documents.filter((document) => document.kind === kind)))
+        views.set(view.metadata.id, view);
+    }
+    return documents.map((document) => views.get(document.metadata.id) ?? document);
+  }
+
+  /**
+   * Claims `keys` for a recipient and period in one write transaction, then emails what it claimed; an email that
+   * fails releases its claims. Writes are serialised across processes (SQLite's write lock, PostgreSQL's advisory
+   * lock), so of two runs at once one claims and sends, the other finds nothing new. With `once`, nothing is
+   * claimed when the recipient already had something in the period (one weekly digest, one summary).
+   */
+  async function claimAndSend(
+    recipient: string,
+    period: string,
+    keys: readonly string[],
+    options: { at: string; once: boolean },
+    send: (claimed: ReadonlySet<string>) => Promise<unknown>,
+  ): Promise<boolean> {
+    const claimed = await database.writeTransaction(async (trx) => {
+      const repository = createReminderRepository(trx);
+      if (options.once && (await repository.anyIn(recipient, period))) return [];
+      return repository.claim(recipient, period, keys, options.at);
+    });
+    if (claimed.length === 0) return false;
+    try {
+      await send(new Set(claimed));
+    } catch (error) {
+      await database.writeTransaction((trx) =>
+        createReminderRepository(trx).release(recipient, period, claimed),
+      );
+      throw error;
+    }
+    return true;
+  }
+
+  return {
+    /** Everything due on the day of `now` and whom it is for. */
+    async dueItems(now: Date): Promise<ReminderItem[]> {
+      const documents = await catalog();
+      return dueItems(documents, catalogPolicy(documents), now.toISOString().slice(0, 10));
+    },
+
+    /**
+     * Sends the digests due at `now`: to each recipient, what is theirs and not yet reminded in their period (the
+     * date for daily, the ISO week for weekly: one weekly digest, at the week's first run); to each manager, once a
+     * week, a summary of the whole organisation. A digest with nothing new is not sent.
+     */
+    async run(now: Date, notifier: Notifier, publicUrl: string): Promise<ReminderRun> {
+      const today = now.toISOString().slice(0, 10);
+      const at = now.toISOString();
+      const documents = await catalog();
+      const items = dueItems(documents, catalogPolicy(documents), today);
+      const users = await createReminderRepository(database.db).activeUsers();
+      const outcome: ReminderRun = { digests: 0, summaries: 0, items: 0, failed: [] };
+      for (const recipient of recipientsOf(documents, users)) {
+        if (recipient.frequency === 'off') continue;
+        const mine = itemsFor(recipient, items);
+        const period = periodOf(recipient.frequency, today);
+        try {
+          const sent = await claimAndSend(
+            recipient.address,
+            period,
+            mine.map((item) => item.key),
+            { at, once: recipient.frequency === 'weekly' },
+            async (claimed) => {
+              const fresh = mine.filter((item) => claimed.has(item.key));
+              await notifier.email({
+                to: recipient.address,
+                category: 'digest',
+                ...digestEmail({ recipient, items: fresh, publicUrl }),
+              });
+              outcome.items += fresh.length;
+            },
+          );
+          if (sent) outcome.digests += 1;
+          if (!recipient.manager) continue;
+          const summarised = await claimAndSend(
+            recipient.address,
+            isoWeek(today),
+            [SUMMARY_KEY],
+            { at, once: false },
+            () =>
+              notifier.email({
+                to: recipient.address,
+                category: 'summary',
+                ...summaryEmail({
+                  recipient,
+                  week: isoWeek(today),
+                  summary: summaryOf(items, REMINDER_SOURCES),
+                  publicUrl,
+                }),
+              }),
+          );
+          if (summarised) outcome.summaries += 1;
+        } catch {
+          outcome.failed.push(recipient.address);
+        }
+      }
+      return outcome;
+    },
+
+    /** A user's digest preference (daily when they never chose). */
+    async preference(userId: string): Promise<DigestFrequency> {
+      const digest = await createReminderRepository(database.db).preference(userId);
+      return digest !== undefined && isDigestFrequency(digest) ? digest : DEFAULT_DIGEST;
+    },
+
+    /** Sets a user's digest preference. */
+    async setPreference(userId: string, digest: DigestFrequency, now: Date): Promise<DigestFrequency> {
+      await database.writeTransaction((trx) =>
+        createReminderRepository(trx).setPreference(userId, digest, now.toISOString()),
+      );
+      return digest;
+    },
+  };
+}
+
+/** The reminder service's interface. */
+export type ReminderService = ReturnType<typeof createReminderService>;
