@@ -150,6 +150,7 @@ export function buildDocuments(
         summary.items.skipped += 1;
         skip(`excluded by ${exclusion.header}`);
         leftOut.set(key, `excluded by ${exclusion.header}`);
+        leftOut.set(name, `excluded by ${exclusion.header}`);
         continue;
       }
       const first = items.get(key);

@@ -87,13 +87,10 @@ export const mappingSchema = z
         defaultTier: z.int().min(1).max(4).optional().meta({
           description: 'The tier of a Service without one (a warning says so); default 3.',
         }),
-        exclude: z
-          .record(column, z.array(z.string()))
-          .optional()
-          .meta({
-            description:
-              'Rows to leave out: column -> values (case-insensitive), e.g. operational_status: [Retired].',
-          }),
+        exclude: z.record(column, z.array(z.string())).optional().meta({
+          description:
+            'Rows to leave out: column -> values (case-insensitive), e.g. operational_status: [Retired].',
+        }),
       })
       .optional(),
     relations: z
@@ -191,6 +188,7 @@ export interface MappingDefaults {
   relationColumns: Record<RelationField, readonly string[]>;
   kinds: Record<string, ItemKind>;
   types: Record<string, (typeof COMPONENT_TYPES)[number]>;
+  serviceTypes?: Record<string, 'business' | 'it'>;
   relationTypes?: Record<string, RelationDirection>;
   exclude?: Record<string, string[]>;
 }
@@ -221,7 +219,7 @@ export function resolveMapping(mapping: Mapping, defaults: MappingDefaults): Res
     idFrom: items.idFrom ?? 'name',
     kinds: createValueMap(defaults.kinds, items.kinds),
     types: createValueMap(defaults.types, items.types),
-    serviceTypes: createValueMap(items.serviceTypes),
+    serviceTypes: createValueMap(defaults.serviceTypes, items.serviceTypes),
     tiers: createValueMap(DEFAULT_TIERS, items.tiers),
     defaultTier: items.defaultTier ?? 3,
     exclude,

@@ -116,6 +116,12 @@ export const SERVICENOW_DEFAULTS: MappingDefaults = {
     'postgresql instance': 'database',
     'storage device': 'storage',
   },
+  // cmdb_ci_service is the Business Service class; the others are application and technical services.
+  serviceTypes: {
+    cmdb_ci_service: 'business',
+    cmdb_ci_business_service: 'business',
+    'business service': 'business',
+  },
   relationTypes: SERVICENOW_RELATION_TYPES,
   exclude: { operational_status: ['Retired', '6'], install_status: ['Retired', '7'] },
 };
