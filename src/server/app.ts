@@ -237,9 +237,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     createCallTreeService({
       database,
       catalog,
-      notifier: options.notifier ?? UNAVAILABLE_NOTIFIER,
-      jobs: options.jobs,
-      publicUrl: options.publicUrl ?? 'http://localhost:3000',
+      notifier,
+      jobs,
+      publicUrl,
       now,
     }),
     { ownerScope: graphs.ownerScope },

@@ -5,7 +5,7 @@ import { createAuthService } from '../../src/server/auth/auth.service.ts';
 import type { AuthService } from '../../src/server/auth/auth.service.ts';
 import type { Role } from '../../src/server/auth/roles.ts';
 import { openDatabase } from '../../src/server/db/database.ts';
-import type { LifeboatDatabase } from '../../src/server/db/database.ts';
+import type { DatabaseConfig, LifeboatDatabase } from '../../src/server/db/database.ts';
 import { FIXTURE_ORDER, FIXTURES, collection } from './fixtures.ts';
 import { createTestDatabase } from './test-databases.ts';
 import type { Dialect, TestDatabase } from './test-databases.ts';
@@ -23,6 +23,8 @@ export interface TestApp {
   /** The app itself: requests carry no credentials unless given. */
   server: FastifyInstance;
   database: LifeboatDatabase;
+  /** Where the database is (a PostgreSQL job queue connects to its URL). */
+  databaseConfig: DatabaseConfig;
   auth: AuthService;
   /** The app as a user of this role, or with no credentials (null). */
   as(role: Role | null): TestClient;
@@ -47,6 +49,7 @@ export async function createTestApp(dialect: Dialect, options: Partial<AppOption
     app: as('admin'),
     server,
     database,
+    databaseConfig: testDatabase.config,
     auth,
     as,
     async close() {

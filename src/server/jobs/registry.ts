@@ -1,3 +1,4 @@
+import { callTreeEscalationJob } from './call-tree.job.ts';
 import { emailDeliveryJob, webhookDeliveryJob } from '../notify/notify.jobs.ts';
 import { remindersJob } from './reminders.job.ts';
 import type { JobDefinition } from './types.ts';
@@ -6,7 +7,12 @@ import type { JobDefinition } from './types.ts';
  * Every kind of background job, by name. A new job (a reminder, an escalation, a retry) is a definition in its
  * own module and a line here.
  */
-export const JOBS: readonly JobDefinition<never>[] = [emailDeliveryJob, webhookDeliveryJob, remindersJob];
+export const JOBS: readonly JobDefinition<never>[] = [
+  emailDeliveryJob,
+  webhookDeliveryJob,
+  callTreeEscalationJob,
+  remindersJob,
+];
 
 /** The job named `name`, if there is one. */
 export function jobNamed(name: string): JobDefinition<never> | undefined {
