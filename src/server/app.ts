@@ -9,6 +9,7 @@ import { createAuthService } from './auth/auth.service.ts';
 import type { AuthSettings } from './auth/auth.service.ts';
 import { createOidc } from './auth/oidc.ts';
 import type { OidcConfig } from './auth/oidc.ts';
+import { mailConfigFromEnv } from './config.ts';
 import type { TrustProxy } from './config.ts';
 import type { LifeboatDatabase } from './db/database.ts';
 import { registerAuthorization } from './http/authorization.ts';
@@ -38,6 +39,8 @@ import { createExerciseService } from './services/exercise.service.ts';
 import { registerCatalogIoRoutes } from './routes/catalog-io.routes.ts';
 import { registerSourceImportRoutes } from './routes/source-import.routes.ts';
 import { registerCatalogRoutes } from './routes/catalog.routes.ts';
+import { registerNotificationRoutes } from './routes/notification.routes.ts';
+import { createWebhookService } from './notify/webhook.service.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerIncidentRoutes } from './routes/incident.routes.ts';
 import { registerCallTreeRoutes } from './routes/call-tree.routes.ts';
@@ -200,8 +203,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     createNotifier({
       database,
       jobs,
-      smtpUrl: process.env.LIFEBOAT_SMTP_URL?.trim() || undefined,
-      mailFrom: process.env.LIFEBOAT_MAIL_FROM?.trim() || 'Lifeboat <lifeboat@localhost>',
+      ...mailConfigFromEnv(),
       publicUrl,
       now,
     });
@@ -214,6 +216,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCatalogIoRoutes(app, { database, now, work });
   registerSourceImportRoutes(app, { database, now, work });
   registerAuditRoutes(app, database);
+  registerNotificationRoutes(app, { database, webhooks: createWebhookService({ database, notifier, now }) });
   registerAnalysisRoutes(app, createAnalysisService({ database, graphs, work }));
   registerBiaRoutes(app, createBiaService({ database, graphs }));
   registerRiskRoutes(app, createRiskService({ database, now, graphs, work }));
