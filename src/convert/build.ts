@@ -452,14 +452,15 @@ export function buildDocuments(
   );
   for (const document of documents)
     summary.documents[document.kind] = (summary.documents[document.kind] ?? 0) + 1;
-  return { format, documents, problems: sortProblems(problems), summary };
+  const files = [...itemTables, ...relationTables].map((table) => table.file);
+  return { format, documents, problems: sortProblems(problems, files), summary };
 }
 
-/** Problems in file order (as given), then by line: the same input always reports in the same order. */
-export function sortProblems(problems: ConvertProblem[]): ConvertProblem[] {
+/** Problems in file order (`files` first, then as they come), then by line: the same input reports the same way. */
+export function sortProblems(problems: ConvertProblem[], files: readonly string[] = []): ConvertProblem[] {
   const fileOrder = new Map<string, number>();
-  for (const problem of problems)
-    if (!fileOrder.has(problem.file)) fileOrder.set(problem.file, fileOrder.size);
+  for (const file of [...files, ...problems.map((problem) => problem.file)])
+    if (!fileOrder.has(file)) fileOrder.set(file, fileOrder.size);
   return problems
     .map((problem, index) => ({ problem, index }))
     .sort(
