@@ -1,3 +1,4 @@
+import { createJobRunsRepository } from './job-runs.repository.ts';
 import { effectiveSchedule, nextTick } from './schedule.ts';
 import { findJob, runJob } from './run-job.ts';
 import type { JobRunnerOptions } from './run-job.ts';
@@ -16,18 +17,36 @@ export function createLocalQueue(runner: JobRunnerOptions, settings: QueueSettin
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<void> | undefined;
   let again = false;
-  /** The instant up to which schedules have been evaluated: a tick at or before it has run (or was missed). */
-  let checkedUntil = new Date();
+  /**
+   * Per scheduled job, the instant up to which its schedule has been evaluated: a tick at or before it has run (or
+   * was missed while the process was down).
+   */
+  const checkedUntil = new Map<string, Date>();
+
+  /**
+   * As pg-boss does, a tick of the last minute that has not run yet runs at start: a restart right after a tick
+   * does not lose it, and a job that already ran for it (on record in job_runs) does not run twice.
+   */
+  async function initSchedules(now: Date): Promise<void> {
+    const runs = createJobRunsRepository(db);
+    for (const job of settings.jobs) {
+      const [last] = await runs.latest(job.name, 1);
+      const minuteAgo = new Date(now.getTime() - 60_000);
+      const lastStart = last ? new Date(last.startedAt) : minuteAgo;
+      checkedUntil.set(job.name, lastStart > minuteAgo ? lastStart : minuteAgo);
+    }
+  }
 
   async function runScheduled(now: Date): Promise<void> {
     for (const job of settings.jobs) {
       const cron = effectiveSchedule(job, settings.scheduleOverrides);
-      if (!cron || nextTick(cron, checkedUntil) > now) continue;
+      const from = checkedUntil.get(job.name) ?? now;
+      checkedUntil.set(job.name, now);
+      if (!cron || nextTick(cron, from) > now) continue;
       // Ticks missed while the process was down or busy are not caught up: one run stands for them.
       const result = await runJob(runner, job, {});
       if (!result.ok && settings.retryLimit > 0) await enqueue(job.name, {}, now, undefined, 1);
     }
-    checkedUntil = now;
   }
 
   async function enqueue(
@@ -109,12 +128,11 @@ export function createLocalQueue(runner: JobRunnerOptions, settings: QueueSettin
   }
 
   return {
-    start() {
-      if (timer) return Promise.resolve();
-      checkedUntil = new Date();
+    async start() {
+      if (timer) return;
+      await initSchedules(new Date());
       timer = setInterval(wake, settings.pollIntervalMs);
       wake();
-      return Promise.resolve();
     },
     async stop() {
       clearInterval(timer);

@@ -41,6 +41,9 @@ export function createPgBossQueue(runner: JobRunnerOptions, settings: QueueSetti
         schedule: full,
         supervise: full,
         cronWorkerIntervalSeconds: Math.max(1, Math.round(settings.pollIntervalMs / 1000)),
+        // One process evaluates the schedules every 5 s (pg-boss takes turns through the database), well inside
+        // the minute a tick stays due; the first evaluation, at start, comes before the schedules are set.
+        cronMonitorIntervalSeconds: 5,
       });
       instance.on('error', (error) => runner.logger?.error({ err: error }, 'job queue error'));
       await instance.start();
