@@ -78,6 +78,17 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/assessments/{id}/versions': READ,
   'GET /api/v1/assessments/{id}/versions/{number}': READ,
   'GET /api/v1/campaigns/{id}/progress': READ,
+  'GET /api/v1/admin/users': ['admin'],
+  'POST /api/v1/admin/users/invite': ['admin'],
+  'PATCH /api/v1/admin/users/{id}': ['admin'],
+  'POST /api/v1/admin/users/{id}/reset-password': ['admin'],
+  'POST /api/v1/auth/set-password': 'public',
+  'POST /api/v1/me/password': READ,
+  'GET /api/v1/me/sessions': READ,
+  'DELETE /api/v1/me/sessions/{id}': READ,
+  'GET /api/v1/me/tokens': READ,
+  'POST /api/v1/me/tokens': READ,
+  'DELETE /api/v1/me/tokens/{id}': READ,
 };
 
 let t: TestApp;

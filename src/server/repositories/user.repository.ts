@@ -46,8 +46,29 @@ export function createUserRepository(db: Kysely<Database>) {
     async deleteSession(idHash: string): Promise<void> {
       await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
     },
-    async deleteSessionsOf(userId: string): Promise<void> {
-      await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    /** Ends every session of a user, but the one whose hash is `keepHash` when given. */
+    async deleteSessionsOf(userId: string, keepHash?: string): Promise<void> {
+      let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+      if (keepHash !== undefined) query = query.where('id_hash', '!=', keepHash);
+      await query.execute();
+    },
+    async sessionsOf(userId: string): Promise<SessionRow[]> {
+      return db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .execute();
+    },
+    /** How many enabled users hold `role`. */
+    async countEnabled(role: string): Promise<number> {
+      const row = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('role', '=', role)
+        .where('disabled', '=', 0)
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
     },
     /** Removes sessions past their absolute expiry or idle since before `idleBefore`. */
     async deleteExpiredSessions(now: string, idleBefore: string): Promise<void> {

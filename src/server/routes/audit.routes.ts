@@ -15,7 +15,7 @@ const entrySchema = z
     actor: z.string(),
     action: z.string().meta({
       description:
-        'create, update, delete; login, login-failed, logout, user-create, user-update, token-create, token-revoke',
+        'create, update, delete; login, login-failed, logout, user-create, user-update, user-invite, password-reset, password-set, password-change, session-revoke, token-create, token-revoke',
     }),
     kind: z.string(),
     id: z.string(),

@@ -15,13 +15,18 @@ export type AuditAction =
   | 'user-create'
   | 'user-update'
   | 'token-create'
-  | 'token-revoke';
+  | 'token-revoke'
+  | 'user-invite'
+  | 'password-reset'
+  | 'password-set'
+  | 'password-change'
+  | 'session-revoke';
 
 /** What a write records, before the chain fields are added. */
 export interface AuditEvent {
   at: string;
   actor: string;
-  /** `create`, `update`, `delete` for documents; `login`, `login-failed`, `user-*`, `token-*` for accounts. */
+  /** `create`, `update`, `delete` for documents; `login`, `login-failed`, `user-*`, `token-*`, `password-*`, `session-revoke` for accounts. */
   action: AuditAction;
   kind: string;
   documentId: string;
