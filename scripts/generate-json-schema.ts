@@ -1,5 +1,6 @@
-// Regenerates docs/catalog.schema.json and the field tables of docs/catalog.md from the kind registry:
-// `npm run schema`. src/catalog/json-schema.test.ts and field-tables.test.ts fail while either is stale.
+// Regenerates docs/catalog.schema.json and the field tables of docs/catalog.md from the kind registry, and
+// docs/convert-mapping.schema.json from the convert mapping schema: `npm run schema`.
+// src/catalog/json-schema.test.ts, field-tables.test.ts and src/convert/mapping.test.ts fail while one is stale.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
@@ -7,10 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { CATALOG_DOC_PATH, renderCatalogDoc } from '../src/catalog/field-tables.ts';
 import { CATALOG_SCHEMA_PATH, catalogJsonSchemaText } from '../src/catalog/json-schema.ts';
+import { MAPPING_SCHEMA_PATH, mappingJsonSchemaText } from '../src/convert/mapping.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 await writeFile(path.join(root, CATALOG_SCHEMA_PATH), catalogJsonSchemaText());
 process.stdout.write(`wrote ${CATALOG_SCHEMA_PATH}\n`);
+await writeFile(path.join(root, MAPPING_SCHEMA_PATH), mappingJsonSchemaText());
+process.stdout.write(`wrote ${MAPPING_SCHEMA_PATH}\n`);
 
 const docPath = path.join(root, CATALOG_DOC_PATH);
 const rendered = renderCatalogDoc(await readFile(docPath, 'utf8'));
