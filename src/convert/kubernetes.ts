@@ -364,6 +364,22 @@ export function convertKubernetes(inputs: ConvertInput[], options: ConvertOption
   });
 
   const ids = allocateIds(workloads, problems);
+  // The workloads behind each Service, found once per Service among those of its namespace.
+  const inNamespace = new Map<string, Workload[]>();
+  for (const workload of workloads) {
+    const list = inNamespace.get(workload.namespace);
+    if (list) list.push(workload);
+    else inNamespace.set(workload.namespace, [workload]);
+  }
+  const backends = new Map<KubeService, Workload[]>();
+  const behindOf = (service: KubeService) => {
+    let behind = backends.get(service);
+    if (!behind) {
+      behind = (inNamespace.get(service.namespace) ?? []).filter((other) => selects(service, other));
+      backends.set(service, behind);
+    }
+    return behind;
+  };
   const documents: CatalogDocument[] = [];
   for (const workload of workloads) {
     const id = ids.get(workload.key)!;
@@ -385,7 +401,7 @@ export function convertKubernetes(inputs: ConvertInput[], options: ConvertOption
         continue;
       }
       summary.relations.read += 1;
-      const behind = workloads.filter((other) => selects(service, other));
+      const behind = behindOf(service);
       const targets = behind
         .filter((other) => other !== workload)
         .map((other) => ids.get(other.key)!)
