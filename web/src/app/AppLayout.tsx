@@ -22,6 +22,9 @@ const NAV = [
   { to: '/actions', label: 'Actions', exact: false },
 ];
 
+/** Shown to managers and admins (the server refuses the import API to others). */
+const MANAGER_NAV = [{ to: '/import', label: 'Import', exact: false }];
+
 function isActive(pathname: string, to: string, exact: boolean): boolean {
   return exact ? pathname === to : pathname === to || pathname.startsWith(`${to}/`);
 }
@@ -88,7 +91,10 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">
         <ScrollArea>
-          {NAV.map((item) => (
+          {[
+            ...NAV,
+            ...(session.data?.role === 'admin' || session.data?.role === 'manager' ? MANAGER_NAV : []),
+          ].map((item) => (
             <NavLink
               key={item.to}
               component={Link}

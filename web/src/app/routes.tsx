@@ -32,6 +32,11 @@ export function createAppRouter(queryClient: QueryClient) {
           path: 'objectives',
           lazy: async () => ({ Component: (await import('../objectives/ObjectivesPage')).ObjectivesPage }),
         },
+        // Converting and importing an export (CMDB CSV, ServiceNow, Backstage, Kubernetes): managers and admins.
+        {
+          path: 'import',
+          lazy: async () => ({ Component: (await import('../import/ImportPage')).ImportPage }),
+        },
         { path: 'ref/:id', element: <RefRedirect /> },
         // Plans and incidents have their own pages (recovery order, approval, versions, packs; timeline, actions);
         // their "new" forms come first, or `plans/:id` would take `new` for an id.
