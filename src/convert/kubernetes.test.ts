@@ -204,6 +204,44 @@ describe('manifests that cannot be taken as they are', () => {
     expect(result.summary.items).toEqual({ read: 4, skipped: 3 });
   });
 
+  it('reads the JSON List that kubectl get -o json prints', () => {
+    const list = {
+      apiVersion: 'v1',
+      kind: 'List',
+      items: [
+        {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          metadata: { name: 'web', namespace: 'shop' },
+          spec: {
+            template: {
+              metadata: { labels: { app: 'web' } },
+              spec: { containers: [{ name: 'web', env: [{ name: 'API_HOST', value: 'api.shop.svc' }] }] },
+            },
+          },
+        },
+        {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          metadata: { name: 'api', namespace: 'shop' },
+          spec: { template: { metadata: { labels: { app: 'api' } }, spec: { containers: [] } } },
+        },
+        {
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: { name: 'api', namespace: 'shop' },
+          spec: { selector: { app: 'api' } },
+        },
+      ],
+    };
+    const result = convertKubernetes([{ name: 'cluster.json', text: JSON.stringify(list, null, 2) }]);
+    expect(specs(result.documents)).toEqual({
+      'Component api': { type: 'container' },
+      'Component web': { type: 'container', dependsOn: ['api'] },
+    });
+    expect(result.problems).toEqual([]);
+  });
+
   it('leaves out a label the catalog cannot hold, and says which', () => {
     const text = [
       'apiVersion: apps/v1',
