@@ -81,6 +81,11 @@ const COMMANDS: readonly { term: string; summary: string; load: () => Promise<Re
     summary: 'open corrective actions from incidents, soonest due first',
     load: async () => (await import('./plans.command.ts')).registerPlans,
   },
+  {
+    term: 'incident',
+    summary: 'declare an incident by invoking a plan: email its call tree (incident declare --plan <id>)',
+    load: async () => (await import('./incident.command.ts')).registerIncident,
+  },
 ];
 
 const nameOf = (term: string): string => term.split(' ')[0] ?? term;
