@@ -46,6 +46,12 @@ async function runConvert(paths: string[], flags: ConvertFlags): Promise<number>
   const result = convertInputs(flags.from, inputs, options);
   progress.done();
   for (const problem of result.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+  const failed = result.problems.some((problem) => problem.severity === 'error');
+  // Nothing converted (a bad mapping file, no readable input): an earlier output is left as it was.
+  if (failed && result.documents.length === 0) {
+    process.stderr.write(`${formatSummary(result.summary)}; nothing written\n`);
+    return 1;
+  }
   try {
     if (flags.output === '-') process.stdout.write(writeCatalogStream(result.documents));
     else await writeFolder(flags.output, writeCatalogYaml(result.documents));
@@ -53,7 +59,7 @@ async function runConvert(paths: string[], flags: ConvertFlags): Promise<number>
     fail('convert', `cannot write ${flags.output}: ${(error as Error).message}`, 1);
   }
   process.stderr.write(`${formatSummary(result.summary)}\n`);
-  return result.problems.some((problem) => problem.severity === 'error') ? 1 : 0;
+  return failed ? 1 : 0;
 }
 
 /** Adds `lifeboat convert --from <format> <inputs...> [--mapping <file>] -o <dir|->`. */
