@@ -6,6 +6,7 @@ import { Link, Navigate, Outlet, useLocation, useNavigation } from 'react-router
 import { useSession } from '../api/queries';
 import { KIND_LIST } from '../catalog/kind-info';
 import { UserMenu } from '../auth/UserMenu';
+import { can } from '../../../src/catalog/roles.ts';
 import classes from './AppLayout.module.css';
 
 const NAV = [
@@ -21,6 +22,9 @@ const NAV = [
   { to: '/objectives', label: 'Objectives', exact: false },
   { to: '/actions', label: 'Actions', exact: false },
 ];
+
+/** Shown to admins only (the server refuses the page's API to others). */
+const ADMIN_NAV = [{ to: '/admin/users', label: 'Users', exact: false }];
 
 /** Shown to managers and admins (the server refuses the import API to others). */
 const MANAGER_NAV = [{ to: '/import', label: 'Import', exact: false }];
@@ -94,6 +98,7 @@ export function AppLayout() {
           {[
             ...NAV,
             ...(session.data?.role === 'admin' || session.data?.role === 'manager' ? MANAGER_NAV : []),
+            ...(session.data && can(session.data.role, 'users:admin') ? ADMIN_NAV : []),
           ].map((item) => (
             <NavLink
               key={item.to}

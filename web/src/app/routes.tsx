@@ -16,6 +16,11 @@ import { NotFoundPage } from './NotFoundPage';
 export function createAppRouter(queryClient: QueryClient) {
   const router = createBrowserRouter([
     { path: '/login', element: <LoginPage /> },
+    // The page an invitation or password reset email links to: public, the link's token is the proof.
+    {
+      path: '/set-password',
+      lazy: async () => ({ Component: (await import('../users/SetPasswordPage')).SetPasswordPage }),
+    },
     {
       path: '/',
       element: <AppLayout />,
@@ -38,6 +43,15 @@ export function createAppRouter(queryClient: QueryClient) {
           lazy: async () => ({ Component: (await import('../import/ImportPage')).ImportPage }),
         },
         { path: 'ref/:id', element: <RefRedirect /> },
+        // Each user's own account (password, sessions, tokens, digest); user administration for admins.
+        {
+          path: 'account',
+          lazy: async () => ({ Component: (await import('../users/AccountPage')).AccountPage }),
+        },
+        {
+          path: 'admin/users',
+          lazy: async () => ({ Component: (await import('../users/UsersPage')).UsersPage }),
+        },
         // Plans and incidents have their own pages (recovery order, approval, versions, packs; timeline, actions);
         // their "new" forms come first, or `plans/:id` would take `new` for an id.
         ...(['plans', 'incidents', 'campaigns', 'risks'] as const).map((plural) => ({

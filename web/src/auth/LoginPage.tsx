@@ -32,7 +32,9 @@ export function LoginPage() {
   const queryClient = useQueryClient();
   const session = useSession();
   const config = useAuthConfig();
-  const [email, setEmail] = useState('');
+  // After setting a password from an emailed link, the set-password page sends the user here with their email.
+  const [email, setEmail] = useState(params.get('email') ?? '');
+  const passwordSet = params.get('password-set') === '1';
   const [password, setPassword] = useState('');
   const mutation = useMutation({
     mutationFn: () => login(email, password),
@@ -65,6 +67,11 @@ export function LoginPage() {
           <Title order={1} size="h2">
             Sign in to Lifeboat
           </Title>
+          {passwordSet && !message && (
+            <Alert color="green" role="status">
+              Your password is set. Sign in with it.
+            </Alert>
+          )}
           {message && (
             <Alert color="red" role="alert">
               {message}

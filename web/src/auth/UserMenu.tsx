@@ -1,7 +1,7 @@
 /** The user menu in the header: who is signed in, with which role, and "Sign out". */
 import { Avatar, Badge, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { logout } from '../api/auth';
 import type { User } from '../api/auth';
 import { notifyError } from '../app/notify';
@@ -46,7 +46,12 @@ export function UserMenu({ user }: { user: User }) {
         {user.anonymous ? (
           <Menu.Item disabled>The server has no sign-in yet</Menu.Item>
         ) : (
-          <Menu.Item onClick={() => void signOut()}>Sign out</Menu.Item>
+          <>
+            <Menu.Item component={Link} to="/account">
+              Your account
+            </Menu.Item>
+            <Menu.Item onClick={() => void signOut()}>Sign out</Menu.Item>
+          </>
         )}
       </Menu.Dropdown>
     </Menu>
