@@ -307,6 +307,30 @@ describe('a Backstage catalog with systems, APIs and groups', () => {
 });
 
 describe('entities that cannot be taken as they are', () => {
+  it('takes a Location target with wildcards as read when it matches an input, and names the others', () => {
+    const location = [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Location',
+      'metadata: { name: everything }',
+      'spec:',
+      '  targets:',
+      '    - ./**/catalog-info.yaml',
+      '    - ./teams/*.yaml',
+      '    - https://github.com/example/catalog/blob/main/all.yaml',
+    ].join('\n');
+    const component =
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: api }\nspec: { type: service }';
+    const result = convertBackstage([
+      { name: 'repo/all.yaml', text: location },
+      { name: 'repo/services/api/catalog-info.yaml', text: component },
+    ]);
+    expect(result.problems.map((problem) => formatProblem(problem, '.'))).toEqual([
+      'repo/all.yaml:7:7: warning: Location target "./teams/*.yaml" is not among the inputs: not followed (convert its folder, or name the file too)',
+      'repo/all.yaml:8:7: warning: Location target "https://github.com/example/catalog/blob/main/all.yaml" is a URL: not followed (download it and convert the files)',
+    ]);
+    expect(specs(result.documents)).toEqual({ 'Component api': { type: 'application' } });
+  });
+
   it('refuses a dependsOn entry without a kind, at its line, and keeps the rest of the entity', () => {
     const text = [
       'apiVersion: backstage.io/v1alpha1',

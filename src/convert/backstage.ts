@@ -147,6 +147,25 @@ function skipRelation(summary: ConvertSummary, reason: string): void {
   bump(summary.skipped, reason);
 }
 
+/** Whether a target with wildcards (`*` within a folder, `**` across folders, as Backstage allows) matches an input. */
+function globMatches(target: string, inputNames: ReadonlySet<string>): boolean {
+  if (!target.includes('*')) return false;
+  const pattern = target
+    .split(/(\*\*\/|\*\*|\*)/)
+    .map((part) =>
+      part === '**/'
+        ? '(?:.*/)?'
+        : part === '**'
+          ? '.*'
+          : part === '*'
+            ? '[^/]*'
+            : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'),
+    )
+    .join('');
+  const regex = new RegExp(`^${pattern}$`);
+  return [...inputNames].some((name) => regex.test(name));
+}
+
 /** Location entities: each target among the inputs was read already; any other is named, not followed. */
 function checkLocation(entity: Entity, inputNames: ReadonlySet<string>, problems: ConvertProblem[]): void {
   const targets = [asText(entity.spec.target), ...asTextList(entity.spec.targets)].filter(
@@ -167,7 +186,7 @@ function checkLocation(entity: Entity, inputNames: ReadonlySet<string>, problems
       return;
     }
     const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(entity.manifest.file), target));
-    if (!inputNames.has(resolved)) {
+    if (!inputNames.has(resolved) && !globMatches(resolved, inputNames)) {
       problems.push(
         problemAt(
           entity.manifest,
