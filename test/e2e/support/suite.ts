@@ -22,14 +22,21 @@ export interface BrowserSuite {
 }
 
 /**
- * Starts the app and Chromium before the describe block's tests (then runs `prepare`) and stops both after.
- * Call it inside `describe`.
+ * Starts the app (with `options.env` added to its environment) and Chromium before the describe block's tests
+ * (then runs `prepare`) and stops both after. Call it inside `describe`.
  */
-export function browserSuite(prepare?: (app: RunningApp) => Promise<void>): BrowserSuite {
+export function browserSuite(
+  prepare?: (app: RunningApp) => Promise<void>,
+  options: {
+    /** Extra environment for the server, read just before it starts (an SMTP server's URL made by the test). */
+    env?: () => NodeJS.ProcessEnv | Promise<NodeJS.ProcessEnv>;
+  } = {},
+): BrowserSuite {
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+    const env = (await options.env?.()) ?? {};
+    [app, browser] = await Promise.all([startApp(env), launchBrowser()]);
     await prepare?.(app);
   }, 180_000);
   // Every test ends clean: nothing in its pages went wrong that it did not expect.
