@@ -53,3 +53,8 @@ export const acknowledgementSchema = z.object({
   acknowledgedAt: z.string(),
   already: z.boolean().meta({ description: 'True when the link had been used before.' }),
 });
+
+/** An incident's call tree, as the route answers it. */
+export type CallTreeAnswer = z.infer<typeof callTreeSchema>;
+/** What invoking a plan answers. */
+export type InvocationAnswer = z.infer<typeof invocationSchema>;

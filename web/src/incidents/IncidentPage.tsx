@@ -29,6 +29,7 @@ import { AuditHistory } from '../catalog/AuditHistory';
 import { FAILURE_KINDS } from '../catalog/kind-info';
 import { formatMinutes } from '../util/duration';
 import { ActionsTable } from './ActionsTable';
+import { CallTreePanel } from './CallTreePanel';
 import { FiguresTable } from './FiguresTable';
 import { minutesBetween } from './incident-model';
 import { IncidentTimeline, Instant } from './IncidentTimeline';
@@ -108,6 +109,12 @@ function IncidentRecord({ id }: { id: string }) {
           <WhatFailed incident={incident} />
         </Grid.Col>
       </Grid>
+
+      {spec.plan && (
+        <Section title="Call tree">
+          <CallTreePanel incident={id} />
+        </Section>
+      )}
 
       <Section title="What it cost each service" label="Affected services">
         <FiguresTable incident={id} />

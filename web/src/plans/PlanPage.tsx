@@ -19,6 +19,7 @@ import type { PlanDocument } from '../api/plans';
 import { useAllServices, useDocument, useSession } from '../api/queries';
 import { AuditHistory } from '../catalog/AuditHistory';
 import { ApproveButton } from './ApproveButton';
+import { InvokeButton } from './InvokeButton';
 import { PlanEditor } from './PlanEditor';
 import { PlanOverview, PlanSection } from './PlanOverview';
 import { PlanStatus, StatusBadge } from './PlanStatus';
@@ -101,6 +102,7 @@ function PlanView({ plan }: { plan: PlanDocument }) {
           {canApprove(session.data) && versions.isSuccess && (
             <ApproveButton plan={plan} nextVersion={(latest?.number ?? 0) + 1} />
           )}
+          {mayEdit && plan.spec.status !== 'retired' && <InvokeButton plan={plan} />}
         </Group>
       </Group>
       {plan.metadata.description && <Text>{plan.metadata.description}</Text>}
