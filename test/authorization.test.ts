@@ -78,6 +78,8 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/assessments/{id}/versions': READ,
   'GET /api/v1/assessments/{id}/versions/{number}': READ,
   'GET /api/v1/campaigns/{id}/progress': READ,
+  'GET /api/v1/me/notifications': READ,
+  'PUT /api/v1/me/notifications': READ,
   'GET /api/v1/admin/users': ['admin'],
   'POST /api/v1/admin/users/invite': ['admin'],
   'PATCH /api/v1/admin/users/{id}': ['admin'],

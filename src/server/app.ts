@@ -24,6 +24,8 @@ import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerAccountRoutes } from './routes/account.routes.ts';
 import { registerUserRoutes } from './routes/users.routes.ts';
 import { createAccountService } from './services/account.service.ts';
+import { registerNotificationPreferenceRoutes } from './routes/notification-preferences.routes.ts';
+import { createReminderService } from './services/reminder.service.ts';
 import { createUserAdminService } from './services/user-admin.service.ts';
 import { registerBiaRoutes } from './routes/bia.routes.ts';
 import { registerRiskRoutes } from './routes/risk.routes.ts';
@@ -252,6 +254,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }),
   );
   registerAccountRoutes(app, createAccountService({ database, now, auth }));
+  registerNotificationPreferenceRoutes(app, createReminderService({ database }), now);
   if (options.webRoot) await registerWebApp(app, { root: options.webRoot });
   return app;
 }

@@ -81,7 +81,7 @@ export function summaryEmail(input: {
     });
   if (summary.overdue.length > 0) sections.push({ title: 'Overdue', items: summary.overdue.map(line) });
   return {
-    subject: `Lifeboat weekly summary ${week}: ${total} due, ${summary.overdue.length} overdue`,
+    subject: `Lifeboat weekly summary ${week}: ${total} open, ${summary.overdue.length} overdue`,
     ...renderEmail(
       {
         heading: `Continuity summary for the week ${week}`,

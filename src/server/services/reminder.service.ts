@@ -14,10 +14,12 @@ import { REMINDER_SOURCES } from '../../reminders/registry.ts';
 import type { ReminderItem } from '../../reminders/types.ts';
 import type { LifeboatDatabase } from '../db/database.ts';
 import type { Notifier } from '../notify/types.ts';
+import { createAuditRepository } from '../repositories/audit.repository.ts';
 import { createDocumentRepository } from '../repositories/document.repository.ts';
 import { createReminderRepository } from '../repositories/reminder.repository.ts';
 import type { ReminderUser } from '../repositories/reminder.repository.ts';
 import { createApprovalService } from './approval.service.ts';
+import { appendAudit } from './audit.service.ts';
 import { rowToDocument } from './document-mapping.ts';
 import { digestEmail, summaryEmail } from './reminder-email.ts';
 
@@ -189,11 +191,27 @@ export function createReminderService(deps: { database: LifeboatDatabase }) {
       return digest !== undefined && isDigestFrequency(digest) ? digest : DEFAULT_DIGEST;
     },
 
-    /** Sets a user's digest preference. */
-    async setPreference(userId: string, digest: DigestFrequency, now: Date): Promise<DigestFrequency> {
-      await database.writeTransaction((trx) =>
-        createReminderRepository(trx).setPreference(userId, digest, now.toISOString()),
-      );
+    /** Sets a user's digest preference, audited as a change to their account. */
+    async setPreference(
+      user: { userId: string; email: string },
+      digest: DigestFrequency,
+      options: { actor: string; now: Date },
+    ): Promise<DigestFrequency> {
+      const at = options.now.toISOString();
+      await database.writeTransaction(async (trx) => {
+        const repository = createReminderRepository(trx);
+        const before = await repository.preference(user.userId);
+        await repository.setPreference(user.userId, digest, at);
+        await appendAudit(createAuditRepository(trx), {
+          at,
+          actor: options.actor,
+          action: 'user-update',
+          kind: 'User',
+          documentId: user.email,
+          before: { digest: before !== undefined && isDigestFrequency(before) ? before : DEFAULT_DIGEST },
+          after: { digest },
+        });
+      });
       return digest;
     },
   };
