@@ -254,7 +254,7 @@ describe('CSV without a mapping file', () => {
     expect(
       errors([
         { name: 'a.csv', text: 'host,os\nx,linux\n' },
-        { name: 'b.csv', text: 'id,name\n1,one\n1,again\n2,\n,\n' },
+        { name: 'b.csv', text: 'id,name,type\n1,one,\n1,again,\n2,,\n,,server\n,,\n' },
       ]),
     ).toEqual([
       'a.csv:1: error: no name column: expected one of name, friendlyname, display_name, hostname (or name the column under items.columns.name in a mapping file)',

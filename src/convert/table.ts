@@ -35,12 +35,12 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-/** The line a record starts on: csv-parse counts to its end, and its raw text may open with skipped empty lines. */
-function startLine(endLine: number, raw: string): number {
-  const body = raw.replace(/^\n+/, '').replace(/\n$/, '');
-  let newlines = 0;
-  for (let index = body.indexOf('\n'); index >= 0; index = body.indexOf('\n', index + 1)) newlines += 1;
-  return endLine - newlines;
+/** How many line breaks the cells of a record hold (only quoted cells can). */
+function breaksIn(cells: readonly string[]): number {
+  let breaks = 0;
+  for (const cell of cells)
+    for (let index = cell.indexOf('\n'); index >= 0; index = cell.indexOf('\n', index + 1)) breaks += 1;
+  return breaks;
 }
 
 /**
@@ -50,15 +50,12 @@ function startLine(endLine: number, raw: string): number {
  */
 export function readTable(input: ConvertInput): { table?: Table; problem?: ConvertProblem } {
   const text = input.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  let records: { record: string[]; raw: string; info: { lines: number } }[];
+  let records: string[][];
   try {
-    records = parse(text, {
-      delimiter: detectDelimiter(text),
-      info: true,
-      raw: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
+    // No `info` or `on_record`: they build an object per record and triple the time of a 100k-row file. Line
+    // numbers are counted here instead: a record takes one line plus the line breaks of its quoted cells, and an
+    // empty line comes through as one empty cell.
+    records = parse<string[]>(text, { delimiter: detectDelimiter(text), relax_column_count: true });
   } catch (error) {
     const { message, lines } = error as { message: string; lines?: number };
     return {
@@ -70,21 +67,22 @@ export function readTable(input: ConvertInput): { table?: Table; problem?: Conve
       },
     };
   }
-  const [header, ...data] = records;
-  if (!header)
+  let line = 1;
+  let headers: string[] | undefined;
+  const rows: TableRow[] = [];
+  for (const record of records) {
+    const start = line;
+    line += 1 + breaksIn(record);
+    if (record.every((cell) => cell.trim() === '')) continue;
+    const cells = record.map((cell) => cell.trim());
+    if (headers) rows.push({ line: start, cells });
+    else headers = cells.map((cell) => cell.toLowerCase());
+  }
+  if (!headers)
     return {
       problem: { severity: 'error', file: input.name, line: 1, message: 'empty file: expected a header row' },
     };
-  return {
-    table: {
-      file: input.name,
-      headers: header.record.map((cell) => cell.trim().toLowerCase()),
-      rows: data.map(({ record, raw, info }) => ({
-        line: startLine(info.lines, raw),
-        cells: record.map((cell) => cell.trim()),
-      })),
-    },
-  };
+  return { table: { file: input.name, headers, rows } };
 }
 
 /** The index of the first of `candidates` among `headers`, or -1. */
