@@ -14,8 +14,11 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
-/** Starts an SMTP server on 127.0.0.1, on a free port, accepting any sender and recipient without TLS or auth. */
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+/**
+ * Starts an SMTP server on 127.0.0.1, on a free port (or `port`, to bring a stopped server back), accepting any
+ * sender and recipient without TLS or auth.
+ */
+export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
   const messages: ParsedMail[] = [];
   const waiters: { count: number; resolve: (messages: ParsedMail[]) => void }[] = [];
   const settle = () => {
@@ -41,10 +44,10 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
         .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.server.address() as AddressInfo;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${address.port}`,
     messages,
     waitFor(count) {
       return new Promise((resolve) => {

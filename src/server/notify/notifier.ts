@@ -10,6 +10,7 @@ import type { EndpointRow } from './notify.repository.ts';
 import { postWebhook } from './webhook-http.ts';
 import type { AttemptResult } from './webhook-http.ts';
 import { signWebhook } from './webhook-signature.ts';
+import { checkWebhookTarget } from './webhook-target.ts';
 import type { Resolver } from './webhook-target.ts';
 
 /** The job that retries a failed email. */
@@ -42,6 +43,8 @@ export interface NotifierOptions {
   now?: () => Date;
   /** How long a webhook receiver has to answer. */
   webhookTimeoutMs?: number;
+  /** The wait before the next attempt of a failed send: `retryDelayMs` by default; tests shorten it. */
+  retryDelay?: (kind: 'email' | 'webhook', attempt: number) => number;
   /** The host-name resolver for webhook checks (tests pass one). */
   resolve?: Resolver;
 }
@@ -62,6 +65,8 @@ export interface DeliveringNotifier extends Notifier {
   deliverWebhook(id: string): Promise<DeliveryOutcome | undefined>;
   /** Sends a `ping` to an endpoint now, once, and answers what happened. */
   ping(endpoint: EndpointRow): Promise<DeliveryOutcome>;
+  /** Checks a webhook URL as deliveries will (same resolver); throws WebhookTargetError naming the problem. */
+  checkTarget(url: string, allowPrivate: boolean): Promise<void>;
   /** Closes the SMTP connection pool. */
   close(): void;
 }
@@ -79,6 +84,7 @@ export function createNotifier(options: NotifierOptions): DeliveringNotifier {
   const now = options.now ?? (() => new Date());
   const repo = createNotifyRepository(options.database.db);
   const timeoutMs = options.webhookTimeoutMs ?? 10_000;
+  const retryDelay = options.retryDelay ?? retryDelayMs;
   let transport: Transporter | undefined;
   const mailer = () =>
     (transport ??= nodemailer.createTransport({
@@ -125,7 +131,7 @@ export function createNotifier(options: NotifierOptions): DeliveringNotifier {
           EMAIL_DELIVERY_JOB,
           { id },
           {
-            startAfter: new Date(at.getTime() + retryDelayMs('email', attempts)),
+            startAfter: new Date(at.getTime() + retryDelay('email', attempts)),
             singletonKey: `email:${id}:${attempts + 1}`,
           },
         );
@@ -180,7 +186,7 @@ export function createNotifier(options: NotifierOptions): DeliveringNotifier {
         WEBHOOK_DELIVERY_JOB,
         { deliveryId: delivery.id },
         {
-          startAfter: new Date(at.getTime() + retryDelayMs('webhook', number)),
+          startAfter: new Date(at.getTime() + retryDelay('webhook', number)),
           singletonKey: `webhook:${delivery.id}:${number + 1}`,
         },
       );
@@ -274,6 +280,10 @@ export function createNotifier(options: NotifierOptions): DeliveringNotifier {
         data: { endpointId: endpoint.id },
       });
       return (await attemptWebhook(id, endpoint, false))!;
+    },
+
+    async checkTarget(url: string, allowPrivate: boolean) {
+      await checkWebhookTarget(url, { allowPrivate, ...(options.resolve && { resolve: options.resolve }) });
     },
 
     close() {

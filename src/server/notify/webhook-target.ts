@@ -31,6 +31,11 @@ export function blockedAddressReason(address: string): string | undefined {
   // An IPv4 address written as IPv6 (::ffff:127.0.0.1) is the IPv4 address.
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
   if (mapped) ip = mapped[1]!;
+  const mappedHex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(ip);
+  if (mappedHex) {
+    const [high, low] = [parseInt(mappedHex[1]!, 16), parseInt(mappedHex[2]!, 16)];
+    ip = [high >> 8, high & 255, low >> 8, low & 255].join('.');
+  }
   const family = isIP(ip);
   if (family === 0) return `"${address}" is not an IP address`;
   if (!BLOCKED.check(ip, family === 4 ? 'ipv4' : 'ipv6')) return undefined;
