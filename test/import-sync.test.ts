@@ -304,7 +304,9 @@ describe('lifeboat import --from', () => {
     const first = await runCli(args, env);
     expect(first.code).toBe(0);
     expect(first.stdout).toBe('created 3, updated 0, unchanged 0, deleted 0\n');
-    expect(first.stderr).toContain('csv: 3 items read (0 skipped), 2 relations read (2 used, 0 skipped)');
+    expect(first.stderr).toContain(
+      'converted 3 items and 2 relations into 3 documents (Service 1, Component 2)',
+    );
     const again = await runCli([...args, '--prune'], env);
     expect(again.stdout).toBe('created 0, updated 0, unchanged 3, deleted 0\n');
   });

@@ -13,11 +13,8 @@ import { rowToDocument } from '../server/services/document-mapping.ts';
 import { CatalogError } from '../server/services/errors.ts';
 import { createImportService } from '../server/services/import.service.ts';
 import type { ImportResult } from '../server/services/import.service.ts';
-import {
-  conversionErrors,
-  formatConvertProblem,
-  formatConvertSummary,
-} from '../server/services/source-sync.ts';
+import { conversionErrors } from '../server/services/source-sync.ts';
+import { formatProblem, formatSummary } from '../convert/summary.ts';
 import { EXAMPLE_CATALOG, loadCheckedCatalog } from './catalog-source.ts';
 import { fail } from './output.ts';
 import { createProgress } from './progress.ts';
@@ -133,8 +130,8 @@ async function convertForImport(
   } finally {
     progress.done();
   }
-  const lines = conversion.problems.map(formatConvertProblem);
-  lines.push(formatConvertSummary(from, conversion.summary));
+  const lines = conversion.problems.map(formatProblem);
+  lines.push(formatSummary(conversion.summary));
   process.stderr.write(`${lines.join('\n')}\n`);
   const errors = conversionErrors(conversion);
   if (errors.length > 0)

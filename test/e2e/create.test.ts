@@ -1,4 +1,5 @@
-// Creating plans and incidents in a real browser: "New plan" and "New incident" open forms that save.
+// Creating plans and incidents in a real browser: "New plan" and "New incident" open forms that save; the import
+// page brings documents in from a CMDB export.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { userOf } from './support/app.ts';
@@ -93,6 +94,46 @@ describe.skipIf(!available)('creating plans and incidents', () => {
       started: '2026-03-02T09:15:00Z',
       failed: ['hsm-leeds'],
     });
+    await page.context().close();
+  });
+
+  it('imports a CSV export from the import page: preview, apply, then the new component opens', async () => {
+    const page = await suite.newPage(userOf('manager'), '/import');
+    await page.getByRole('heading', { name: 'Import' }).waitFor();
+    const items = [
+      'id,name,class,tier',
+      'CI-901,Branch kiosk,business_service,3',
+      'CI-902,Kiosk gateway,server,',
+    ];
+    const relations = ['from,to,type', 'CI-901,CI-902,depends on'];
+    await page
+      .locator('input[type="file"]')
+      .first()
+      .setInputFiles([
+        { name: 'items.csv', mimeType: 'text/csv', buffer: Buffer.from(`${items.join('\n')}\n`) },
+        { name: 'relations.csv', mimeType: 'text/csv', buffer: Buffer.from(`${relations.join('\n')}\n`) },
+      ]);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await preview.waitFor();
+    expect(await page.getByTestId('import-summary').textContent()).toContain('2 items read (0 skipped)');
+    expect(await preview.getByRole('row', { name: /^Component/ }).textContent()).toBe('Component1000');
+    expect(
+      (
+        await fetch(`${suite.app.apiUrl}/api/v1/components/kiosk-gateway`, {
+          headers: suite.app.adminHeaders,
+        })
+      ).status,
+    ).toBe(404);
+
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByTestId('import-done').waitFor();
+    expect(await page.getByTestId('import-done').textContent()).toContain('created 2, updated 0');
+    await page.getByRole('link', { name: 'Kiosk gateway (kiosk-gateway)' }).click();
+    await page.waitForURL(/\/components\/kiosk-gateway$/);
+    await page.getByRole('heading', { name: 'Kiosk gateway' }).waitFor();
+    const service = await readDocument('services', 'branch-kiosk');
+    expect(service.spec).toMatchObject({ tier: 3, dependsOn: ['kiosk-gateway'] });
     await page.context().close();
   });
 });

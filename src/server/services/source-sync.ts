@@ -10,6 +10,7 @@ import type {
   ConvertResult,
   ConvertSummary,
 } from '../../convert/types.ts';
+import { formatProblem } from '../../convert/summary.ts';
 import type { LifeboatDatabase } from '../db/database.ts';
 import { CatalogError } from './errors.ts';
 import { createImportService } from './import.service.ts';
@@ -37,30 +38,6 @@ export const PREVIEW_SAMPLE = 10;
 /** How many conversion problems an answer lists at most. */
 const MAX_PROBLEMS = 1000;
 
-/** A conversion problem as the CLI prints it and an answer's detail quotes it: `file:line:column: error: ...`. */
-export function formatConvertProblem(problem: ConvertProblem): string {
-  const at = [problem.file, problem.line, problem.line !== undefined ? problem.column : undefined]
-    .filter((part) => part !== undefined)
-    .join(':');
-  return `${at}: ${problem.severity}: ${problem.message}`;
-}
-
-/** `csv: 120 items read (2 skipped), 300 relations read (280 used, 20 skipped); Component 100, Service 18` */
-export function formatConvertSummary(format: ConvertFormat, summary: ConvertSummary): string {
-  const { items, relations } = summary;
-  const kinds = Object.entries(summary.documents)
-    .map(([kind, count]) => `${kind} ${count}`)
-    .join(', ');
-  const reasons = Object.entries(summary.skipped)
-    .map(([reason, count]) => `${reason}: ${count}`)
-    .join(', ');
-  return (
-    `${format}: ${items.read} items read (${items.skipped} skipped), ${relations.read} relations read ` +
-    `(${relations.used} used, ${relations.skipped} skipped)${kinds ? `; ${kinds}` : ''}` +
-    `${reasons ? `; skipped: ${reasons}` : ''}`
-  );
-}
-
 /** The errors of a conversion (problems that skipped an item or a relation). */
 export function conversionErrors(conversion: Pick<ConvertResult, 'problems'>): ConvertProblem[] {
   return conversion.problems.filter((problem) => problem.severity === 'error');
@@ -68,7 +45,7 @@ export function conversionErrors(conversion: Pick<ConvertResult, 'problems'>): C
 
 /** The refusal of an import whose conversion had errors: the first few in the detail, up to 1000 listed. */
 function refuseConversion(conversion: ConvertResult, errors: ConvertProblem[], what: string): never {
-  const shown = errors.slice(0, 3).map(formatConvertProblem);
+  const shown = errors.slice(0, 3).map(formatProblem);
   throw new CatalogError(
     'invalid',
     `The ${conversion.format} input has ${errors.length} error(s); ${what}: ${shown.join('; ')}` +
