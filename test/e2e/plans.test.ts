@@ -1,15 +1,27 @@
 // The plan page in a real browser against a real server holding the Northbank example organisation.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { userOf } from './support/app.ts';
 import type { Role } from './support/app.ts';
 import { browserTestsAvailable } from './support/browser.ts';
 import { browserSuite } from './support/suite.ts';
+import { startSmtpServer } from '../support/smtp.ts';
+import type { TestSmtpServer } from '../support/smtp.ts';
 
 const available = browserTestsAvailable('the plan page tests');
 
 describe.skipIf(!available)('plan page', () => {
-  const suite = browserSuite();
+  // Invoking a plan emails its call tree: the server sends through an SMTP server the test reads.
+  let smtp: TestSmtpServer | undefined;
+  const suite = browserSuite(undefined, {
+    env: async () => {
+      smtp = await startSmtpServer();
+      return { LIFEBOAT_SMTP_URL: smtp.url, LIFEBOAT_PUBLIC_URL: 'https://lifeboat.example.org' };
+    },
+  });
+  afterAll(async () => {
+    await smtp?.close();
+  });
 
   const pageAs = (role: Role, path: string): Promise<Page> => suite.newPage(userOf(role), path);
 
@@ -204,5 +216,40 @@ describe.skipIf(!available)('plan page', () => {
       expect(refused.status).toBe(403);
       await page.context().close();
     }
+  });
+
+  it('invokes a plan, and the first contact acknowledges through the emailed link without signing in', async () => {
+    const page = await pageAs('manager', '/plans/plan-dc-leeds-loss');
+    await page.getByRole('button', { name: 'Invoke plan' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('What is happening').fill('Power lost in the Leeds data centre');
+    await dialog.getByRole('button', { name: 'Invoke and notify' }).click();
+    const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
+    await page.waitForURL(new RegExp(`/incidents/plan-dc-leeds-loss-${day}$`));
+    const martin = page.getByRole('table', { name: 'Call tree' }).locator('[data-contact="martin-okafor"]');
+    expect(await martin.locator('[data-state]').textContent()).toBe('waiting for an answer');
+
+    const [mail] = await smtp!.waitFor(1);
+    const link = /https:\/\/lifeboat\.example\.org\/ack\/[\w-]+/.exec(mail?.text ?? '')?.[0];
+    expect(link, mail?.text).toBeDefined();
+    expect(mail?.to).toMatchObject({ value: [{ address: 'martin.okafor@northbank.example' }] });
+    // Martin, in a browser of his own and not signed in, follows the link (the server's port is its own: the
+    // link's path is opened there) and presses the button: opening the link alone acknowledges nothing.
+    const inbox = await suite.newPage();
+    await inbox.goto(suite.app.url + new URL(link!).pathname);
+    await inbox.getByRole('heading', { name: 'Plan invoked: Loss of the Leeds data centre' }).waitFor();
+    await inbox.getByRole('button', { name: 'Acknowledge' }).click();
+    await inbox.getByRole('heading', { name: 'Acknowledged' }).waitFor();
+    await inbox.context().close();
+
+    await page.reload();
+    await martin.locator('[data-state="acknowledged"]').waitFor();
+    expect(await page.getByRole('region', { name: 'Timeline' }).textContent()).toContain(
+      'Martin Okafor acknowledged',
+    );
+    // The call tree moved on to the next contact.
+    await smtp!.waitFor(2);
+    expect(smtp!.messages[1]?.to).toMatchObject({ value: [{ address: 'helen.ashworth@northbank.example' }] });
+    await page.context().close();
   });
 });
