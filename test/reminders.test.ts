@@ -222,4 +222,36 @@ describeEachDatabase('reminder digests and preferences', (dialect) => {
     ]);
     expect(await run('2026-12-15T07:00:00Z')).toEqual([]);
   });
+  it('holds a weekly digest that had nothing at the week’s first run until the next week', async () => {
+    const cy = doc('Person', 'cy', { email: 'auditor@example.org' }, { name: 'Cy Auditor' });
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/people', payload: cy })).statusCode).toBe(201);
+    const weekly = await t
+      .as('auditor')
+      .inject({ method: 'PUT', url: '/api/v1/me/notifications', payload: { digest: 'weekly' } });
+    expect(weekly.statusCode).toBe(200);
+    expect((await run('2026-12-21T07:00:00Z')).map((mail) => mail.to)).toEqual([
+      'manager@example.org',
+      'owner@example.org',
+    ]);
+    const incident = body<{ spec: { actions: unknown[] } }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/incidents/inc-db' }),
+    );
+    incident.spec.actions.push({
+      title: 'Check the audit trail',
+      owner: 'cy',
+      due: '2026-12-22',
+      status: 'open',
+    });
+    const put = await t.app.inject({ method: 'PUT', url: '/api/v1/incidents/inc-db', payload: incident });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(await run('2026-12-23T07:00:00Z')).toEqual([]);
+    expect(await run('2026-12-28T07:00:00Z')).toContainEqual({
+      to: 'auditor@example.org',
+      subject: 'Lifeboat reminders: 1 overdue',
+      lines: [
+        '- Corrective action overdue: Check the audit trail (was due 2026-12-22)',
+        `  ${PUBLIC_URL}/incidents/inc-db`,
+      ],
+    });
+  });
 });

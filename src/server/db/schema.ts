@@ -226,7 +226,10 @@ export interface JobQueueTable {
 export interface RemindersSentTable {
   /** The recipient's address, lower-cased. */
   recipient: string;
-  /** The reminder item's key (`plan-review:plan-leeds-dc`), or `summary` for a manager's weekly summary. */
+  /**
+   * The reminder item's key (`plan-review:plan-leeds-dc`); `summary` for a manager's weekly summary, `digest` for a
+   * weekly digest itself.
+   */
   item_key: string;
   /** `2026-12-07` for a daily digest, `2026-W50` for a weekly one. */
   period: string;

@@ -28,14 +28,14 @@ export function createReminderRepository(db: Kysely<Database>) {
         .execute();
       return rows.map((row) => row.item_key);
     },
-    /** Whether anything was reminded to `recipient` in `period`. */
-    async anyIn(recipient: string, period: string): Promise<boolean> {
+    /** Whether `key` was recorded for `recipient` in `period`. */
+    async has(recipient: string, period: string, key: string): Promise<boolean> {
       const row = await db
         .selectFrom('reminders_sent')
         .select('item_key')
         .where('recipient', '=', recipient)
         .where('period', '=', period)
-        .limit(1)
+        .where('item_key', '=', key)
         .executeTakeFirst();
       return row !== undefined;
     },

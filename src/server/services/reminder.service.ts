@@ -29,6 +29,9 @@ export const DEFAULT_DIGEST: DigestFrequency = 'daily';
 /** The claim a manager's weekly summary makes, beside the items' keys. */
 const SUMMARY_KEY = 'summary';
 
+/** The claim of a weekly digest itself, made at the week's first run. */
+const DIGEST_KEY = 'digest';
+
 /** What one run sent. */
 export interface ReminderRun {
   digests: number;
@@ -92,8 +95,8 @@ export function createReminderService(deps: { database: LifeboatDatabase }) {
   /**
    * Claims `keys` for a recipient and period in one write transaction, then emails what it claimed; an email that
    * fails releases its claims. Writes are serialised across processes (SQLite's write lock, PostgreSQL's advisory
-   * lock), so of two runs at once one claims and sends, the other finds nothing new. With `once`, nothing is
-   * claimed when the recipient already had something in the period (one weekly digest, one summary).
+   * lock), so of two runs at once one claims and sends, the other finds nothing new. With `once`, the first run
+   * in the period claims the digest itself and later runs claim nothing (one weekly digest).
    */
   async function claimAndSend(
     recipient: string,
@@ -104,15 +107,22 @@ export function createReminderService(deps: { database: LifeboatDatabase }) {
   ): Promise<boolean> {
     const claimed = await database.writeTransaction(async (trx) => {
       const repository = createReminderRepository(trx);
-      if (options.once && (await repository.anyIn(recipient, period))) return [];
-      return repository.claim(recipient, period, keys, options.at);
+      if (!options.once) return repository.claim(recipient, period, keys, options.at);
+      // The week's first run claims the digest itself, even with nothing to send: later runs that week send none.
+      if (await repository.has(recipient, period, DIGEST_KEY)) return [];
+      const claimed = await repository.claim(recipient, period, [DIGEST_KEY, ...keys], options.at);
+      return claimed.filter((key) => key !== DIGEST_KEY);
     });
     if (claimed.length === 0) return false;
     try {
       await send(new Set(claimed));
     } catch (error) {
       await database.writeTransaction((trx) =>
-        createReminderRepository(trx).release(recipient, period, claimed),
+        createReminderRepository(trx).release(
+          recipient,
+          period,
+          options.once ? [DIGEST_KEY, ...claimed] : claimed,
+        ),
       );
       throw error;
     }
