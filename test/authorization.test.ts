@@ -30,6 +30,7 @@ for (const kind of KIND_NAMES) {
 const EXPECTED: Record<string, Rule> = {
   'GET /healthz': 'public',
   'GET /readyz': 'public',
+  'GET /metrics': 'public',
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/logout': 'public',
   'GET /api/v1/auth/me': READ,

@@ -82,6 +82,12 @@ const COMMANDS: readonly { term: string; summary: string; load: () => Promise<Re
     load: async () => (await import('./plans.command.ts')).registerPlans,
   },
   {
+    term: 'jobs',
+    summary:
+      'background jobs: run one now (jobs run reminders --now <instant>), list schedules and last runs',
+    load: async () => (await import('./jobs.command.ts')).registerJobs,
+  },
+  {
     term: 'incident',
     summary: 'declare an incident by invoking a plan: email its call tree (incident declare --plan <id>)',
     load: async () => (await import('./incident.command.ts')).registerIncident,
