@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { FastifyServerOptions } from 'fastify';
 import type { Command } from 'commander';
 import { buildApp } from '../server/app.ts';
+import { startMetricsServer } from '../server/metrics-server.ts';
 import { ConfigError, parsePort, serverConfigFromEnv } from '../server/config.ts';
 import { openDatabase } from '../server/db/database.ts';
 import { AuthError } from '../server/auth/auth-error.ts';
@@ -87,6 +88,7 @@ export function registerServe(program: Command): void {
         webRoot: WEB_DIST,
         publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
         startJobs: true,
+        metricsToken: config.metricsToken,
         ...(config.trustProxy !== undefined && { trustProxy: config.trustProxy }),
         ...(oidc && { auth: { oidc } }),
       });
@@ -107,6 +109,17 @@ export function registerServe(program: Command): void {
         );
         await database.close();
         process.exit(1);
+      }
+      if (config.metricsPort !== undefined) {
+        const metrics = await startMetricsServer(config.metricsPort).catch((error: unknown) => {
+          process.stderr.write(
+            `lifeboat serve: error: cannot serve metrics on 127.0.0.1:${config.metricsPort}: ${String(error)}\n`,
+          );
+          process.exit(1);
+        });
+        const metricsAddress = metrics.address();
+        const metricsPort = typeof metricsAddress === 'object' && metricsAddress ? metricsAddress.port : 0;
+        process.stdout.write(`Metrics are served on http://127.0.0.1:${metricsPort}/metrics\n`);
       }
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;

@@ -44,6 +44,7 @@ import { registerCatalogRoutes } from './routes/catalog.routes.ts';
 import { registerNotificationRoutes } from './routes/notification.routes.ts';
 import { createWebhookService } from './notify/webhook.service.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
+import { registerMetricsRoutes } from './routes/metrics.routes.ts';
 import { registerIncidentRoutes } from './routes/incident.routes.ts';
 import { registerCallTreeRoutes } from './routes/call-tree.routes.ts';
 import { createCallTreeService } from './services/call-tree.service.ts';
@@ -84,6 +85,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** Starts the job queue's schedules and workers when the app is ready (`lifeboat serve`); tests leave it off. */
   startJobs?: boolean;
+  /** The bearer token GET /metrics asks for (LIFEBOAT_METRICS_TOKEN); without one /metrics answers 404. */
+  metricsToken?: string | undefined;
 }
 
 /**
@@ -205,8 +208,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   if (options.startJobs) app.addHook('onReady', () => jobs.start());
   if (!options.jobs || options.startJobs) app.addHook('onClose', () => jobs.stop());
-  const catalog = createCatalogService({ database, now });
+  // Webhook events raised where things happen; a failure to publish is logged, never the user's error.
+  const events = {
+    notifier,
+    publicUrl,
+    onError: (error: unknown) => app.log.warn({ err: error }, 'a webhook event could not be published'),
+  };
+  const catalog = createCatalogService({ database, now, events });
   registerHealthRoutes(app, database);
+  registerMetricsRoutes(app, { token: options.metricsToken });
   registerAuthRoutes(app, auth, options.auth?.oidc ? createOidc(options.auth.oidc) : undefined);
   registerCatalogRoutes(app, catalog, { ownerScope: graphs.ownerScope });
   registerCatalogIoRoutes(app, { database, now, work });
@@ -221,12 +231,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerExerciseRoutes(
     app,
     createExerciseService({ database, graphs, now }),
-    createExerciseRecording({ catalog }),
+    createExerciseRecording({ catalog, events }),
     { ownerScope: graphs.ownerScope },
   );
   registerExerciseCalibrationRoutes(app, createExerciseCalibration({ graphs, catalog }));
   registerExerciseReportRoutes(app, createExerciseReportService({ database, now, graphs, work }));
-  registerPlanRoutes(app, createPlanService({ database, now, graphs, work }));
+  registerPlanRoutes(app, createPlanService({ database, now, graphs, work, events }));
   const assessments = createAssessmentService({ database, now });
   registerAssessmentRoutes(app, assessments, { ownerScope: graphs.ownerScope });
   registerCampaignRoutes(app, assessments);

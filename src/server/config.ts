@@ -18,6 +18,10 @@ export interface ServerConfig {
   smtpUrl: string | undefined;
   /** The sender of every email (LIFEBOAT_MAIL_FROM). */
   mailFrom: string;
+  /** The bearer token a scraper sends to GET /metrics (LIFEBOAT_METRICS_TOKEN); /metrics answers 404 without one. */
+  metricsToken: string | undefined;
+  /** A port of 127.0.0.1 serving /metrics without a token (LIFEBOAT_METRICS_PORT). */
+  metricsPort: number | undefined;
 }
 
 /**
@@ -129,5 +133,20 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     adminPassword: env.LIFEBOAT_ADMIN_PASSWORD || undefined,
     trustProxy: parseTrustProxy(env.LIFEBOAT_TRUST_PROXY),
     ...mailConfigFromEnv(env),
+    metricsToken: metricsTokenFromEnv(env),
+    metricsPort: env.LIFEBOAT_METRICS_PORT?.trim()
+      ? parsePort(env.LIFEBOAT_METRICS_PORT.trim(), 'LIFEBOAT_METRICS_PORT')
+      : undefined,
   };
+}
+
+/** LIFEBOAT_METRICS_TOKEN: long enough not to be guessed, as it is the only guard on /metrics. */
+function metricsTokenFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const token = env.LIFEBOAT_METRICS_TOKEN?.trim() || undefined;
+  if (token !== undefined && (token.length < 16 || /\s/.test(token))) {
+    throw new ConfigError(
+      'LIFEBOAT_METRICS_TOKEN must be at least 16 characters without spaces (for example the output of `openssl rand -hex 32`)',
+    );
+  }
+  return token;
 }

@@ -5,6 +5,7 @@ import { FAILURE_KINDS, isKind } from '../../catalog/kinds.ts';
 import { addNode, buildGraph, updateNode } from '../../engine/index.ts';
 import type { EngineGraph, EngineNode } from '../../engine/index.ts';
 import type { LifeboatDatabase } from '../db/database.ts';
+import { graphCacheLookups } from '../metrics.ts';
 import type { AuditRow } from '../repositories/audit.repository.ts';
 import { createAuditRepository } from '../repositories/audit.repository.ts';
 import { createDocumentRepository } from '../repositories/document.repository.ts';
@@ -83,7 +84,10 @@ function replayedCache<T>(database: LifeboatDatabase, spec: ReplayedSpec<T>) {
   async function refresh(): Promise<{ head: AuditHead; value: T }> {
     // The head is read before the data: a write in between is then replayed again, which is harmless.
     const head = await readHead(database);
-    if (cached && headKey(cached.head) === headKey(head)) return cached;
+    if (cached && headKey(cached.head) === headKey(head)) {
+      graphCacheLookups.inc({ result: 'hit' });
+      return cached;
+    }
     const rows = cached && (await entriesBetween(cached.head, head));
     if (cached && rows) {
       const changes = rows.filter((row) => isKind(row.kind)).map(toChange);
@@ -93,8 +97,12 @@ function replayedCache<T>(database: LifeboatDatabase, spec: ReplayedSpec<T>) {
       } catch {
         // A replay that failed half-way may have left the value edited in part: reload it below.
       }
-      if (value !== undefined) return (cached = { head, value });
+      if (value !== undefined) {
+        graphCacheLookups.inc({ result: 'replay' });
+        return (cached = { head, value });
+      }
     }
+    graphCacheLookups.inc({ result: 'miss' });
     cached = undefined;
     const value = await spec.load(headKey(head));
     return (cached = { head, value });
