@@ -304,7 +304,7 @@ export function AccountPage() {
     <Stack>
       <Title order={1}>Your account</Title>
       {user && (
-        <Text>
+        <Text component="div">
           {user.name ?? user.email} · {user.email} · role <Badge variant="light">{user.role}</Badge>
         </Text>
       )}
