@@ -2,7 +2,8 @@ import { API_VERSION, KIND_NAMES } from '../catalog/kinds.ts';
 import type { CatalogDocument } from '../catalog/kinds.ts';
 import { COMPONENT_TYPES } from '../catalog/vocabulary.ts';
 import { createIdAllocator } from './ids.ts';
-import type { ItemField, ItemKind, RelationField, ResolvedMapping } from './mapping.ts';
+import type { ItemField, ItemKind, ResolvedMapping } from './mapping.ts';
+import { collectDependencies } from './relations.ts';
 import { columnIndex } from './table.ts';
 import type { Table } from './table.ts';
 import type {
@@ -27,7 +28,7 @@ export function emptySummary(): ConvertSummary {
 type ComponentType = (typeof COMPONENT_TYPES)[number];
 
 /** One item row taken in. */
-interface Item {
+export interface Item {
   key: string;
   name: string;
   kind: ItemKind;
@@ -57,7 +58,6 @@ const REFERENCES = [
   ['vendor', 'Vendor'],
 ] as const;
 
-const FAILURE_KINDS: ReadonlySet<ItemKind> = new Set(['Service', 'Component', 'Site', 'Vendor']);
 const MAX_LABEL = 253;
 const PROGRESS_STEP = 1000;
 
@@ -247,106 +247,16 @@ export function buildDocuments(
   }
 
   // Relations: dependencies between items, in the direction their type says.
-  const dependencies = new Map<string, Set<string>>();
-  const unmapped = new Map<string, { file: string; line: number; count: number }>();
-  for (const table of relationTables) {
-    const columns = Object.fromEntries(
-      (['from', 'to', 'type'] as RelationField[]).map((field) => [
-        field,
-        columnIndex(table.headers, mapping.relationColumns[field]),
-      ]),
-    ) as Record<RelationField, number>;
-    const missing = (['from', 'to'] as const).filter((field) => columns[field] < 0);
-    if (missing.length > 0) {
-      for (const field of missing)
-        error(
-          table.file,
-          1,
-          `no ${field} column in a relations file: expected one of ${mapping.relationColumns[field].join(', ')}`,
-        );
-      for (const _ of table.rows) {
-        summary.relations.read += 1;
-        summary.relations.skipped += 1;
-        skip('file without from and to columns');
-        progressed();
-      }
-      continue;
-    }
-    for (const row of table.rows) {
-      progressed();
-      summary.relations.read += 1;
-      const skipRelation = (reason: string) => {
-        summary.relations.skipped += 1;
-        skip(reason);
-      };
-      const cell = (field: RelationField) => (columns[field] < 0 ? '' : (row.cells[columns[field]] ?? ''));
-      const type = cell('type');
-      const direction = type ? (mapping.relationTypes.get(type) ?? mapping.otherTypes) : 'forward';
-      if (direction === 'ignore') {
-        skipRelation('relation type ignored');
-        continue;
-      }
-      if (direction === 'report') {
-        const seen = unmapped.get(type);
-        if (seen) seen.count += 1;
-        else unmapped.set(type, { file: table.file, line: row.line, count: 1 });
-        skipRelation('relation type not mapped');
-        continue;
-      }
-      const ends: Item[] = [];
-      for (const field of ['from', 'to'] as const) {
-        const value = cell(field);
-        const header = table.headers[columns[field]];
-        const { item, ambiguous } = value ? resolve(value) : {};
-        if (item) {
-          ends.push(item);
-          continue;
-        }
-        if (!value) {
-          error(table.file, row.line, `empty ${header}: relation skipped`);
-          skipRelation('relation with an empty end');
-        } else if (ambiguous) {
-          error(
-            table.file,
-            row.line,
-            `${header} "${value}" names ${ambiguous.length} items (${ambiguous.slice(0, 3).join(', ')}): give its id instead`,
-          );
-          skipRelation('ambiguous relation target');
-        } else if (leftOut.has(value)) {
-          skipRelation(`relation to an item ${leftOut.get(value)}`);
-        } else {
-          error(
-            table.file,
-            row.line,
-            `unknown relation target: ${header} "${value}" is no item's id or name`,
-          );
-          skipRelation('unknown relation target');
-        }
-        break;
-      }
-      if (ends.length < 2) continue;
-      const [dependent, dependency] = direction === 'forward' ? [ends[0]!, ends[1]!] : [ends[1]!, ends[0]!];
-      if (dependent === dependency) {
-        skipRelation('relation of an item to itself');
-        continue;
-      }
-      if (!FAILURE_KINDS.has(dependent.kind) || !FAILURE_KINDS.has(dependency.kind)) {
-        skipRelation('relation with a Team');
-        continue;
-      }
-      const dependencyId = idOf(`item:${dependency.key}`);
-      const set = dependencies.get(dependent.key);
-      if (set) set.add(dependencyId);
-      else dependencies.set(dependent.key, new Set([dependencyId]));
-      summary.relations.used += 1;
-    }
-  }
-  for (const [type, { file, line, count }] of unmapped)
-    warning(
-      file,
-      line,
-      `relation type "${type}" is not mapped: its ${count} relation${count === 1 ? ' is' : 's are'} skipped (map it under relations.types: forward, reverse or ignore)`,
-    );
+  const dependencies = collectDependencies(relationTables, mapping, {
+    resolve,
+    leftOut,
+    idOf: (item) => idOf(`item:${item.key}`),
+    summary,
+    skip,
+    progressed,
+    error,
+    warning,
+  });
 
   // Documents.
   const documents: CatalogDocument[] = [];

@@ -55,7 +55,7 @@ export function readTable(input: ConvertInput): { table?: Table; problem?: Conve
     // No `info` or `on_record`: they build an object per record and triple the time of a 100k-row file. Line
     // numbers are counted here instead: a record takes one line plus the line breaks of its quoted cells, and an
     // empty line comes through as one empty cell.
-    records = parse<string[]>(text, { delimiter: detectDelimiter(text), relax_column_count: true });
+    records = parse(text, { delimiter: detectDelimiter(text), relax_column_count: true });
   } catch (error) {
     const { message, lines } = error as { message: string; lines?: number };
     return {
