@@ -168,7 +168,7 @@ function writeCatalog(
   return { bytes, documents };
 }
 
-interface Run {
+export interface Run {
   seconds: number;
   /** User plus system CPU seconds of the child, when GNU time is there to measure it. */
   cpuSeconds: number | undefined;
@@ -183,7 +183,7 @@ interface Run {
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 /** Runs the real command as a child process and times it from spawn to exit. */
-function lifeboat(args: string[], env: NodeJS.ProcessEnv, work: string): Promise<Run> {
+export function lifeboat(args: string[], env: NodeJS.ProcessEnv, work: string): Promise<Run> {
   const usage = path.join(work, 'usage.txt');
   const command = [process.execPath, LIFEBOAT_BIN, ...args];
   const [file, ...rest] = GNU_TIME ? [GNU_TIME, '-f', '%U %S %M', '-o', usage, ...command] : command;

@@ -4,7 +4,8 @@
  * the same graph; then the Aralia fault trees against SCRAM; then cut sets (bench/spof.ts, alone with `--only spof`);
  * then the engine with standbys, data and plans (bench/recovery.ts, alone with `--only recovery`); then the
  * server's health checks under heavy work (bench/server.ts, alone with `--only server`); then the objectives gap
- * of 100 scenarios on 100k nodes (bench/objectives.ts, alone with `--only objectives`).
+ * of 100 scenarios on 100k nodes (bench/objectives.ts, alone with `--only objectives`); then `lifeboat import --from
+ * csv` of a 100k-item export with 300k relations (bench/source-import.ts, alone with `--only source-import`).
  * Writes docs/benchmarks.md.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ import { runAndWriteRecoverySection } from './recovery.ts';
 import { runAndWriteRiskSection } from './risk.ts';
 import { writeServerBench } from './server.ts';
 import { runAndWriteSpofSection } from './spof.ts';
+import { runAndWriteSourceImportSection } from './source-import.ts';
 
 const json = process.argv.includes('--json');
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -295,9 +297,9 @@ const onlyAt = process.argv.indexOf('--only');
 const only =
   process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ??
   (onlyAt === -1 ? undefined : process.argv[onlyAt + 1]);
-if (only !== undefined && !['spof', 'recovery', 'server', 'objectives'].includes(only)) {
+if (only !== undefined && !['spof', 'recovery', 'server', 'objectives', 'source-import'].includes(only)) {
   throw new Error(
-    `--only takes "spof", "recovery", "server" or "objectives" (the sections that run alone), got "${only}"`,
+    `--only takes "spof", "recovery", "server", "objectives" or "source-import" (the sections that run alone), got "${only}"`,
   );
 }
 
@@ -322,6 +324,7 @@ async function runAll(): Promise<void> {
   const risk = runAndWriteRiskSection(gc);
   if (json) process.stdout.write(`${JSON.stringify({ ...results, spof, recovery, risk }, null, 2)}\n`);
   runAndWriteObjectivesSection(gc);
+  await runAndWriteSourceImportSection();
   // Last: it starts the server as a child process and writes its own section.
   await writeServerBench();
 }
@@ -335,5 +338,6 @@ if (only === 'spof') {
 } else if (only === 'objectives') {
   const objectives = runAndWriteObjectivesSection(gc);
   if (json) process.stdout.write(`${JSON.stringify(objectives, null, 2)}\n`);
-} else if (only === 'server') await writeServerBench();
+} else if (only === 'source-import') await runAndWriteSourceImportSection();
+else if (only === 'server') await writeServerBench();
 else await runAll();
