@@ -9,6 +9,7 @@ import {
   samplesPresent,
   specs,
 } from './convert-testing.ts';
+import { hostsIn, isDatabaseImage, serviceOf } from './kubernetes-addresses.ts';
 import { convertKubernetes } from './kubernetes.ts';
 
 const BOUTIQUE = 'online-boutique/kubernetes-manifests';
@@ -174,6 +175,47 @@ describe('a microservice application over two namespaces', () => {
     const again = convertKubernetes([...inputs].reverse());
     expect(again.documents).toEqual(result.documents);
     expect(again.problems).toEqual(result.problems);
+  });
+});
+
+describe('addresses in environment values', () => {
+  it('finds the host of each address form, and nothing in values that hold none', () => {
+    expect(hostsIn('redis-cart:6379')).toEqual([{ host: 'redis-cart', formed: true }]);
+    expect(hostsIn('postgres://shop:secret@orders-db.platform:5432/orders?ssl=true')).toEqual([
+      { host: 'orders-db.platform', formed: true },
+    ]);
+    expect(hostsIn('kafka-0.kafka:9092,kafka-1.kafka:9092')).toEqual([
+      { host: 'kafka-0.kafka', formed: true },
+      { host: 'kafka-1.kafka', formed: true },
+    ]);
+    expect(hostsIn('payments')).toEqual([{ host: 'payments', formed: false }]);
+    expect(hostsIn('api.shop.svc.cluster.local.')).toEqual([
+      { host: 'api.shop.svc.cluster.local', formed: true },
+    ]);
+    expect(hostsIn('0.0.0.0:8080')).toEqual([]);
+    expect(hostsIn('localhost:9000')).toEqual([]);
+    expect(hostsIn('http://$(API_HOST):8080')).toEqual([]);
+    expect(hostsIn('-Xmx512m -Dlog.level=info')).toEqual([]);
+  });
+
+  it('reads a host as cluster DNS does from the workload namespace', () => {
+    const namespaces = new Set(['shop', 'platform']);
+    expect(serviceOf('api', 'shop', namespaces)).toBe('shop/api');
+    expect(serviceOf('orders-db.platform', 'shop', namespaces)).toBe('platform/orders-db');
+    expect(serviceOf('search.platform.svc', 'shop', namespaces)).toBe('platform/search');
+    expect(serviceOf('sessions-0.sessions.platform.svc.cluster.local', 'shop', namespaces)).toBe(
+      'platform/sessions',
+    );
+    expect(serviceOf('api.stripe.com', 'shop', namespaces)).toBeUndefined();
+    expect(serviceOf('example.com', 'shop', namespaces)).toBeUndefined();
+  });
+
+  it('takes an image as a data store by its name, whatever its registry, tag or digest', () => {
+    expect(isDatabaseImage('redis:alpine')).toBe(true);
+    expect(isDatabaseImage('docker.io/bitnami/postgresql:16@sha256:abc')).toBe(true);
+    expect(isDatabaseImage('registry.example.com:5000/team/mongo')).toBe(true);
+    expect(isDatabaseImage('registry.example.com/shop/redis-exporter:1.0')).toBe(false);
+    expect(isDatabaseImage('rabbitmq:3-management')).toBe(false);
   });
 });
 
