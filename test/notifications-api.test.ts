@@ -11,10 +11,12 @@ import { createNotifier } from '../src/server/notify/notifier.ts';
 import type { DeliveringNotifier } from '../src/server/notify/notifier.ts';
 import { verifyWebhookSignature } from '../src/server/notify/webhook-signature.ts';
 import type { Resolver } from '../src/server/notify/webhook-target.ts';
+import { FIXTURES, collection, fixture } from './support/fixtures.ts';
 import { startSmtpServer } from './support/smtp.ts';
 import type { TestSmtpServer } from './support/smtp.ts';
 import { createTestDatabase, describeEachDatabase } from './support/test-databases.ts';
 import type { Dialect } from './support/test-databases.ts';
+import { seedFixtures } from './support/test-app.ts';
 import { seedUsers } from './support/test-users.ts';
 import { startWebhookReceiver } from './support/webhook-receiver.ts';
 import type { WebhookReceiver } from './support/webhook-receiver.ts';
@@ -53,6 +55,8 @@ interface NotifyApp {
   jobs: JobQueue;
   admin(request: { method: string; url: string; payload?: unknown }): Promise<LightMyRequestResponse>;
   viewer(request: { method: string; url: string; payload?: unknown }): Promise<LightMyRequestResponse>;
+  /** The admin's Authorization header. */
+  adminAuthorization: string;
   close(): Promise<void>;
 }
 
@@ -104,6 +108,7 @@ async function notifyApp(
     jobs,
     admin: as(tokens.admin),
     viewer: as(tokens.viewer),
+    adminAuthorization: `Bearer ${tokens.admin}`,
     async close() {
       await jobs.stop();
       await server.close();
@@ -335,6 +340,33 @@ describeEachDatabase('webhook endpoints', (dialect) => {
     ).toEqual([]);
   });
 
+  it('lists the outbox newest first, a page at a time, each email once', async () => {
+    const t = await notifyApp(dialect);
+    for (const to of ['a@example.org', 'b@example.org', 'c@example.org'])
+      await t.notifier.email({ to, subject: `For ${to}`, category: 'digest', ...digest });
+    const first = (await t.admin({ method: 'GET', url: '/api/v1/admin/outbox?limit=2' })).json<
+      Page<OutboxItem & { to: string; createdAt: string }> & { nextCursor: string | null }
+    >();
+    expect(first.items).toHaveLength(2);
+    expect(first.items[0]!.createdAt >= first.items[1]!.createdAt).toBe(true);
+    const second = (
+      await t.admin({ method: 'GET', url: `/api/v1/admin/outbox?limit=2&cursor=${first.nextCursor ?? ''}` })
+    ).json<Page<OutboxItem & { to: string }> & { nextCursor: string | null }>();
+    expect(second.nextCursor).toBeNull();
+    expect([...first.items, ...second.items].map((item) => item.to).sort()).toEqual([
+      'a@example.org',
+      'b@example.org',
+      'c@example.org',
+    ]);
+    const notSent = (await t.admin({ method: 'GET', url: '/api/v1/admin/outbox?status=not-sent' })).json<
+      Page<OutboxItem>
+    >();
+    expect(notSent.items).toHaveLength(3);
+    const bad = await t.admin({ method: 'GET', url: '/api/v1/admin/outbox?cursor=nonsense' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<Problem>().detail).toMatch(/cursor/);
+  });
+
   it('refuses an unknown event and an empty list of events', async () => {
     const t = await notifyApp(dialect);
     for (const events of [['plan.exploded'], []]) {
@@ -492,5 +524,83 @@ describe('webhook deliveries', () => {
     ).json<Ping>();
     expect(ping).toMatchObject({ delivered: true, statusCode: 200 });
     expect(hook.requests[0]!.headers.host).toBe(`hooks.example.test:${port}`);
+  });
+});
+
+describe('events', () => {
+  it('publishes plan.approved, incident.declared and exercise.finished where they happen, with links to the pages', async () => {
+    const hook = await receiver();
+    const t = await notifyApp('sqlite', { startJobs: true });
+    const created = await t.admin({
+      method: 'POST',
+      url: '/api/v1/admin/webhooks',
+      payload: {
+        url: hook.url,
+        events: ['plan.approved', 'incident.declared', 'exercise.finished'],
+        allowPrivate: true,
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    await seedFixtures({
+      inject: (request) => t.server.inject({ ...request, headers: { authorization: t.adminAuthorization } }),
+    });
+    const plan = FIXTURES.Plan.metadata.id;
+    expect(
+      (await t.admin({ method: 'POST', url: collection('Plan'), payload: FIXTURES.Plan })).statusCode,
+    ).toBe(201);
+    const approved = await t.server.inject({
+      method: 'POST',
+      url: `/api/v1/plans/${plan}/approve`,
+      headers: { authorization: t.adminAuthorization, 'if-match': '"1"' },
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    await hook.waitFor(1);
+
+    const incident = await t.admin({
+      method: 'POST',
+      url: collection('Incident'),
+      payload: FIXTURES.Incident,
+    });
+    expect(incident.statusCode, incident.body).toBe(201);
+    await hook.waitFor(2);
+
+    const exercise = fixture('Exercise');
+    const { started: _started, finished: _finished, results: _results, ...spec } = exercise.spec;
+    exercise.spec = { ...spec, status: 'planned' };
+    const stored = await t.admin({ method: 'POST', url: collection('Exercise'), payload: exercise });
+    expect(stored.statusCode, stored.body).toBe(201);
+    const recorded = await t.admin({
+      method: 'POST',
+      url: `/api/v1/exercises/${String(exercise.metadata.id)}/record`,
+      payload: { events: [{ id: 'end-1', type: 'exercise-finished', at: '2026-03-14T13:30:00Z' }] },
+    });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    const requests = await hook.waitFor(3);
+
+    const bodies = requests.map((request) => request.json as { event: string; url: string; text: string });
+    expect(bodies.map((body) => body.event)).toEqual([
+      'plan.approved',
+      'incident.declared',
+      'exercise.finished',
+    ]);
+    expect(bodies[0]!.url).toBe(`${PUBLIC_URL}/plans/${plan}`);
+    expect(bodies[0]!.text).toMatch(/approved by admin@example\.org/);
+    expect(bodies[1]!.url).toBe(`${PUBLIC_URL}/incidents/${FIXTURES.Incident.metadata.id}`);
+    expect(bodies[2]!.url).toBe(`${PUBLIC_URL}/exercises/${String(exercise.metadata.id)}`);
+  });
+
+  it('still answers the user when a webhook event cannot be published', async () => {
+    const t = await notifyApp('sqlite');
+    t.notifier.publish = () => Promise.reject(new Error('the queue is down'));
+    await seedFixtures({
+      inject: (request) => t.server.inject({ ...request, headers: { authorization: t.adminAuthorization } }),
+    });
+    await t.admin({ method: 'POST', url: collection('Plan'), payload: FIXTURES.Plan });
+    const incident = await t.admin({
+      method: 'POST',
+      url: collection('Incident'),
+      payload: FIXTURES.Incident,
+    });
+    expect(incident.statusCode, incident.body).toBe(201);
   });
 });

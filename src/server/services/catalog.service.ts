@@ -4,6 +4,8 @@ import type { CatalogDocument, Kind } from '../../catalog/kinds.ts';
 import { referenceProblems, referencesOf } from '../../catalog/references.ts';
 import type { Database } from '../db/schema.ts';
 import type { LifeboatDatabase } from '../db/database.ts';
+import { pageUrl, publishSafely } from '../notify/publish.ts';
+import type { Notifier } from '../notify/types.ts';
 import { createAuditRepository } from '../repositories/audit.repository.ts';
 import { createDocumentRepository } from '../repositories/document.repository.ts';
 import type { DocumentRepository, DocumentRow, SpecField } from '../repositories/document.repository.ts';
@@ -142,8 +144,32 @@ async function checkReferences(repo: DocumentRepository, document: CatalogDocume
   }
 }
 
+/** Publishes `incident.declared` for a new Incident; never fails the create, which is committed. */
+async function declared(
+  incident: CatalogDocument,
+  by: string,
+  events: { notifier: Notifier; publicUrl: string; onError?: (error: unknown) => void },
+): Promise<void> {
+  const title = incident.metadata.name ?? incident.metadata.id;
+  await publishSafely(
+    events.notifier,
+    {
+      event: 'incident.declared',
+      text: `Incident declared by ${by}: ${title}`,
+      url: pageUrl(events.publicUrl, 'incidents', incident.metadata.id),
+      data: { incident: incident.metadata.id, name: incident.metadata.name ?? null, by, spec: incident.spec },
+    },
+    events.onError,
+  );
+}
+
 /** The rules for reading and writing catalog documents; every write is audited in its own transaction. */
-export function createCatalogService(deps: { database: LifeboatDatabase; now: () => Date }) {
+export function createCatalogService(deps: {
+  database: LifeboatDatabase;
+  now: () => Date;
+  /** Webhooks: `incident.declared` when an Incident is created. */
+  events?: { notifier: Notifier; publicUrl: string; onError?: (error: unknown) => void };
+}) {
   const { database, now } = deps;
 
   async function getRow(repo: DocumentRepository, kind: Kind, id: string): Promise<DocumentRow> {
@@ -221,7 +247,7 @@ export function createCatalogService(deps: { database: LifeboatDatabase; now: ()
 
     async create(kind: Kind, input: unknown, actor: Actor): Promise<CatalogDocument> {
       const document = validateDocument(kind, input);
-      return database.writeTransaction(async (trx) => {
+      const created = await database.writeTransaction(async (trx) => {
         const repos = writeRepos(trx);
         const existing = await repos.documents.get(document.metadata.id);
         if (existing !== undefined) {
@@ -249,6 +275,8 @@ export function createCatalogService(deps: { database: LifeboatDatabase; now: ()
         });
         return after;
       });
+      if (created.kind === 'Incident' && deps.events) await declared(created, actorName(actor), deps.events);
+      return created;
     },
 
     /** Replaces a document if `expectedVersion` is still current (optimistic concurrency). */

@@ -4,8 +4,11 @@ import type { PlanSpec } from '../../catalog/kinds.schema.ts';
 import type { DocumentOf } from '../../catalog/kinds.ts';
 import { parseRecordBody, recordEvents } from '../../exercises/recording.ts';
 import type { EventError } from '../../exercises/recording.ts';
+import { actorName } from './catalog.service.ts';
 import type { Actor, CatalogService, DocumentReader } from './catalog.service.ts';
 import { CatalogError } from './errors.ts';
+import { pageUrl, publishSafely } from '../notify/publish.ts';
+import type { Notifier } from '../notify/types.ts';
 
 /** The answer of `POST /api/v1/exercises/{id}/record`. */
 export interface RecordingAnswer {
@@ -63,7 +66,11 @@ function invalidEvents(id: string, errors: readonly EventError[]): CatalogError 
  * stored exercise in one write transaction, first value wins per field, so concurrent recorders and replayed
  * batches cannot overwrite each other. A request that changes nothing writes nothing.
  */
-export function createExerciseRecording(deps: { catalog: CatalogService }) {
+export function createExerciseRecording(deps: {
+  catalog: CatalogService;
+  /** Webhooks: `exercise.finished` when a recording finishes the exercise. */
+  events?: { notifier: Notifier; publicUrl: string; onError?: (error: unknown) => void };
+}) {
   const { catalog } = deps;
   return {
     /** Merges a request body's events into the exercise `id`, as `actor`. */
@@ -107,6 +114,22 @@ export function createExerciseRecording(deps: { catalog: CatalogService }) {
         },
       );
       if (document.kind !== 'Exercise') throw new CatalogError('not-found', `No Exercise has the id "${id}"`);
+      const finished = events.find(
+        (event) => event.type === 'exercise-finished' && result.applied.includes(event.id),
+      );
+      if (finished && deps.events) {
+        const title = document.spec.title;
+        await publishSafely(
+          deps.events.notifier,
+          {
+            event: 'exercise.finished',
+            text: `Exercise "${title}" finished (recorded by ${actorName(actor)})`,
+            url: pageUrl(deps.events.publicUrl, 'exercises', id),
+            data: { exercise: id, title, finished: document.spec.finished ?? finished.at },
+          },
+          deps.events.onError,
+        );
+      }
       return { exercise: document, ...result };
     },
   };

@@ -22,6 +22,8 @@ import { createGraphProvider } from './graph-provider.ts';
 import type { CatalogView, GraphProvider } from './graph-provider.ts';
 import { createHeavyWork, engineErrorOf } from './heavy-work.ts';
 import type { HeavyWork, WorkContext } from './heavy-work.ts';
+import { pageUrl, publishSafely } from '../notify/publish.ts';
+import type { Notifier } from '../notify/types.ts';
 
 /** The whole stored catalog, with the engine's nodes: plans read across many kinds at once. */
 export interface CatalogSnapshot {
@@ -199,6 +201,8 @@ export function createPlanService(deps: {
   now: () => Date;
   graphs?: GraphProvider;
   work?: HeavyWork;
+  /** Webhooks: `plan.approved` when a plan is approved. */
+  events?: { notifier: Notifier; publicUrl: string; onError?: (error: unknown) => void };
 }) {
   const { database, now } = deps;
   const graphs = deps.graphs ?? createGraphProvider({ database });
@@ -267,7 +271,26 @@ export function createPlanService(deps: {
       actor: string,
       expectedVersion: number | undefined,
     ): Promise<{ document: PlanDocument; version: PlanVersion }> {
-      return approval.approve(id, { actor, expectedVersion });
+      const approved = await approval.approve(id, { actor, expectedVersion });
+      if (deps.events) {
+        const { document, version } = approved;
+        await publishSafely(
+          deps.events.notifier,
+          {
+            event: 'plan.approved',
+            text: `Plan "${document.metadata.name ?? id}" approved by ${actor} as version ${version.number}`,
+            url: pageUrl(deps.events.publicUrl, 'plans', id),
+            data: {
+              plan: id,
+              name: document.metadata.name ?? null,
+              version: version.number,
+              approvedBy: actor,
+            },
+          },
+          deps.events.onError,
+        );
+      }
+      return approved;
     },
 
     /** What a create, update or import stores of a plan: approval fields a client sends are not kept. */
