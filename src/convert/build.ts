@@ -202,7 +202,8 @@ export function buildDocuments(
     const found: Partial<Record<'site' | 'owner' | 'vendor', string>> = {};
     for (const [field, kind] of REFERENCES) {
       const value = item[field];
-      if (!value) continue;
+      // A Service has an owner but no site or vendor; Sites, Vendors and Teams have none of them.
+      if (!value || !(item.kind === 'Component' || (item.kind === 'Service' && field === 'owner'))) continue;
       const { item: target } = resolve(value);
       if (target && target.kind === kind) found[field] = `item:${target.key}`;
       else if (target && target !== item)

@@ -286,6 +286,49 @@ describe('CSV without a mapping file', () => {
     ]);
   });
 
+  it('reports a file csv-parse cannot read and a relations file without a to column', () => {
+    expect(
+      errors([
+        { name: 'ok.csv', text: 'name,location\nweb,DC\n' },
+        { name: 'broken.csv', text: 'name,type\nweb,"server\ndb,database\n' },
+        { name: 'links.csv', text: 'from,target_ci\nweb,db\n' },
+      ]),
+    ).toEqual([
+      'broken.csv:3: error: not a CSV file csv-parse can read: Quote Not Closed: the parsing is finished with an opening quote at line 3',
+      'links.csv:1: error: no name column: expected one of name, friendlyname, display_name, hostname (or name the column under items.columns.name in a mapping file)',
+    ]);
+    const named = convertCsv(
+      [
+        { name: 'ok.csv', text: 'name,type\nweb,server\n' },
+        { name: 'links.csv', text: 'source,to_ci\nweb,db\n' },
+      ],
+      { mapping: { name: 'm.yaml', text: 'relations: { files: [links.csv] }\n' } },
+    );
+    expect(named.problems.map(formatProblem)).toEqual([
+      'links.csv:1: error: no to column in a relations file: expected one of to, target, child, to_id, target_id, child_id',
+    ]);
+    expect(named.summary.relations).toEqual({ read: 1, used: 0, skipped: 1 });
+  });
+
+  it('takes a site and vendor for Components only, and an owner for Services and Components', () => {
+    const result = convertCsv(
+      [
+        {
+          name: 'i.csv',
+          text: 'name,kind,site,owner,vendor,tier\nbilling,service,DC,Ops,Acme,2\nweb,server,DC,Ops,Acme,\n',
+        },
+      ],
+      {},
+    );
+    expect(specs(result.documents)).toEqual({
+      'Service billing': { type: 'it', tier: 2, owner: 'ops' },
+      'Component web': { type: 'server', site: 'dc', owner: 'ops', vendor: 'acme' },
+      'Site dc': {},
+      'Vendor acme': {},
+      'Team ops': {},
+    });
+  });
+
   it('gives a service without a tier the default tier, with a warning', () => {
     const result = convertCsv(
       [{ name: 's.csv', text: 'name,kind,tier\nbilling,service,\npayroll,service,urgent\n' }],

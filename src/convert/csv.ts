@@ -1,4 +1,4 @@
-import { buildDocuments, emptySummary } from './build.ts';
+import { buildDocuments, emptySummary, sortProblems } from './build.ts';
 import { parseMapping, resolveMapping } from './mapping.ts';
 import type { Mapping, MappingDefaults, ResolvedMapping } from './mapping.ts';
 import { columnIndex, readTable } from './table.ts';
@@ -133,7 +133,8 @@ export function convertCsvTables(
     if (problem) problems.push(problem);
     if (table) (isRelationsTable(table, resolved) ? relations : items).push(table);
   }
-  return buildDocuments(format, items, relations, resolved, options, problems);
+  const result = buildDocuments(format, items, relations, resolved, options, problems);
+  return { ...result, problems: sortProblems(result.problems, [...inputs.map((input) => input.name)]) };
 }
 
 /** Converts CSV item and relation files (iTop, GLPI, any CMDB export) into catalog documents. */
