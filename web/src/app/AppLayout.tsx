@@ -24,7 +24,10 @@ const NAV = [
 ];
 
 /** Shown to admins only (the server refuses the page's API to others). */
-const ADMIN_NAV = [{ to: '/admin/users', label: 'Users', exact: false }];
+const ADMIN_NAV = [
+  { to: '/admin/users', label: 'Users', exact: false },
+  { to: '/admin/notifications', label: 'Notifications', exact: false },
+];
 
 /** Shown to managers and admins (the server refuses the import API to others). */
 const MANAGER_NAV = [{ to: '/import', label: 'Import', exact: false }];

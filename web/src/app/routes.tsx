@@ -52,6 +52,12 @@ export function createAppRouter(queryClient: QueryClient) {
           path: 'admin/users',
           lazy: async () => ({ Component: (await import('../users/UsersPage')).UsersPage }),
         },
+        {
+          path: 'admin/notifications',
+          lazy: async () => ({
+            Component: (await import('../notifications/NotificationsPage')).NotificationsPage,
+          }),
+        },
         // Plans and incidents have their own pages (recovery order, approval, versions, packs; timeline, actions);
         // their "new" forms come first, or `plans/:id` would take `new` for an id.
         ...(['plans', 'incidents', 'campaigns', 'risks'] as const).map((plural) => ({
