@@ -124,6 +124,7 @@ export function addParts(
   }
 }
 
+/** A document's `dependsOn` field, in a fixed order, or nothing when it has no dependency. */
 export function dependencyList(dependsOn: Map<string, Dependency>): { dependsOn?: Dependency[] } {
   if (dependsOn.size === 0) return {};
   return {
@@ -133,7 +134,9 @@ export function dependencyList(dependsOn: Map<string, Dependency>): { dependsOn?
   };
 }
 
+/** The id a converted entity got, by its ref. */
 export type IdOf = (ref: string | undefined) => string | undefined;
+/** The document kind an entity ref's kind becomes, when it becomes one. */
 export type KindOf = (ref: string) => string | undefined;
 
 /** The Team or Person an entity's `spec.owner` names (a Group unless the ref says `user:`). */
