@@ -6,6 +6,8 @@ import { createNotifier } from '../src/server/notify/notifier.ts';
 import type { DeliveringNotifier } from '../src/server/notify/notifier.ts';
 import { doc } from './support/reminder-catalog.ts';
 import { startSmtpServer } from './support/smtp.ts';
+import { startWebhookReceiver } from './support/webhook-receiver.ts';
+import type { WebhookReceiver } from './support/webhook-receiver.ts';
 import type { TestSmtpServer } from './support/smtp.ts';
 import { body, createTestApp } from './support/test-app.ts';
 import type { TestApp } from './support/test-app.ts';
@@ -69,6 +71,8 @@ describeEachDatabase('reminder digests and preferences', (dialect) => {
   let smtp: TestSmtpServer;
   let notifier: DeliveringNotifier;
   let jobs: JobQueue;
+  let receiver: WebhookReceiver;
+  let endpoint: string;
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
@@ -81,6 +85,14 @@ describeEachDatabase('reminder digests and preferences', (dialect) => {
       expect(response.statusCode, response.body).toBe(201);
     }
     smtp = await startSmtpServer();
+    receiver = await startWebhookReceiver();
+    const registered = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/webhooks',
+      payload: { url: receiver.url, events: ['review.due', 'action.overdue'], allowPrivate: true },
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    endpoint = body<{ id: string }>(registered).id;
     jobs = createJobQueue({ database: t.database, notifier: () => notifier, publicUrl: PUBLIC_URL });
     notifier = createNotifier({
       database: t.database,
@@ -94,6 +106,7 @@ describeEachDatabase('reminder digests and preferences', (dialect) => {
     notifier.close();
     await jobs.stop();
     await smtp.close();
+    await receiver.close();
     await t.close();
   });
 
@@ -167,6 +180,25 @@ describeEachDatabase('reminder digests and preferences', (dialect) => {
         .map((mail) => reading(mail).to)
         .sort(),
     ).toEqual(['owner@example.org', 'viewer@example.org']);
+  });
+
+  it('publishes each review due and each overdue action to webhooks once, however often the job ran', async () => {
+    const deliveries = body<{
+      items: { id: string; event: string; payload: { text: string; url: string } }[];
+    }>(await t.app.inject({ method: 'GET', url: `/api/v1/admin/webhooks/${endpoint}/deliveries` })).items;
+    expect(deliveries.map((delivery) => [delivery.event, delivery.payload.text]).sort()).toEqual([
+      ['action.overdue', 'Corrective action overdue: Rehearse the restore (was due 2026-11-30)'],
+      ['review.due', 'Plan review due: Loss of the database (was due 2026-06-01)'],
+    ]);
+    const review = deliveries.find((delivery) => delivery.event === 'review.due')!;
+    expect(review.payload.url).toBe(`${PUBLIC_URL}/plans/plan-db`);
+    await jobs.runNow('webhook-delivery', { data: { deliveryId: review.id } });
+    const [received] = await receiver.waitFor(1);
+    expect(received?.json).toMatchObject({
+      event: 'review.due',
+      text: 'Plan review due: Loss of the database (was due 2026-06-01)',
+      data: { key: 'plan-review:plan-db', due: '2026-06-01', overdue: true, people: ['ana'] },
+    });
   });
 
   it('reads and sets the signed-in user’s digest preference, daily until they choose, audited', async () => {

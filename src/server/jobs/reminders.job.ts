@@ -13,7 +13,12 @@ export const remindersJob: JobDefinition = {
     const run = await createReminderService({ database }).run(now, notifier, publicUrl);
     const summary = `sent ${run.digests} digest${run.digests === 1 ? '' : 's'} (${run.items} items) and ${run.summaries} summar${run.summaries === 1 ? 'y' : 'ies'}`;
     if (run.failed.length > 0)
-      throw new Error(`${summary}; the email to ${run.failed.join(', ')} failed and is sent at the next run`);
-    return { summary, counts: { digests: run.digests, summaries: run.summaries, items: run.items } };
+      throw new Error(
+        `${summary}; sending to ${run.failed.join(', ')} failed and is retried at the next run`,
+      );
+    return {
+      summary: `${summary}; published ${run.events} webhook event${run.events === 1 ? '' : 's'}`,
+      counts: { digests: run.digests, summaries: run.summaries, items: run.items, events: run.events },
+    };
   },
 };

@@ -13,7 +13,8 @@ import { dueItems } from '../../reminders/due-items.ts';
 import { REMINDER_SOURCES } from '../../reminders/registry.ts';
 import type { ReminderItem } from '../../reminders/types.ts';
 import type { LifeboatDatabase } from '../db/database.ts';
-import type { Notifier } from '../notify/types.ts';
+import { absoluteUrl } from '../notify/email-layout.ts';
+import type { EventMessage, Notifier, WebhookEvent } from '../notify/types.ts';
 import { createAuditRepository } from '../repositories/audit.repository.ts';
 import { createDocumentRepository } from '../repositories/document.repository.ts';
 import { createReminderRepository } from '../repositories/reminder.repository.ts';
@@ -32,12 +33,45 @@ const SUMMARY_KEY = 'summary';
 /** The claim of a weekly digest itself, made at the week's first run. */
 const DIGEST_KEY = 'digest';
 
+/** The recipient webhook events are claimed for: an item's event is published once per due date. */
+const WEBHOOKS = '#webhooks';
+
+/** The webhook event of each reminder source that has one. */
+const EVENT_OF: Partial<Record<string, WebhookEvent>> = {
+  'plan-review': 'review.due',
+  'risk-review': 'review.due',
+  action: 'action.overdue',
+};
+
+/** A reminder as a webhook event: a line a chat tool shows, the link, and the structured fields. */
+function eventMessage(item: ReminderItem, event: WebhookEvent, publicUrl: string): EventMessage {
+  const what = item.what.charAt(0).toUpperCase() + item.what.slice(1);
+  const due = item.due === null ? '' : ` (${item.overdue ? 'was due' : 'due'} ${item.due})`;
+  const url = absoluteUrl(publicUrl, item.document.path);
+  return {
+    event,
+    text: `${what}: ${item.subject}${due}`,
+    url,
+    data: {
+      key: item.key,
+      what: item.what,
+      subject: item.subject,
+      due: item.due,
+      overdue: item.overdue,
+      document: { kind: item.document.kind, id: item.document.id, title: item.document.title },
+      people: item.recipients,
+    },
+  };
+}
+
 /** What one run sent. */
 export interface ReminderRun {
   digests: number;
   summaries: number;
   /** Items reminded in the digests sent. */
   items: number;
+  /** Webhook events published (`review.due`, `action.overdue`). */
+  events: number;
   /** Addresses whose email failed (their claims are released, so the next run sends them). */
   failed: string[];
 }
@@ -139,7 +173,8 @@ export function createReminderService(deps: { database: LifeboatDatabase }) {
     /**
      * Sends the digests due at `now`: to each recipient, what is theirs and not yet reminded in their period (the
      * date for daily, the ISO week for weekly: one weekly digest, at the week's first run); to each manager, once a
-     * week, a summary of the whole organisation. A digest with nothing new is not sent.
+     * week, a summary of the whole organisation. A digest with nothing new is not sent. Reviews due and overdue
+     * actions are also published to webhooks (`review.due`, `action.overdue`), once per item and due date.
      */
     async run(now: Date, notifier: Notifier, publicUrl: string): Promise<ReminderRun> {
       const today = now.toISOString().slice(0, 10);
@@ -147,7 +182,7 @@ export function createReminderService(deps: { database: LifeboatDatabase }) {
       const documents = await catalog();
       const items = dueItems(documents, catalogPolicy(documents), today);
       const users = await createReminderRepository(database.db).activeUsers();
-      const outcome: ReminderRun = { digests: 0, summaries: 0, items: 0, failed: [] };
+      const outcome: ReminderRun = { digests: 0, summaries: 0, items: 0, events: 0, failed: [] };
       for (const recipient of recipientsOf(documents, users)) {
         if (recipient.frequency === 'off') continue;
         const mine = itemsFor(recipient, items);
@@ -190,6 +225,33 @@ export function createReminderService(deps: { database: LifeboatDatabase }) {
           if (summarised) outcome.summaries += 1;
         } catch {
           outcome.failed.push(recipient.address);
+        }
+      }
+      // Each review falling due and each action going overdue is published once per due date, however often this runs.
+      const byPeriod = new Map<string, { item: ReminderItem; event: WebhookEvent }[]>();
+      for (const item of items) {
+        const event = EVENT_OF[item.source];
+        if (event === undefined) continue;
+        const period = item.due ?? 'undated';
+        byPeriod.set(period, [...(byPeriod.get(period) ?? []), { item, event }]);
+      }
+      for (const [period, group] of byPeriod) {
+        try {
+          await claimAndSend(
+            WEBHOOKS,
+            period,
+            group.map(({ item }) => item.key),
+            { at, once: false },
+            async (claimed) => {
+              for (const { item, event } of group) {
+                if (!claimed.has(item.key)) continue;
+                await notifier.publish(eventMessage(item, event, publicUrl));
+                outcome.events += 1;
+              }
+            },
+          );
+        } catch {
+          outcome.failed.push(`webhook events due ${period}`);
         }
       }
       return outcome;
