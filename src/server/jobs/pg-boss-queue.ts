@@ -1,10 +1,13 @@
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import PgBoss from 'pg-boss';
 import { effectiveSchedule } from './schedule.ts';
 import { findJob, runJob } from './run-job.ts';
 import type { JobRunnerOptions } from './run-job.ts';
 import type { QueueSettings } from './queue-settings.ts';
 import type { JobQueue } from './types.ts';
+
+/** Arbitrary constant naming the job queue's set-up among PostgreSQL advisory locks (the write lock is 71301). */
+const SETUP_LOCK_KEY = 71302;
 
 /**
  * The queue of jobs sent with a singleton key. pg-boss's `short` policy keeps one waiting job per key, but it
@@ -46,20 +49,29 @@ export function createPgBossQueue(runner: JobRunnerOptions, settings: QueueSetti
         cronMonitorIntervalSeconds: 5,
       });
       instance.on('error', (error) => runner.logger?.error({ err: error }, 'job queue error'));
-      await instance.start();
-      for (const job of settings.jobs) {
-        const options = {
-          retryLimit: settings.retryLimit,
-          retryDelay: settings.retryDelaySeconds,
-          retryBackoff: true,
-        };
-        await instance.createQueue(job.name, { name: job.name, policy: 'standard', ...options });
-        await instance.createQueue(keyedQueue(job.name), {
-          name: keyedQueue(job.name),
-          policy: 'short',
-          ...options,
-        });
-      }
+      // Two processes starting together deadlock in pg-boss's set-up (each queue attaches a partition to one
+      // table): an advisory lock, held on a connection of its own, lets one process at a time through it.
+      await db.connection().execute(async (lock) => {
+        await sql`select pg_advisory_lock(${SETUP_LOCK_KEY})`.execute(lock);
+        try {
+          await instance.start();
+          for (const job of settings.jobs) {
+            const options = {
+              retryLimit: settings.retryLimit,
+              retryDelay: settings.retryDelaySeconds,
+              retryBackoff: true,
+            };
+            await instance.createQueue(job.name, { name: job.name, policy: 'standard', ...options });
+            await instance.createQueue(keyedQueue(job.name), {
+              name: keyedQueue(job.name),
+              policy: 'short',
+              ...options,
+            });
+          }
+        } finally {
+          await sql`select pg_advisory_unlock(${SETUP_LOCK_KEY})`.execute(lock);
+        }
+      });
       boss = instance;
       return instance;
     })();
