@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { CatalogError } from '../src/server/services/errors.ts';
 import { createImportService } from '../src/server/services/import.service.ts';
 import type { ImportService } from '../src/server/services/import.service.ts';
 import { runCli } from './support/cli.ts';
+import { LIFEBOAT_BIN } from './support/server-process.ts';
 import { body, createTestApp } from './support/test-app.ts';
 import type { TestApp } from './support/test-app.ts';
 import { describeEachDatabase } from './support/test-databases.ts';
@@ -327,6 +329,34 @@ describe('lifeboat import --from', () => {
     expect(listed.stdout).toBe(
       'created 3, updated 0, unchanged 0, deleted 0 (dry run: nothing was written)\n',
     );
+  });
+
+  it('shows progress bars for the conversion and the import on a terminal', async () => {
+    const env = { LIFEBOAT_DB: join(dir, 'terminal.db') };
+    const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
+    const command = [
+      process.execPath,
+      LIFEBOAT_BIN,
+      'import',
+      '--from',
+      'csv',
+      join(dir, 'items.csv'),
+      join(dir, 'relations.csv'),
+    ]
+      .map(quote)
+      .join(' ');
+    // On a pseudo-terminal (util-linux `script`), as a user at a terminal would see it.
+    const output = await new Promise<string>((resolve) => {
+      execFile(
+        'script',
+        ['--quiet', '--return', '--command', command, '/dev/null'],
+        { env: { ...process.env, ...env } },
+        (_error, stdout) => resolve(stdout),
+      );
+    });
+    expect(output).toMatch(/converting \[#{30}\] 100% (\d+)\/\1/);
+    expect(output).toMatch(/importing \[#{30}\] 100% 3\/3/);
+    expect(output).toMatch(/created 3, updated 0, unchanged 0, deleted 0\r?\n/);
   });
 
   it('refuses an unknown format and a mapping without --from with exit 2', async () => {
