@@ -6,6 +6,7 @@ import { createNotifier } from '../src/server/notify/notifier.ts';
 import type { Notifier } from '../src/server/notify/types.ts';
 import { collection } from './support/fixtures.ts';
 import { startSmtpServer } from './support/smtp.ts';
+import { startWebhookReceiver } from './support/webhook-receiver.ts';
 import type { TestSmtpServer } from './support/smtp.ts';
 import { body, createTestApp, seedFixtures } from './support/test-app.ts';
 import type { TestApp, TestClient } from './support/test-app.ts';
@@ -107,7 +108,7 @@ describeEachDatabase('call tree', (dialect) => {
     });
     jobs = createJobQueue({
       database: t.database,
-      notifier: () => forward,
+      notifier: () => late.notifier!,
       publicUrl: PUBLIC_URL,
       ...(t.databaseConfig.dialect === 'postgres' && { postgresUrl: t.databaseConfig.url }),
     });
@@ -243,6 +244,48 @@ describeEachDatabase('call tree', (dialect) => {
       'No acknowledgement from Eli Park within 15m: the call tree moves on to Crisis team',
     );
     expect(entries.filter((e) => e.startsWith('Emailed'))).toHaveLength(3);
+  });
+
+  it('publishes plan.invoked and call-tree.acknowledged to a subscribed webhook, with a line a chat tool shows', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const endpoint = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/webhooks',
+        payload: {
+          url: receiver.url,
+          events: ['plan.invoked', 'call-tree.acknowledged', 'call-tree.escalated'],
+          allowPrivate: true,
+        },
+      });
+      expect(endpoint.statusCode, endpoint.body).toBe(201);
+      const id = body<{ id: string }>(endpoint).id;
+      const incident = await invoke();
+      const link = ackLink((await smtp.waitFor(1))[0]!);
+      clock = minutes(3);
+      expect(
+        (await t.server.inject({ method: 'POST', url: `/api/v1${link.replace(PUBLIC_URL, '')}` })).statusCode,
+      ).toBe(200);
+
+      // The queue is not running in this test: each waiting delivery is run as its job would be.
+      const deliveries = body<{ items: { id: string; event: string }[] }>(
+        await t.app.inject({ method: 'GET', url: `/api/v1/admin/webhooks/${id}/deliveries` }),
+      ).items;
+      expect(deliveries.map((delivery) => delivery.event).sort()).toEqual([
+        'call-tree.acknowledged',
+        'plan.invoked',
+      ]);
+      for (const delivery of deliveries)
+        await jobs.runNow('webhook-delivery', { data: { deliveryId: delivery.id } });
+      const received = await receiver.waitFor(2);
+      const invoked = received
+        .map((request) => request.json as { event: string; text: string; data: Record<string, unknown> })
+        .find((json) => json.event === 'plan.invoked');
+      expect(invoked?.text).toContain('Loss of the North data centre invoked by manager@example.org');
+      expect(invoked?.data).toMatchObject({ plan: 'plan-north', incident: incident.metadata.id });
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('refuses a viewer and a service owner of another plan, and answers an unknown link with a readable page', async () => {
