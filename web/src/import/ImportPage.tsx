@@ -228,7 +228,6 @@ export function ImportPage() {
           <FileInput
             label="Files"
             description={`Upload ${chosen.files}`}
-            placeholder="Choose files"
             multiple
             clearable
             value={files}
@@ -241,7 +240,6 @@ export function ImportPage() {
             <FileInput
               label="Mapping file (optional)"
               description="Which columns hold the id, name, kind and type, and how relations become dependencies"
-              placeholder="Choose a mapping file"
               clearable
               value={mapping}
               onChange={(value) => {
