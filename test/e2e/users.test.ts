@@ -7,6 +7,7 @@ import { browserTestsAvailable } from './support/browser.ts';
 import { browserSuite } from './support/suite.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 import type { TestSmtpServer } from '../support/smtp.ts';
+import { startWebhookReceiver } from '../support/webhook-receiver.ts';
 
 const available = browserTestsAvailable('the user administration browser tests');
 
@@ -90,5 +91,57 @@ describe.skipIf(!available)('user administration', () => {
     await shown.waitFor();
     expect(await shown.locator('code').textContent()).toMatch(/^lbt_/);
     await page.getByTestId('token-reporting script').waitFor();
+  }, 120_000);
+
+  it('an admin reads the sent emails in the outbox and adds a webhook, sees its secret once and sends a test', async () => {
+    const hook = await startWebhookReceiver();
+    try {
+      const admin = await suite.newPage(userOf('admin'), '/admin/users');
+      await admin.getByRole('button', { name: 'Invite a user' }).click();
+      const invite = admin.getByRole('form', { name: 'Invite a user' });
+      await invite.getByRole('textbox', { name: /^Email/ }).fill('otto.outbox@example.org');
+      await invite.getByRole('button', { name: 'Send invitation' }).click();
+      await admin.getByText('An invitation was emailed to otto.outbox@example.org').waitFor();
+
+      await admin
+        .getByRole('navigation', { name: 'Main navigation' })
+        .getByRole('link', { name: 'Notifications' })
+        .click();
+      await admin.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
+      const sent = admin.getByRole('row').filter({ hasText: 'otto.outbox@example.org' });
+      await sent.getByText('sent', { exact: true }).waitFor();
+      await sent.getByRole('button', { name: 'Your invitation to Lifeboat' }).click();
+      await admin.getByRole('dialog').getByText('set-password?token=', { exact: false }).waitFor();
+      await admin.keyboard.press('Escape');
+
+      await admin.getByRole('tab', { name: 'Webhooks' }).click();
+      await admin.getByRole('button', { name: 'Add webhook' }).click();
+      const form = admin.getByRole('dialog', { name: 'Add a webhook' });
+      await form.getByRole('textbox', { name: /^URL/ }).fill(hook.url);
+      await form.getByRole('checkbox', { name: 'plan.approved' }).check();
+      // Loopback is refused until the admin allows it.
+      suite.expectFailures({
+        method: 'POST',
+        url: /\/api\/v1\/admin\/webhooks$/,
+        status: 400,
+        why: 'a loopback address without allowPrivate',
+      });
+      await form.getByRole('button', { name: 'Add webhook' }).click();
+      await form.getByText('127.0.0.1 is a loopback address', { exact: false }).waitFor();
+      await form.getByRole('checkbox', { name: /^Allow a loopback/ }).check();
+      await form.getByRole('button', { name: 'Add webhook' }).click();
+      const secret = admin.getByTestId('webhook-secret');
+      await secret.waitFor();
+      expect(await secret.textContent()).toMatch(/^whsec_/);
+      await admin.getByRole('button', { name: 'Done' }).click();
+
+      await admin.getByRole('button', { name: `Actions for ${hook.url}` }).click();
+      await admin.getByRole('menuitem', { name: 'Send test' }).click();
+      const [ping] = await hook.waitFor(1);
+      expect(ping?.headers['lifeboat-event']).toBe('ping');
+      await admin.getByText('Test delivered: 200').waitFor();
+    } finally {
+      await hook.close();
+    }
   }, 120_000);
 });
