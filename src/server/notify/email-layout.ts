@@ -30,7 +30,9 @@ export function escapeHtml(text: string): string {
  * client. Only http and https links are kept; anything else becomes the public URL itself.
  */
 export function absoluteUrl(publicUrl: string, url: string): string {
-  const resolved = new URL(url, publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`);
+  // `/plans/p1` stays under a public URL with a path (https://example.com/lifeboat/plans/p1).
+  const relative = url.startsWith('/') && !url.startsWith('//') ? url.slice(1) : url;
+  const resolved = new URL(relative, publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`);
   return resolved.protocol === 'http:' || resolved.protocol === 'https:'
     ? resolved.href
     : new URL(publicUrl).href;
