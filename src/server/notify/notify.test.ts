@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_MAIL_FROM, mailConfigFromEnv } from '../config.ts';
 import { absoluteUrl, renderEmail } from './email-layout.ts';
 import { signWebhook, verifyWebhookSignature } from './webhook-signature.ts';
 import { blockedAddressReason, checkWebhookTarget } from './webhook-target.ts';
@@ -81,6 +82,27 @@ describe('renderEmail', () => {
     expect(email.text).toContain('Open: https://lifeboat.example.test/base/plans/p1');
     expect(absoluteUrl('https://lifeboat.example.test/base', 'plans/p1')).toBe(
       'https://lifeboat.example.test/base/plans/p1',
+    );
+  });
+});
+
+describe('mailConfigFromEnv', () => {
+  it('reads the SMTP URL and sender, and names the variable of a value it cannot use without echoing a password', () => {
+    expect(mailConfigFromEnv({})).toEqual({ smtpUrl: undefined, mailFrom: DEFAULT_MAIL_FROM });
+    expect(
+      mailConfigFromEnv({
+        LIFEBOAT_SMTP_URL: 'smtps://mail.example.com:465',
+        LIFEBOAT_MAIL_FROM: 'ops@example.com',
+      }),
+    ).toEqual({ smtpUrl: 'smtps://mail.example.com:465', mailFrom: 'ops@example.com' });
+    expect(() => mailConfigFromEnv({ LIFEBOAT_SMTP_URL: 'https://user:secret@mail.example.com' })).toThrow(
+      /^LIFEBOAT_SMTP_URL must be smtp:\/\/.*got "https:\.\.\."$/,
+    );
+    expect(() =>
+      mailConfigFromEnv({ LIFEBOAT_SMTP_URL: 'https://user:secret@mail.example.com' }),
+    ).not.toThrow(/secret/);
+    expect(() => mailConfigFromEnv({ LIFEBOAT_MAIL_FROM: 'Lifeboat' })).toThrow(
+      /LIFEBOAT_MAIL_FROM must be an address/,
     );
   });
 });
