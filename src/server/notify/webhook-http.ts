@@ -75,11 +75,7 @@ export async function postWebhook(
       (response) => {
         const chunks: Buffer[] = [];
         let size = 0;
-        response.on('data', (chunk: Buffer) => {
-          if (size < EXCERPT_LENGTH * 4) chunks.push(chunk);
-          size += chunk.length;
-        });
-        response.on('end', () => {
+        const finish = () => {
           const text = Buffer.concat(chunks).toString('utf8');
           resolve({
             statusCode: response.statusCode ?? null,
@@ -87,7 +83,17 @@ export async function postWebhook(
             responseExcerpt: text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text,
             durationMs: elapsed(),
           });
+        };
+        response.on('data', (chunk: Buffer) => {
+          chunks.push(chunk);
+          size += chunk.length;
+          // Enough for the log: a receiver that keeps sending is not read to its end.
+          if (size >= EXCERPT_LENGTH * 4) {
+            finish();
+            response.destroy();
+          }
         });
+        response.on('end', finish);
         response.on('error', (error) =>
           resolve({
             statusCode: response.statusCode ?? null,
@@ -98,6 +104,12 @@ export async function postWebhook(
         );
       },
     );
+    // A whole attempt, not only a silent socket, is bounded: a receiver that trickles its answer is cut off too.
+    const deadline = setTimeout(
+      () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)),
+      options.timeoutMs,
+    );
+    request.on('close', () => clearTimeout(deadline));
     request.on('timeout', () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
     request.on('error', (error) =>
       resolve({ statusCode: null, error: error.message, responseExcerpt: null, durationMs: elapsed() }),
