@@ -340,6 +340,35 @@ describeEachDatabase('webhook endpoints', (dialect) => {
     ).toEqual([]);
   });
 
+  it('delivers a published event through this database’s job queue, logged as delivered', async () => {
+    const hook = await receiver();
+    const t = await notifyApp(dialect, { startJobs: true });
+    const created = await t.admin({
+      method: 'POST',
+      url: '/api/v1/admin/webhooks',
+      payload: { url: hook.url, events: ['plan.approved'], allowPrivate: true },
+    });
+    const endpoint = created.json<Endpoint>();
+    await t.notifier.publish({ event: 'plan.approved', text: 'Plan approved', data: { plan: 'p1' } });
+    const [request] = await hook.waitFor(1);
+    expect(
+      verifyWebhookSignature(
+        endpoint.secret,
+        request!.body,
+        String(request!.headers['lifeboat-signature']),
+        new Date(),
+      ),
+    ).toBe(true);
+    const deliveries = await until(
+      async () =>
+        (await t.admin({ method: 'GET', url: `/api/v1/admin/webhooks/${endpoint.id}/deliveries` })).json<
+          Page<Delivery>
+        >(),
+      (page) => page.items[0]?.status === 'delivered',
+    );
+    expect(deliveries.items).toHaveLength(1);
+  });
+
   it('lists the outbox newest first, a page at a time, each email once', async () => {
     const t = await notifyApp(dialect);
     for (const to of ['a@example.org', 'b@example.org', 'c@example.org'])
