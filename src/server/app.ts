@@ -15,6 +15,7 @@ import type { LifeboatDatabase } from './db/database.ts';
 import { registerAuthorization } from './http/authorization.ts';
 import { registerProblemHandlers, sendProblem } from './http/problem.ts';
 import { registerTextGuard } from './http/text-guard.ts';
+import { requestLogFields } from './http/log-redaction.ts';
 import { registerWebApp } from './http/web-static.ts';
 import { registerAnalysisRoutes } from './routes/analysis.routes.ts';
 import { registerAssessmentRoutes } from './routes/assessment.routes.ts';
@@ -113,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         : {
             ...logger,
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            serializers: { req: requestLogFields },
           },
     bodyLimit: BODY_LIMIT,
     // Without a setting, X-Forwarded-* headers are ignored: any client could write them.
