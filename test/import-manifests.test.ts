@@ -9,6 +9,10 @@ import type { CatalogDocument } from '../src/catalog/kinds.ts';
 import { convertBackstage } from '../src/convert/backstage.ts';
 import { FIXTURES_DIR, readFolder } from '../src/convert/convert-testing.ts';
 import { convertKubernetes } from '../src/convert/kubernetes.ts';
+import { convertInputs, readConvertInputs } from '../src/convert/index.ts';
+import type { ConvertFormat } from '../src/convert/types.ts';
+import { CMDB_SAMPLES_DIR } from '../src/convert/convert-testing.ts';
+import { readFileSync } from 'node:fs';
 import { createImportService } from '../src/server/services/import.service.ts';
 import type { ImportService } from '../src/server/services/import.service.ts';
 import { createTestApp } from './support/test-app.ts';
@@ -67,4 +71,47 @@ describeEachDatabase('importing converted Backstage and Kubernetes catalogs', (d
       dependsOn: ['orders-db', { anyOf: ['payments-blue', 'payments-green'] }, 'search'],
     });
   });
+
+  /** Every input the conversion tests check document by document, real public samples included. */
+  const SOURCES: { name: string; format: ConvertFormat; inputs: string; mapping?: string }[] = [
+    { name: 'ServiceNow export', format: 'servicenow', inputs: path.join(FIXTURES_DIR, 'servicenow') },
+    {
+      name: 'iTop export',
+      format: 'csv',
+      inputs: path.join(FIXTURES_DIR, 'itop'),
+      mapping: path.join(FIXTURES_DIR, 'itop', 'mapping.yaml'),
+    },
+    { name: 'Backstage catalog', format: 'backstage', inputs: path.join(FIXTURES_DIR, 'backstage') },
+    { name: 'Kubernetes manifests', format: 'kubernetes', inputs: path.join(FIXTURES_DIR, 'kubernetes') },
+    {
+      name: "Online Boutique's manifests",
+      format: 'kubernetes',
+      inputs: path.join(CMDB_SAMPLES_DIR, 'online-boutique', 'kubernetes-manifests'),
+    },
+    {
+      name: "Backstage's example catalog",
+      format: 'backstage',
+      inputs: path.join(CMDB_SAMPLES_DIR, 'backstage-examples'),
+    },
+  ];
+
+  it.each(SOURCES)(
+    'imports the $name, and importing it again with --prune changes nothing',
+    async (source) => {
+      const mapping = source.mapping && { name: source.mapping, text: readFileSync(source.mapping, 'utf8') };
+      const convert = async () =>
+        convertInputs(
+          source.format,
+          await readConvertInputs([source.inputs], source.format),
+          mapping ? { mapping } : {},
+        ).documents;
+      const documents = await convert();
+      expect(documents.length).toBeGreaterThan(10);
+      const first = await importer.importDocuments(documents, { actor, source: source.format, prune: true });
+      expect(first).toMatchObject({ created: documents.length, updated: 0, deleted: 0 });
+      expect(
+        await importer.importDocuments(await convert(), { actor, source: source.format, prune: true }),
+      ).toEqual(unchanged(documents.length));
+    },
+  );
 });
