@@ -112,10 +112,6 @@ function allocateIds(entities: readonly Entity[], problems: ConvertProblem[]): M
       problems.push(
         problemAt(entity.manifest, at, 'warning', `${what}: the name is used in several namespaces`),
       );
-    } else if (changed === 'sanitised') {
-      problems.push(
-        problemAt(entity.manifest, at, 'warning', `${what}: an id is lowercase letters, digits and hyphens`),
-      );
     }
   }
   return ids;

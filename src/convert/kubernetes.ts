@@ -214,15 +214,6 @@ function allocateIds(workloads: readonly Workload[], problems: ConvertProblem[])
           `${workload.kind} "${workload.name}" in namespace "${workload.namespace}" has id "${id}": the name is used in several namespaces`,
         ),
       );
-    } else if (changed === 'sanitised') {
-      problems.push(
-        problemAt(
-          workload.manifest,
-          at,
-          'warning',
-          `${workload.kind} "${workload.name}" has id "${id}": an id is lowercase letters, digits and hyphens`,
-        ),
-      );
     }
   }
   return ids;
