@@ -8,6 +8,7 @@ import { createJobQueue } from '../src/server/jobs/queue.ts';
 import type { JobQueue } from '../src/server/jobs/types.ts';
 import { renderEmail } from '../src/server/notify/email-layout.ts';
 import { createNotifier } from '../src/server/notify/notifier.ts';
+import { createNotifyRepository } from '../src/server/notify/notify.repository.ts';
 import type { DeliveringNotifier } from '../src/server/notify/notifier.ts';
 import { verifyWebhookSignature } from '../src/server/notify/webhook-signature.ts';
 import type { Resolver } from '../src/server/notify/webhook-target.ts';
@@ -367,6 +368,65 @@ describeEachDatabase('webhook endpoints', (dialect) => {
       (page) => page.items[0]?.status === 'delivered',
     );
     expect(deliveries.items).toHaveLength(1);
+  });
+
+  it('sends what a stopped server left behind: a queued email and an unattempted delivery, once each', async () => {
+    const mail = await smtp();
+    const hook = await receiver();
+    const t = await notifyApp(dialect, { smtpUrl: mail.url, startJobs: true });
+    const endpoint = (
+      await t.admin({
+        method: 'POST',
+        url: '/api/v1/admin/webhooks',
+        payload: { url: hook.url, events: ['plan.approved'], allowPrivate: true },
+      })
+    ).json<Endpoint>();
+    // As a server that stopped right after writing them: in the tables, never sent, never queued.
+    const repo = createNotifyRepository(t.database.db);
+    const then = '2026-12-06T08:00:00.000Z';
+    await repo.insertEmail({
+      id: 'left-behind',
+      category: 'digest',
+      to_address: 'ana@example.org',
+      subject: 'Left behind',
+      text: 'text',
+      html: '<p>html</p>',
+      status: 'queued',
+      attempts: 0,
+      error: null,
+      created_at: then,
+      updated_at: then,
+      sent_at: null,
+    });
+    await repo.insertDelivery({
+      id: 'left-behind-delivery',
+      endpoint_id: endpoint.id,
+      event: 'plan.approved',
+      payload: JSON.stringify({ id: 'left-behind-delivery', event: 'plan.approved', text: 'Plan approved' }),
+      status: 'pending',
+      attempts: 0,
+      created_at: then,
+      updated_at: then,
+    });
+
+    // Five minutes on, it may still be on its way: left alone.
+    const early = await t.jobs.runNow('outbox-sweep', { now: new Date('2026-12-06T08:05:00Z') });
+    expect(early.outcome?.counts).toEqual({ emails: 0, deliveries: 0 });
+    const swept = await t.jobs.runNow('outbox-sweep', { now: new Date('2026-12-06T08:30:00Z') });
+    expect(swept.outcome?.counts).toEqual({ emails: 1, deliveries: 1 });
+    await mail.waitFor(1);
+    const [request] = await hook.waitFor(1);
+    expect(mail.messages.map((message) => message.subject)).toEqual(['Left behind']);
+    expect(request!.headers['lifeboat-delivery']).toBe('left-behind-delivery');
+    await until(
+      async () => (await repo.delivery('left-behind-delivery'))?.status,
+      (status) => status === 'delivered',
+    );
+    expect((await repo.email('left-behind'))?.status).toBe('sent');
+
+    const again = await t.jobs.runNow('outbox-sweep', { now: new Date('2026-12-06T09:00:00Z') });
+    expect(again.outcome?.counts).toEqual({ emails: 0, deliveries: 0 });
+    expect(mail.messages).toHaveLength(1);
   });
 
   it('lists the outbox newest first, a page at a time, each email once', async () => {

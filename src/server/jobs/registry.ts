@@ -1,5 +1,5 @@
 import { callTreeEscalationJob } from './call-tree.job.ts';
-import { emailDeliveryJob, webhookDeliveryJob } from '../notify/notify.jobs.ts';
+import { emailDeliveryJob, outboxSweepJob, webhookDeliveryJob } from '../notify/notify.jobs.ts';
 import { remindersJob } from './reminders.job.ts';
 import type { JobDefinition } from './types.ts';
 
@@ -10,6 +10,7 @@ import type { JobDefinition } from './types.ts';
 export const JOBS: readonly JobDefinition<never>[] = [
   emailDeliveryJob,
   webhookDeliveryJob,
+  outboxSweepJob,
   callTreeEscalationJob,
   remindersJob,
 ];

@@ -18,6 +18,14 @@ export const EMAIL_DELIVERY_JOB = 'email-delivery';
 /** The job that delivers a webhook event (the first attempt and every retry). */
 export const WEBHOOK_DELIVERY_JOB = 'webhook-delivery';
 
+/** The job that picks up emails and deliveries a stopped process left unsent. */
+export const OUTBOX_SWEEP_JOB = 'outbox-sweep';
+/**
+ * How long an email may stay queued, or a delivery unattempted, before the sweep takes it for one a stopped
+ * process left behind: well past the longest SMTP attempt (10 s to connect, 30 s of silence).
+ */
+export const STALLED_AFTER_MS = 10 * 60_000;
+
 /** Attempts before an email or a webhook delivery is given up as failed. */
 export const EMAIL_ATTEMPTS = 5;
 export const WEBHOOK_ATTEMPTS = 6;
@@ -63,6 +71,11 @@ export interface DeliveringNotifier extends Notifier {
   deliverEmail(id: string): Promise<{ status: string }>;
   /** Makes one attempt of the webhook delivery `id` and schedules the next on failure (the webhook-delivery job). */
   deliverWebhook(id: string): Promise<DeliveryOutcome | undefined>;
+  /**
+   * Picks up what a stopped process left half done: emails still queued and deliveries never attempted, both
+   * older than `STALLED_AFTER_MS` at `at`; sends the emails and queues the deliveries. Answers how many of each.
+   */
+  sweep(at: Date): Promise<{ emails: number; deliveries: number }>;
   /** Sends a `ping` to an endpoint now, once, and answers what happened. */
   ping(endpoint: EndpointRow): Promise<DeliveryOutcome>;
   /** Checks a webhook URL as deliveries will (same resolver); throws WebhookTargetError naming the problem. */
@@ -260,6 +273,21 @@ export function createNotifier(options: NotifierOptions): DeliveringNotifier {
     },
 
     deliverEmail: attemptEmail,
+
+    async sweep(at: Date) {
+      const before = new Date(at.getTime() - STALLED_AFTER_MS).toISOString();
+      const emails = await repo.stalledEmails(before);
+      for (const { id } of emails) await attemptEmail(id);
+      const deliveries = await repo.stalledDeliveries(before);
+      for (const { id } of deliveries) {
+        await options.jobs.send(
+          WEBHOOK_DELIVERY_JOB,
+          { deliveryId: id },
+          { singletonKey: `webhook:${id}:1` },
+        );
+      }
+      return { emails: emails.length, deliveries: deliveries.length };
+    },
 
     async deliverWebhook(id: string) {
       const delivery = await repo.delivery(id);

@@ -1,5 +1,10 @@
 import type { JobContext, JobDefinition } from '../jobs/types.ts';
-import { EMAIL_DELIVERY_JOB, WEBHOOK_DELIVERY_JOB, isDeliveringNotifier } from './notifier.ts';
+import {
+  EMAIL_DELIVERY_JOB,
+  OUTBOX_SWEEP_JOB,
+  WEBHOOK_DELIVERY_JOB,
+  isDeliveringNotifier,
+} from './notifier.ts';
 import type { DeliveringNotifier } from './notifier.ts';
 
 function delivering(context: JobContext<unknown>): DeliveringNotifier {
@@ -29,6 +34,23 @@ export const webhookDeliveryJob: JobDefinition<{ deliveryId: string }> = {
     return {
       summary: `delivery ${outcome.id}: ${outcome.status} after attempt ${outcome.attempts} (${code})`,
       counts: { [outcome.status]: 1 },
+    };
+  },
+};
+
+/**
+ * Every 10 minutes: sends the emails and queues the webhook deliveries a process stopped before handling (written
+ * to the outbox, never attempted), so a restart loses none of them.
+ */
+export const outboxSweepJob: JobDefinition<unknown> = {
+  name: OUTBOX_SWEEP_JOB,
+  description: 'send emails and webhook deliveries a stopped server left unsent',
+  schedule: '*/10 * * * *',
+  async run(context) {
+    const { emails, deliveries } = await delivering(context).sweep(context.now);
+    return {
+      summary: `picked up ${emails} emails and ${deliveries} webhook deliveries`,
+      counts: { emails, deliveries },
     };
   },
 };

@@ -46,6 +46,16 @@ export function createNotifyRepository(db: Kysely<Database>) {
       return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
     },
 
+    /** Emails still waiting for their first attempt since before `before`: their sender stopped in between. */
+    stalledEmails: (before: string) =>
+      db
+        .selectFrom('outbox')
+        .select('id')
+        .where('status', '=', 'queued')
+        .where('updated_at', '<', before)
+        .orderBy('created_at')
+        .execute(),
+
     insertEndpoint: (row: EndpointRow) => db.insertInto('webhook_endpoints').values(row).execute(),
     endpoint: (id: string) =>
       db.selectFrom('webhook_endpoints').selectAll().where('id', '=', id).executeTakeFirst(),
@@ -73,6 +83,16 @@ export function createNotifyRepository(db: Kysely<Database>) {
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')
         .limit(limit)
+        .execute(),
+    /** Deliveries never attempted since before `before`: the process that made them stopped before queuing them. */
+    stalledDeliveries: (before: string) =>
+      db
+        .selectFrom('webhook_deliveries')
+        .select('id')
+        .where('status', '=', 'pending')
+        .where('attempts', '=', 0)
+        .where('updated_at', '<', before)
+        .orderBy('created_at')
         .execute(),
     insertAttempt: (row: AttemptRow) => db.insertInto('webhook_attempts').values(row).execute(),
     /** Every attempt of these deliveries, in order. */
