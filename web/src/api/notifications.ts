@@ -1,72 +1,32 @@
 /** The outbox of emails and the webhook endpoints (admins). */
+import type { z } from 'zod';
+import type {
+  deliverySchema,
+  outboxItemSchema,
+  outboxMessageSchema,
+  pingSchema,
+  webhookBody,
+  webhookSchema,
+} from '../../../src/server/routes/notification.schema.ts';
 import { request } from './client';
 
 /** An email in the outbox list. */
-export interface OutboxItem {
-  id: string;
-  category: string;
-  to: string;
-  subject: string;
-  status: 'queued' | 'sent' | 'not-sent' | 'retrying' | 'failed';
-  attempts: number;
-  error: string | null;
-  createdAt: string;
-  sentAt: string | null;
-}
+export type OutboxItem = z.infer<typeof outboxItemSchema>;
 
 /** One email with its bodies. */
-export interface OutboxMessage extends OutboxItem {
-  text: string;
-  html: string;
-  updatedAt: string;
-}
+export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 
 /** A webhook endpoint (never its secret). */
-export interface Webhook {
-  id: string;
-  url: string;
-  description: string | null;
-  events: string[];
-  enabled: boolean;
-  allowPrivate: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Webhook = z.infer<typeof webhookSchema>;
 
 /** What an admin sets on an endpoint. */
-export interface WebhookInput {
-  url: string;
-  description?: string;
-  events: string[];
-  enabled: boolean;
-  allowPrivate: boolean;
-}
+export type WebhookInput = z.input<typeof webhookBody>;
 
 /** A delivery of one event with every attempt. */
-export interface WebhookDelivery {
-  id: string;
-  event: string;
-  status: 'pending' | 'retrying' | 'delivered' | 'failed';
-  attempts: number;
-  createdAt: string;
-  attemptLog: {
-    number: number;
-    at: string;
-    statusCode: number | null;
-    error: string | null;
-    responseExcerpt: string | null;
-    durationMs: number;
-  }[];
-}
+export type WebhookDelivery = z.infer<typeof deliverySchema>;
 
 /** What a test ping got. */
-export interface PingOutcome {
-  deliveryId: string;
-  delivered: boolean;
-  statusCode: number | null;
-  error: string | null;
-  responseExcerpt: string | null;
-}
+export type PingOutcome = z.infer<typeof pingSchema>;
 
 /** Query keys of this module's reads. */
 export const notificationKeys = {

@@ -1,46 +1,25 @@
 /** User administration (admins), the signed-in user's own account, and setting a password from an emailed link. */
+import type { z } from 'zod';
 import type { Role } from '../../../src/catalog/roles.ts';
+import type {
+  linkSentSchema,
+  sessionSchema,
+  tokenSchema,
+  userSummarySchema,
+} from '../../../src/server/routes/users.schema.ts';
 import { request } from './client';
 
-/** A user in the admin list. */
-export interface UserSummary {
-  id: string;
-  email: string;
-  name: string | null;
-  role: Role;
-  disabled: boolean;
-  hasPassword: boolean;
-  linkPending: boolean;
-  createdAt: string;
-  lastSignInAt: string | null;
-  personId: string | null;
-}
+/** A user in the admin list, as the route's schema says. */
+export type UserSummary = z.infer<typeof userSummarySchema>;
 
 /** What an invitation or a reset answers. */
-export interface LinkSent {
-  user: UserSummary;
-  /** False when no SMTP server is configured: the email waits in the outbox. */
-  emailSent: boolean;
-}
+export type LinkSent = z.infer<typeof linkSentSchema>;
 
 /** A session of the signed-in user. */
-export interface SessionSummary {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  current: boolean;
-}
+export type SessionSummary = z.infer<typeof sessionSchema>;
 
 /** An API token of the signed-in user (never its value). */
-export interface TokenSummary {
-  id: string;
-  name: string;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export type TokenSummary = z.infer<typeof tokenSchema>;
 
 /** How often the signed-in user gets a digest of what is theirs and due. */
 export type Digest = 'daily' | 'weekly' | 'off';

@@ -46,7 +46,8 @@ function WebhookForm({
   const [input, setInput] = useState<WebhookInput>({
     url: initial?.url ?? '',
     description: initial?.description ?? '',
-    events: initial?.events ?? [],
+    // Stored events were checked against the list when they were set.
+    events: (initial?.events ?? []) as WebhookInput['events'],
     enabled: initial?.enabled ?? true,
     allowPrivate: initial?.allowPrivate ?? false,
   });
