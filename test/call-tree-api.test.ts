@@ -190,7 +190,8 @@ describeEachDatabase('call tree', (dialect) => {
     const again = await t.server.inject({
       method: 'POST',
       url: `/api/v1${path}`,
-      headers: { 'content-type': 'text/plain' },
+      // As the page's form posts it from a browser.
+      headers: { 'content-type': 'text/plain', accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
       payload: '',
     });
     expect(again.statusCode).toBe(200);

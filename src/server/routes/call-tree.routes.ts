@@ -15,9 +15,12 @@ const tokenParams = z.object({
   token: z.string().min(1).max(200).meta({ description: 'The token of the emailed link.' }),
 });
 
-/** Whether the request comes from the acknowledgement page's form rather than an API client. */
+/** Whether the request comes from the acknowledgement page's form in a browser (a page back) rather than an API client (JSON). */
 function fromForm(request: FastifyRequest): boolean {
-  return (request.headers['content-type'] ?? '').startsWith('text/plain');
+  return (
+    (request.headers['content-type'] ?? '').startsWith('text/plain') &&
+    (request.headers.accept ?? '').includes('text/html')
+  );
 }
 
 function sendPage(reply: FastifyReply, status: number, html: string): FastifyReply {
