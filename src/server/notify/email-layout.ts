@@ -1,3 +1,5 @@
+import { escapeHtml } from '../../reports/report-html.ts';
+
 /** The parts of an email Lifeboat writes: a heading, paragraphs, lists of linked items and one main action. */
 export interface EmailContent {
   heading: string;
@@ -13,16 +15,6 @@ export interface EmailContent {
 export interface EmailSection {
   title: string;
   items: { text: string; url?: string; note?: string }[];
-}
-
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
 }
 
 /**

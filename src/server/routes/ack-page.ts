@@ -1,4 +1,4 @@
-import { escapeHtml } from '../services/call-tree.email.ts';
+import { escapeHtml } from '../../reports/report-html.ts';
 
 /** What the acknowledgement page shows. */
 export type AckPageState =

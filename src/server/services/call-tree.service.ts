@@ -99,7 +99,8 @@ export function createCallTreeService(deps: {
             contacts: work.contacts.length,
             role: email.role,
             escalatedFrom: email.escalatedFrom,
-            ackUrl: `${publicUrl}/ack/${email.token}`,
+            ackUrl: `/ack/${email.token}`,
+            publicUrl,
           }),
         );
       } catch (error) {
