@@ -1,8 +1,9 @@
 import { hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 
-/** The shortest password accepted (OWASP ASVS 2.1.1). */
-export const MIN_PASSWORD_LENGTH = 12;
+import { MIN_PASSWORD_LENGTH } from './password-rules.ts';
+
+export { MIN_PASSWORD_LENGTH };
 
 // OWASP Password Storage Cheat Sheet: argon2id, 19 MiB of memory, 2 iterations, 1 degree of parallelism.
 // `algorithm: 2` is Algorithm.Argon2id (a const enum, which isolated modules cannot import).

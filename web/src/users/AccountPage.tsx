@@ -1,4 +1,5 @@
 /** `/account`: the signed-in user's password, sessions, API tokens and notification digest. */
+import { PASSWORD_RULE } from '../../../src/server/auth/password-rules.ts';
 import {
   Alert,
   Badge,
@@ -74,7 +75,7 @@ function PasswordSection() {
         />
         <PasswordInput
           label="New password"
-          description="At least 12 characters, not a common password"
+          description={PASSWORD_RULE}
           autoComplete="new-password"
           required
           value={next}

@@ -1,4 +1,5 @@
 /** `/set-password?token=...`: the page an invitation or reset email links to; sets a password, then sign-in. */
+import { PASSWORD_RULE } from '../../../src/server/auth/password-rules.ts';
 import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -48,7 +49,7 @@ export function SetPasswordPage() {
           ) : (
             <>
               <Text size="sm" c="dimmed">
-                At least 12 characters; a passphrase of a few words is easy to remember. The link works once.
+                {PASSWORD_RULE}; a passphrase of a few words is easy to remember. The link works once.
               </Text>
               {(mutation.error ?? mismatch) && (
                 <Alert color="red" role="alert">
