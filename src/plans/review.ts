@@ -2,6 +2,7 @@ import { parseDuration } from '../catalog/duration.ts';
 import { PLAN_PHASES } from '../catalog/kinds.schema.ts';
 import type { PlanSpec } from '../catalog/kinds.schema.ts';
 import type { EngineNode } from '../engine/index.ts';
+import type { CatalogDocument } from '../catalog/kinds.ts';
 
 /** The review interval when a plan does not set one: a year (ISO 22301 clause 9.3, NIST SP 800-34 section 3.7). */
 export const DEFAULT_REVIEW_INTERVAL = '52w';
@@ -14,6 +15,12 @@ export interface ScopeDocument {
   /** `metadata.createdAt` and `metadata.version`: a document never edited since the plan arrived is its baseline. */
   createdAt?: string | undefined;
   version?: number | undefined;
+}
+
+/** A document in a plan's scope, as the review rules read it. */
+export function scopeDocumentOf(document: CatalogDocument): ScopeDocument {
+  const { id, updatedAt, createdAt, version } = document.metadata;
+  return { id, kind: document.kind, updatedAt, createdAt, version };
 }
 
 /**

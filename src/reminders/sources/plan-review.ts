@@ -1,4 +1,4 @@
-import { planScope, reviewStatus } from '../../plans/review.ts';
+import { planScope, reviewStatus, scopeDocumentOf } from '../../plans/review.ts';
 import type { ScopeDocument } from '../../plans/review.ts';
 import { reminderDocument } from '../context.ts';
 import type { ReminderSource } from '../types.ts';
@@ -16,9 +16,7 @@ export const planReviewSource: ReminderSource = {
     return context.ofKind('Plan').flatMap((plan) => {
       const scope = [...planScope(plan.spec, context.nodes())].flatMap((id): ScopeDocument[] => {
         const document = context.byId.get(id);
-        if (!document) return [];
-        const { updatedAt, createdAt, version } = document.metadata;
-        return [{ id, kind: document.kind, updatedAt, createdAt, version }];
+        return document ? [scopeDocumentOf(document)] : [];
       });
       const status = reviewStatus(plan.spec, scope, now, plan.metadata.createdAt);
       if (!status.due) return [];

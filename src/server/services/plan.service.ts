@@ -5,7 +5,7 @@ import { analyzeImpact, buildGraph } from '../../engine/index.ts';
 import type { EngineGraph, EngineNode } from '../../engine/index.ts';
 import { recoveryOrderOf } from '../../plans/recovery-order.ts';
 import type { RecoveryOrder } from '../../plans/recovery-order.ts';
-import { planScope, reviewStatus } from '../../plans/review.ts';
+import { planScope, reviewStatus, scopeDocumentOf } from '../../plans/review.ts';
 import type { ReviewStatus, ScopeDocument } from '../../plans/review.ts';
 import { checkStepOrder } from '../../plans/step-order.ts';
 import type { StepOrderProblem } from '../../plans/step-order.ts';
@@ -80,9 +80,7 @@ const scopeKey = (plan: PlanDocument) => `${plan.metadata.id}:${planChecksum(pla
 /** The scope's ids as review reads them: each document's kind, times and version. */
 function scopeDocument(snapshot: CatalogSnapshot, id: string): ScopeDocument | undefined {
   const document = snapshot.byId.get(id);
-  if (!document) return undefined;
-  const { updatedAt, createdAt, version } = document.metadata;
-  return { id, kind: document.kind, updatedAt, createdAt, version };
+  return document && scopeDocumentOf(document);
 }
 
 /** Whether a plan is due for review on a snapshot at `now`. */
