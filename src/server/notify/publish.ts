@@ -1,3 +1,4 @@
+import { absoluteUrl } from './email-layout.ts';
 import type { EventMessage, Notifier } from './types.ts';
 
 /**
@@ -19,5 +20,5 @@ export async function publishSafely(
 
 /** The absolute link to a page of the web application: `pageUrl(publicUrl, 'plans', 'p1')`. */
 export function pageUrl(publicUrl: string, ...segments: string[]): string {
-  return `${publicUrl.replace(/\/+$/, '')}/${segments.map(encodeURIComponent).join('/')}`;
+  return absoluteUrl(publicUrl, `/${segments.map(encodeURIComponent).join('/')}`);
 }

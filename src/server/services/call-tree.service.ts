@@ -1,3 +1,4 @@
+import { pageUrl } from '../notify/publish.ts';
 import type { CatalogDocument, DocumentOf } from '../../catalog/kinds.ts';
 import { callTreeView, incidentIdFor } from '../../plans/call-tree.ts';
 import type { CallTreeContact, ContactView } from '../../plans/call-tree.ts';
@@ -34,7 +35,7 @@ export function createCallTreeService(deps: {
 }) {
   const { database, catalog, notifier } = deps;
   const publicUrl = deps.publicUrl.replace(/\/+$/, '');
-  const incidentUrl = (id: string) => `${publicUrl}/incidents/${encodeURIComponent(id)}`;
+  const incidentUrl = (id: string) => pageUrl(publicUrl, 'incidents', id);
 
   /** Runs `step` on the incident's call tree in one write transaction, with its timeline entries. */
   async function inTransaction<T>(
