@@ -6,6 +6,7 @@
 import { parseDuration } from '../catalog/duration.ts';
 import type { ExerciseType } from '../catalog/kinds/exercise.kind.ts';
 import type { PolicySpec } from '../catalog/kinds/policy.kind.ts';
+import type { CHECK_IDS, SEVERITIES } from '../catalog/vocabulary.ts';
 
 /** A named level of a 1..n scale. */
 export interface Level {
@@ -41,6 +42,12 @@ export interface EffectivePolicy {
     intervalMinutes: number;
     tiers: { tier: number; intervalMinutes: number; atLeast: ExerciseType }[];
     trainingValidForMinutes: number;
+  };
+  /** The compliance checks the Policy sets the tiers or severity of; the others keep their defaults. */
+  compliance: {
+    checks: Partial<
+      Record<(typeof CHECK_IDS)[number], { tiers?: number[]; severity?: (typeof SEVERITIES)[number] }>
+    >;
   };
 }
 
@@ -151,5 +158,13 @@ export function effectivePolicy(policy?: { id: string; spec: PolicySpec }): Effe
       runs: spec.risk?.runs ?? DEFAULT_POLICY.risk.runs,
     },
     exercises: exerciseProgramme(spec.exercises),
+    compliance: {
+      checks: Object.fromEntries(
+        (spec.compliance?.checks ?? []).map(({ check, tiers, severity }) => [
+          check,
+          { ...(tiers && { tiers: [...tiers] }), ...(severity && { severity }) },
+        ]),
+      ),
+    },
   };
 }

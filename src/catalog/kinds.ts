@@ -22,6 +22,7 @@ import { riskKind } from './kinds/risk.kind.ts';
 import { exerciseKind } from './kinds/exercise.kind.ts';
 import { trainingKind } from './kinds/training.kind.ts';
 import { contractKind } from './kinds/contract.kind.ts';
+import { statementKind } from './kinds/statement.kind.ts';
 
 /** The apiVersion of every catalog document. */
 export const API_VERSION = 'lifeboat/v1';
@@ -43,6 +44,7 @@ const DECLARATIONS = [
   exerciseKind,
   trainingKind,
   contractKind,
+  statementKind,
 ] as const;
 
 type Declared = (typeof DECLARATIONS)[number];

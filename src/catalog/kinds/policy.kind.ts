@@ -5,6 +5,7 @@ import { EXERCISE_TYPES } from './exercise.kind.ts';
 import { ENTITY_TYPES } from '../../suppliers/codes.ts';
 import { countrySchema, currencySchema, leiSchema } from '../../suppliers/fields.ts';
 import { durationSchema } from './fields.ts';
+import { CHECK_IDS, SEVERITIES } from '../vocabulary.ts';
 
 /** One named level of a 1..n scale (impact, likelihood), with what it means. */
 const levelSchema = z.strictObject({
@@ -154,6 +155,49 @@ const exercisePolicySchema = z
     description: 'Exercise intervals and types per tier, training validity.',
   });
 
+/** How the compliance checks apply (docs/compliance.md): per check, the tiers it covers and its severity. */
+const compliancePolicySchema = z
+  .strictObject({
+    checks: z
+      .array(
+        z.strictObject({
+          check: z.enum(CHECK_IDS).meta({ description: 'The check: C01 ... C17.' }),
+          tiers: z
+            .array(withFormat(z.int().min(1).max(4), 'tier'))
+            .max(4)
+            .optional()
+            .meta({
+              description: "The service tiers it applies to, for a check by tier. Default the check's own.",
+            }),
+          severity: z
+            .enum(SEVERITIES)
+            .optional()
+            .meta({
+              description: "How much a failure matters: high, medium or low. Default the check's own.",
+            }),
+        }),
+      )
+      .max(CHECK_IDS.length)
+      .superRefine((checks, context) => {
+        const seen = new Set<string>();
+        checks.forEach((entry, index) => {
+          if (seen.has(entry.check))
+            context.addIssue({
+              code: 'custom',
+              path: [index, 'check'],
+              message: `${entry.check} is listed twice in the compliance policy`,
+            });
+          seen.add(entry.check);
+        });
+      })
+      .optional()
+      .meta({ description: 'Per check, the tiers and the severity; checks not listed keep their defaults.' }),
+  })
+  .meta({
+    title: 'Compliance checks',
+    description: 'The tiers each compliance check covers and its severity.',
+  });
+
 /** An entity of a group in the register's scope, besides the organisation itself (DORA register B_01.02). */
 const entitySchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
@@ -288,6 +332,7 @@ export const policySpecSchema = z
       .meta({ title: 'Tiers', description: 'Tier by MTPD. Default: 1 up to 4h, 2 up to 1d, 3 up to 1w.' }),
     risk: riskPolicySchema.optional(),
     exercises: exercisePolicySchema.optional(),
+    compliance: compliancePolicySchema.optional(),
   })
   .superRefine((spec, context) => {
     const levels = spec.impact?.levels?.length ?? 5;
