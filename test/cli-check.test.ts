@@ -141,7 +141,7 @@ describe.concurrent('lifeboat check', () => {
     const file = await catalog('kind.yaml', doc('Servise', 'payments'));
     const run = await lifeboat('check', file);
     expect(run.stdout).toBe(
-      `${file}:2:7: error: unknown kind "Servise" (did you mean "Service"?); expected one of: Service, Component, Site, Vendor, Team, Person, Plan, Incident, Policy, ImpactAssessment, Campaign, Risk, Exercise, Training, Contract\n`,
+      `${file}:2:7: error: unknown kind "Servise" (did you mean "Service"?); expected one of: Service, Component, Site, Vendor, Team, Person, Plan, Incident, Policy, ImpactAssessment, Campaign, Risk, Exercise, Training, Contract, Statement\n`,
     );
     expect(run.code).toBe(1);
   });
