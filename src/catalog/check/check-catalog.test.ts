@@ -130,7 +130,7 @@ describe('checkCatalog', () => {
       ],
     });
     expect(formatFindings(result)).toEqual([
-      'a.yaml:2:7: error: unknown kind "Servise" (did you mean "Service"?); expected one of: Service, Component, Site, Vendor, Team, Person, Plan, Incident, Policy, ImpactAssessment, Campaign, Risk, Exercise, Training, Contract',
+      'a.yaml:2:7: error: unknown kind "Servise" (did you mean "Service"?); expected one of: Service, Component, Site, Vendor, Team, Person, Plan, Incident, Policy, ImpactAssessment, Campaign, Risk, Exercise, Training, Contract, Statement',
       'a.yaml:6:13: error: apiVersion is "v1"; expected "lifeboat/v1"',
     ]);
   });
