@@ -11,7 +11,7 @@ import type { CheckId, ComplianceContext, ComplianceInput } from './types.ts';
 export function complianceContext(input: ComplianceInput): ComplianceContext {
   const policy = catalogPolicy(input.documents);
   const base = reminderContext(input.documents, policy, input.at);
-  let gap: ObjectivesGap | undefined;
+  let gap: ObjectivesGap | undefined = input.objectivesGap;
   const none: readonly FrozenVersion[] = [];
   return {
     ...base,

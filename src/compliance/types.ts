@@ -77,6 +77,8 @@ export interface ComplianceInput {
   versions?: ReadonlyMap<string, readonly FrozenVersion[]>;
   /** The approval workflow's steps by document id, in order (database only). */
   reviewEvents?: ReadonlyMap<string, readonly ReviewEvent[]>;
+  /** The objectives gap when the caller already has it for this catalog state (the server caches it). */
+  objectivesGap?: ObjectivesGap;
   /** The audit log's state (database only). */
   audit?: {
     valid: boolean;
