@@ -37,6 +37,11 @@ export function createAppRouter(queryClient: QueryClient) {
           path: 'objectives',
           lazy: async () => ({ Component: (await import('../objectives/ObjectivesPage')).ObjectivesPage }),
         },
+        // Compliance computed from the catalog: the score, the checks and their failing items, the frameworks, the trend.
+        {
+          path: 'compliance',
+          lazy: async () => ({ Component: (await import('../compliance/CompliancePage')).CompliancePage }),
+        },
         // Converting and importing an export (CMDB CSV, ServiceNow, Backstage, Kubernetes): managers and admins.
         {
           path: 'import',
