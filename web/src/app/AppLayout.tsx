@@ -20,6 +20,7 @@ const NAV = [
   { to: '/map', label: 'Map', exact: false },
   { to: '/simulator', label: 'Simulator', exact: false },
   { to: '/objectives', label: 'Objectives', exact: false },
+  { to: '/compliance', label: 'Compliance', exact: false },
   { to: '/actions', label: 'Actions', exact: false },
 ];
 
