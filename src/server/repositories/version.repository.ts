@@ -88,6 +88,20 @@ export function createVersionRepository(db: Kysely<Database>, kind: string) {
         .execute();
     },
 
+    /** Every version of each of `documentIds` (of every document of the kind when absent), by document and number. */
+    async all(documentIds?: readonly string[]): Promise<VersionRow[]> {
+      return batched(documentIds, (ids) => {
+        let select = tables
+          .selectFrom('document_versions')
+          .selectAll()
+          .where('kind', '=', kind)
+          .orderBy('document_id')
+          .orderBy('number');
+        if (ids) select = select.where('document_id', 'in', ids);
+        return select.execute();
+      });
+    },
+
     /** The latest version of each of `documentIds` (of every document of the kind when absent) that has one. */
     async latest(documentIds?: readonly string[]): Promise<VersionRow[]> {
       return batched(documentIds, (ids) => {

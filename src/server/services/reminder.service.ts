@@ -4,9 +4,7 @@
  * often; and each user's digest preference.
  */
 import { catalogPolicy } from '../../bia/current.ts';
-import { KIND_NAMES } from '../../catalog/kinds.ts';
 import type { CatalogDocument } from '../../catalog/kinds.ts';
-import { hasApproval } from '../../catalog/versions.ts';
 import { isDigestFrequency, itemsFor, periodOf, isoWeek, summaryOf } from '../../reminders/digest.ts';
 import type { DigestFrequency, DigestRecipient } from '../../reminders/digest.ts';
 import { dueItems } from '../../reminders/due-items.ts';
@@ -16,12 +14,10 @@ import type { LifeboatDatabase } from '../db/database.ts';
 import { absoluteUrl } from '../notify/email-layout.ts';
 import type { EventMessage, Notifier, WebhookEvent } from '../notify/types.ts';
 import { createAuditRepository } from '../repositories/audit.repository.ts';
-import { createDocumentRepository } from '../repositories/document.repository.ts';
 import { createReminderRepository } from '../repositories/reminder.repository.ts';
 import type { ReminderUser } from '../repositories/reminder.repository.ts';
-import { createApprovalService } from './approval.service.ts';
 import { appendAudit } from './audit.service.ts';
-import { rowToDocument } from './document-mapping.ts';
+import { clientCatalog } from './client-documents.ts';
 import { digestEmail, summaryEmail } from './reminder-email.ts';
 
 /** The digest frequency when a user never chose one, and for a Person with no account. */
@@ -114,17 +110,7 @@ export function createReminderService(deps: { database: LifeboatDatabase }) {
   const { database } = deps;
 
   /** The catalog as clients read it: documents approved through versions carry their derived status. */
-  async function catalog(): Promise<CatalogDocument[]> {
-    const rows = await createDocumentRepository(database.db).all();
-    const documents = rows.map(rowToDocument);
-    const views = new Map<string, CatalogDocument>();
-    for (const kind of KIND_NAMES.filter(hasApproval)) {
-      const approval = createApprovalService({ database, now: () => new Date(), kind });
-      for (const view of await approval.views(documents.filter((document) => document.kind === kind)))
-        views.set(view.metadata.id, view);
-    }
-    return documents.map((document) => views.get(document.metadata.id) ?? document);
-  }
+  const catalog = () => clientCatalog(database);
 
   /**
    * Claims `keys` for a recipient and period in one write transaction, then emails what it claimed; an email that
