@@ -20,6 +20,9 @@ import type { BiaFigures } from '../../bia/business-impact.ts';
 import { analyzeRisks, type RiskAnalysisInput } from '../../risk/analysis.ts';
 import { analyzeSuppliers, type SupplierAnalysisInput } from '../../suppliers/concentration.ts';
 import { convertInputs } from '../../convert/index.ts';
+import type { FrozenVersion, ReviewEvent } from '../../catalog/versions.ts';
+import { evaluateCompliance } from '../../compliance/evaluate.ts';
+import type { ComplianceInput } from '../../compliance/types.ts';
 import type { ConvertFormat, ConvertInput, ConvertResult } from '../../convert/types.ts';
 
 /** What the risk analysis needs besides the graph, as plain data a thread can receive. */
@@ -33,6 +36,32 @@ export type SupplierTaskInput = Omit<SupplierAnalysisInput, 'graph' | 'bias'> & 
   /** The current BIA of each service, as [service id, figures] entries. */
   bias: [string, BiaFigures][];
 };
+
+/** The compliance checks' input as plain data a thread can receive: its maps as [document id, list] entries. */
+export type ComplianceTaskInput = Omit<ComplianceInput, 'versions' | 'reviewEvents'> & {
+  versions?: [string, FrozenVersion[]][];
+  reviewEvents?: [string, ReviewEvent[]][];
+};
+
+/** A compliance input as a task carries it (`ComplianceTaskInput`). */
+export function complianceTaskInput(input: ComplianceInput): ComplianceTaskInput {
+  const { versions, reviewEvents, ...rest } = input;
+  return {
+    ...rest,
+    ...(versions && { versions: [...versions].map(([id, list]) => [id, [...list]]) }),
+    ...(reviewEvents && { reviewEvents: [...reviewEvents].map(([id, list]) => [id, [...list]]) }),
+  };
+}
+
+/** A task's compliance input as the checks read it, its maps rebuilt. */
+export function complianceInputOf(task: ComplianceTaskInput): ComplianceInput {
+  const { versions, reviewEvents, ...rest } = task;
+  return {
+    ...rest,
+    ...(versions && { versions: new Map(versions) }),
+    ...(reviewEvents && { reviewEvents: new Map(reviewEvents) }),
+  };
+}
 
 /**
  * The engine nodes of one catalog state as JSON in shared memory: posted to a worker without a copy, decoded
@@ -56,6 +85,7 @@ export type HeavyTask =
   | { type: 'risk'; graph: GraphRef; input: RiskTaskInput }
   | { type: 'suppliers'; graph: GraphRef; input: SupplierTaskInput }
   | { type: 'check-catalog'; file: string; text: string }
+  | { type: 'compliance'; input: ComplianceTaskInput; framework?: string }
   | { type: 'convert'; format: ConvertFormat; inputs: ConvertInput[]; mapping?: ConvertInput }
   | { type: 'pack-pdf'; model: PackModel }
   | { type: 'exercise-report-pdf'; model: ExerciseReportModel };
@@ -197,6 +227,15 @@ export async function runTask(
           },
         };
       }
+      case 'compliance':
+        return {
+          ok: true,
+          value: JSON.stringify(
+            evaluateCompliance(complianceInputOf(task.input), {
+              ...(task.framework !== undefined && { framework: task.framework }),
+            }),
+          ),
+        };
       case 'convert': {
         const { documents, ...converted } = convertInputs(task.format, task.inputs, {
           ...(task.mapping && { mapping: task.mapping }),

@@ -14,6 +14,7 @@ import type { ConvertFormat, ConvertInput, ConvertResult } from '../../convert/t
 import type {
   CheckedUpload,
   CheckedUploadWire,
+  ComplianceTaskInput,
   ConvertedWire,
   GraphRef,
   HeavyTask,
@@ -290,6 +291,12 @@ export function createHeavyWork(options: HeavyWorkOptions) {
         ...(business && { business }),
       };
       return (await submit(task, context, state.graph)) as string;
+    },
+
+    /** The compliance report of an input (for one framework, or all), as the JSON answer. */
+    async compliance(input: ComplianceTaskInput, framework: string | undefined, context: WorkContext) {
+      const task: HeavyTask = { type: 'compliance', input, ...(framework !== undefined && { framework }) };
+      return (await submit(task, context)) as string;
     },
 
     /** Parses and checks an uploaded catalog. */
