@@ -6,7 +6,7 @@
  * the compliance report, the stored snapshots, the risk and supplier analyses and the time it was generated come in.
  */
 import { catalogPolicy } from '../bia/current.ts';
-import type { CatalogDocument } from '../catalog/kinds.ts';
+import type { CatalogDocument, Kind } from '../catalog/kinds.ts';
 import { CHECKS_BY_ID } from '../compliance/registry.ts';
 import type { CheckId, CheckResult, ComplianceReport } from '../compliance/types.ts';
 import type { EngineGraph } from '../engine/index.ts';
@@ -193,7 +193,7 @@ export function managementReviewModel(input: ManagementReviewInput): ManagementR
   }
 
   const context = reminderContext(documents, policy, input.to);
-  const of = context.ofKind;
+  const of = <K extends Kind>(kind: K) => context.ofKind(kind);
   const open = collectActions(
     {
       incidents: of('Incident').map((d) => ({ id: d.metadata.id, spec: d.spec })),
