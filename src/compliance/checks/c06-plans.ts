@@ -188,8 +188,15 @@ export const plansCheck: ComplianceCheck = {
     'tree whose every contact can be reached by phone or email (a Team through its lead, its members, its own ' +
     'address or its on-call number), recovery steps and reconstitution steps.',
   references: [
-    { framework: 'iso22301', clause: '8.4' },
-    { framework: 'nist-800-34', clause: '3.5' },
+    { framework: 'iso22301', clause: '8.4.2' },
+    { framework: 'iso22301', clause: '8.4.3' },
+    { framework: 'iso22301', clause: '8.4.4' },
+    { framework: 'iso22301', clause: '8.4.5' },
+    { framework: 'nist-800-34', clause: '4.2' },
+    { framework: 'nist-800-34', clause: '4.3' },
+    { framework: 'nist-800-34', clause: '4.4' },
+    { framework: 'dora', clause: 'Art. 11(4)' },
+    { framework: 'nis2', clause: 'Art. 21(2)(c)' },
   ],
   defaults: { tiers: [1, 2], severity: 'high' },
   items(context) {

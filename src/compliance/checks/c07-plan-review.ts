@@ -51,8 +51,10 @@ export const planReviewCheck: ComplianceCheck = {
     'depend on, its scenario, its call tree and its step owners. A plan falls due on the day its interval ends.',
   references: [
     { framework: 'iso22301', clause: '8.4.1' },
+    { framework: 'iso22301', clause: '8.6' },
     { framework: 'iso22301', clause: '9.3' },
     { framework: 'nist-800-34', clause: '3.6' },
+    { framework: 'dora', clause: 'Art. 11(4)' },
   ],
   defaults: { tiers: [], severity: 'medium' },
   items(context) {
