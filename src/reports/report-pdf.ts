@@ -21,11 +21,17 @@ export interface ReportPdf {
   end: () => Promise<Buffer>;
 }
 
-/** Starts a report PDF (pdfkit, built-in Helvetica: no browser, no font files, no network). */
-export function createReportPdf(info: { title: string; subject: string }): ReportPdf {
+/**
+ * Starts a report PDF (pdfkit, built-in Helvetica: no browser, no font files, no network). With `running`, every
+ * page repeats that line at its top and numbers itself at its bottom (a report read page by page, or one page
+ * handed on, still says whose it is, on what, and when it was made).
+ */
+export function createReportPdf(info: { title: string; subject: string; running?: string }): ReportPdf {
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
+    // The pages are kept until the end so the running lines can go on each once the count is known.
+    bufferPages: info.running !== undefined,
     info: { Title: info.title, Subject: info.subject, Creator: 'Lifeboat' },
   });
   const chunks: Buffer[] = [];
@@ -67,8 +73,29 @@ export function createReportPdf(info: { title: string; subject: string }): Repor
     },
     columns: (...fractions) => fractions.map((f) => f * width),
     end() {
+      if (info.running !== undefined) stampPages(doc, info.running, width);
       doc.end();
       return done;
     },
   };
+}
+
+/** Writes the running line at the top of every buffered page and `Page n of N` at its bottom, in the margins. */
+function stampPages(doc: PDFKit.PDFDocument, running: string, width: number): void {
+  const { start, count } = doc.bufferedPageRange();
+  for (let index = start; index < start + count; index++) {
+    doc.switchToPage(index);
+    // Writing inside the bottom margin would otherwise start a new page.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font('Helvetica').fontSize(7).fillColor('#555555');
+    doc.text(running, MARGIN, MARGIN / 2 - 4, { width, lineBreak: false });
+    doc.text(`Page ${index - start + 1} of ${count}`, MARGIN, doc.page.height - MARGIN / 2 - 4, {
+      width,
+      align: 'right',
+      lineBreak: false,
+    });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.fillColor('black');
 }
