@@ -97,7 +97,7 @@ const dora: Framework = {
     { clause: 'Art. 11(3)', title: 'ICT response and recovery plans, independently audited', checks: [] },
     {
       clause: 'Art. 11(4)',
-      title: 'ICT business continuity plans in place and maintained',
+      title: 'ICT business continuity plans in place, maintained and tested',
       checks: ['C06', 'C07'],
     },
     { clause: 'Art. 11(5)', title: 'Business impact analysis of severe disruptions', checks: ['C02'] },
