@@ -142,7 +142,13 @@ export function ChecksList({ checks, open }: { checks: readonly CheckResult[]; o
   return (
     <Accordion multiple value={expanded} onChange={setExpanded} variant="separated" chevronPosition="left">
       {orderChecks(checks).map((check) => (
-        <Accordion.Item key={check.id} value={check.id} id={`check-${check.id}`} data-check={check.id}>
+        <Accordion.Item
+          key={check.id}
+          value={check.id}
+          id={`check-${check.id}`}
+          data-check={check.id}
+          data-status={check.status}
+        >
           <Accordion.Control>
             <CheckControl check={check} />
           </Accordion.Control>

@@ -74,9 +74,10 @@ export function CompliancePage() {
           </Stack>
           {report.data && counts && (
             <Text size="sm" data-testid="compliance-summary">
-              Passing items over all checks on {report.data.at}: {counts.fail} failing{' '}
-              {counts.fail === 1 ? 'check' : 'checks'}, {counts.pass} passing, {counts.notApplicable} with
-              nothing in scope.
+              The share of passing items over all checks, on {report.data.at}: {counts.fail}{' '}
+              {counts.fail === 1 ? 'check fails' : 'checks fail'}, {counts.pass}{' '}
+              {counts.pass === 1 ? 'passes' : 'pass'}, {counts.notApplicable}{' '}
+              {counts.notApplicable === 1 ? 'has' : 'have'} nothing in scope.
             </Text>
           )}
         </Group>

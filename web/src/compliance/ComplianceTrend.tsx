@@ -63,7 +63,6 @@ function Charts({ snapshots, titles }: { snapshots: Snapshot[]; titles: Readonly
           connectNulls={false}
           valueFormatter={percent}
           yAxisProps={{ domain: [0, 100], width: 48 }}
-          unit="%"
         />
         <Text component="figcaption" size="xs" c="dimmed">
           {trendSummary(scores)}
@@ -97,7 +96,6 @@ function Charts({ snapshots, titles }: { snapshots: Snapshot[]; titles: Readonly
             withLegend
             valueFormatter={percent}
             yAxisProps={{ domain: [0, 100], width: 48 }}
-            unit="%"
           />
         )}
         <Text component="figcaption" size="xs" c="dimmed">
