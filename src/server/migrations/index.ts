@@ -8,6 +8,7 @@ import * as m0006 from './0006-notifications.ts';
 import * as m0007 from './0007-reminders.ts';
 import * as m0008 from './0008-user-admin.ts';
 import * as m0009 from './0009-call-tree.ts';
+import * as m0010 from './0010-compliance.ts';
 
 /**
  * Every migration, in order. Append-only: a landed migration is never edited; a change to the schema is a new
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-reminders': m0007,
   '0008-user-admin': m0008,
   '0009-call-tree': m0009,
+  '0010-compliance': m0010,
 };
 
 /** Kysely's migration provider over the static list (no file-system scanning, so it works from any cwd). */
