@@ -20,6 +20,7 @@ import { registerWebApp } from './http/web-static.ts';
 import { registerAnalysisRoutes } from './routes/analysis.routes.ts';
 import { registerAssessmentRoutes } from './routes/assessment.routes.ts';
 import { registerCampaignRoutes } from './routes/campaign.routes.ts';
+import { registerComplianceRoutes } from './routes/compliance.routes.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerAccountRoutes } from './routes/account.routes.ts';
@@ -58,6 +59,7 @@ import { createBiaService } from './services/bia.service.ts';
 import { createRiskService } from './services/risk.service.ts';
 import { createSupplierService } from './services/supplier.service.ts';
 import { createCatalogService } from './services/catalog.service.ts';
+import { createComplianceService } from './services/compliance.service.ts';
 import { createGraphProvider } from './services/graph-provider.ts';
 import { createHeavyWork, heavyWorkOptionsFromEnv } from './services/heavy-work.ts';
 import type { HeavyWork } from './services/heavy-work.ts';
@@ -243,6 +245,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAssessmentRoutes(app, assessments, { ownerScope: graphs.ownerScope });
   registerCampaignRoutes(app, assessments);
   registerIncidentRoutes(app, createIncidentService({ database, now, graphs }));
+  // One compliance service: its reports are cached per catalog state, date and framework.
+  const compliance = createComplianceService({ database, now, graphs, work });
+  registerComplianceRoutes(app, compliance);
   registerCallTreeRoutes(
     app,
     createCallTreeService({
