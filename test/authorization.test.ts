@@ -48,6 +48,8 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/analysis/bia': READ,
   'GET /api/v1/analysis/risk': READ,
   'GET /api/v1/analysis/suppliers': READ,
+  'GET /api/v1/analysis/compliance': READ,
+  'GET /api/v1/analysis/compliance/trend': READ,
   'GET /api/v1/exports/dora': AUDIT,
   'GET /api/v1/exports/dora/problems': AUDIT,
   'GET /api/v1/analysis/exercises': READ,
