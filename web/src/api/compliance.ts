@@ -3,14 +3,13 @@
  * the daily snapshots behind the trend (docs/compliance.md).
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type { ComplianceReport, FrameworkId } from '../../../src/compliance/types.ts';
-import type { Snapshot } from '../compliance/compliance-model';
+import type { complianceTrendSchema } from '../../../src/server/routes/compliance.schema.ts';
 import { request } from './client';
 
 /** The answer of `GET /api/v1/analysis/compliance/trend`: one snapshot per day, as the job queue keeps them. */
-export interface ComplianceTrend {
-  snapshots: Snapshot[];
-}
+export type ComplianceTrend = z.infer<typeof complianceTrendSchema>;
 
 /** `GET /api/v1/analysis/compliance?framework=`: today's report, of one framework or of all. */
 export function getCompliance(framework: FrameworkId | undefined, signal?: AbortSignal) {

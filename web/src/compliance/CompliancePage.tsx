@@ -74,7 +74,8 @@ export function CompliancePage() {
           </Stack>
           {report.data && counts && (
             <Text size="sm" data-testid="compliance-summary">
-              The share of passing items over all checks, on {report.data.at}: {counts.fail}{' '}
+              The share of passing items over all checks, on{' '}
+              <span style={{ whiteSpace: 'nowrap' }}>{report.data.at}</span>: {counts.fail}{' '}
               {counts.fail === 1 ? 'check fails' : 'checks fail'}, {counts.pass}{' '}
               {counts.pass === 1 ? 'passes' : 'pass'}, {counts.notApplicable}{' '}
               {counts.notApplicable === 1 ? 'has' : 'have'} nothing in scope.

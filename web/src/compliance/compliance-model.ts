@@ -15,18 +15,15 @@ import type {
   Severity,
 } from '../../../src/compliance/types.ts';
 import { FRAMEWORK_IDS } from '../../../src/catalog/vocabulary.ts';
+import type { ComplianceTrend } from '../api/compliance';
 
 export type { CheckId, CheckItem, CheckResult, ComplianceReport, Evidence, FrameworkId, FrameworkResult };
 
 /** A check's or a requirement's status. */
 export type Status = RequirementResult['status'];
 
-/** One day's snapshot of the report, as the trend endpoint answers it. */
-export interface Snapshot {
-  date: string;
-  score: number | null;
-  checks: Pick<CheckResult, 'id' | 'status' | 'passed' | 'failed'>[];
-}
+/** One day's snapshot of the report, as the trend route's schema says. */
+export type Snapshot = ComplianceTrend['snapshots'][number];
 
 /** The frameworks the page's selector offers, as people name them. */
 export const FRAMEWORK_LABELS: Record<FrameworkId, string> = {
