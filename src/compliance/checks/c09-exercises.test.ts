@@ -15,7 +15,7 @@ function exercise(id: string, date: string, spec: Partial<ExerciseSpec> = {}): C
     'Exercise',
     id,
     {
-      title: `Exercise ${id}`,
+      title: `Test ${id}`,
       type: 'parallel',
       plans: ['p1'],
       scheduled: date,
@@ -38,7 +38,7 @@ describe('C09 exercises', () => {
         kind: 'Plan',
         status: 'pass',
         message:
-          'The approved plan "Plan p1" (p1) was exercised by the parallel exercise "Exercise ex1" (ex1) on 2026-03-14 (tier 1: a parallel exercise or heavier every 26w) and is due again on 2026-09-12.',
+          'The approved plan "Plan p1" (p1) was exercised by the parallel exercise "Test ex1" (ex1) on 2026-03-14 (tier 1: a parallel exercise or heavier every 26w) and is due again on 2026-09-12.',
         path: '/plans/p1',
         evidence: [
           { type: 'document', kind: 'Plan', id: 'p1', title: 'Plan "Plan p1" (p1)', path: '/plans/p1' },
@@ -46,7 +46,7 @@ describe('C09 exercises', () => {
             type: 'document',
             kind: 'Exercise',
             id: 'ex1',
-            title: 'Exercise "Exercise ex1" (ex1), parallel, on 2026-03-14',
+            title: 'Exercise "Test ex1" (ex1), parallel, on 2026-03-14',
             path: '/exercises/ex1',
             date: '2026-03-14',
           },
@@ -61,7 +61,7 @@ describe('C09 exercises', () => {
       {
         status: 'fail',
         message:
-          'The approved plan "Plan p1" (p1) was due for an exercise on 2026-09-12 (tier 1: a parallel exercise or heavier every 26w; last the parallel exercise "Exercise ex1" (ex1) on 2026-03-14): schedule one.',
+          'The approved plan "Plan p1" (p1) was due for an exercise on 2026-09-12 (tier 1: a parallel exercise or heavier every 26w; last the parallel exercise "Test ex1" (ex1) on 2026-03-14): schedule one.',
         path: '/plans/p1',
       },
     ]);

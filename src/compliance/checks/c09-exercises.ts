@@ -3,10 +3,15 @@ import type { CatalogDocument } from '../../catalog/kinds.ts';
 import { exerciseDate, exerciseInput, exerciseProgramme } from '../../exercises/analysis.ts';
 import type { ProgrammeEntry } from '../../exercises/analysis.ts';
 import type { CheckItem, ComplianceCheck, ComplianceContext, Evidence } from '../types.ts';
-import { isApprovedPlan, named, planCitation, planEvidence } from './c06-plans.ts';
+import { isApprovedPlan, planCitation, planEvidence } from './c06-plans.ts';
 
 type PlanDocument = Parameters<typeof planEvidence>[1];
 type ExerciseDocument = Extract<CatalogDocument, { kind: 'Exercise' }>;
+
+/** An exercise as a message names it, by its title as its page shows it: `"Leeds failover test" (ex-1)`. */
+function titled(exercise: ExerciseDocument): string {
+  return `"${exercise.spec.title}" (${exercise.metadata.id})`;
+}
 
 /** What the tier asks for, as a message says it: `a parallel exercise or heavier every 26w`. */
 function requirementText(context: ComplianceContext, entry: ProgrammeEntry): string {
@@ -44,14 +49,14 @@ function planItem(context: ComplianceContext, plan: PlanDocument, entry: Program
       type: 'document',
       kind: 'Exercise',
       id: exercise.metadata.id,
-      title: `Exercise ${named(exercise)}, ${exercise.spec.type}, on ${exerciseDate(exercise.spec)}`,
+      title: `Exercise ${titled(exercise)}, ${exercise.spec.type}, on ${exerciseDate(exercise.spec)}`,
       path: context.pathOf(exercise),
       date: exerciseDate(exercise.spec),
     });
   const base = { id: plan.metadata.id, kind: 'Plan' as const, path: context.pathOf(plan), evidence };
   const requirement = requirementText(context, entry);
   const last = exercise
-    ? `the ${entry.lastType} exercise ${named(exercise)} on ${entry.lastExercised}`
+    ? `the ${entry.lastType} exercise ${titled(exercise)} on ${entry.lastExercised}`
     : `a ${entry.lastType} exercise on ${entry.lastExercised}`;
   if (!entry.overdue)
     return {
