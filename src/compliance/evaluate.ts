@@ -63,7 +63,7 @@ export function evaluateCompliance(
 ): ComplianceReport {
   const frameworks =
     options.framework === undefined ? FRAMEWORKS : FRAMEWORKS.filter((f) => f.id === options.framework);
-  if (frameworks.length === 0)
+  if (options.framework !== undefined && frameworks.length === 0)
     throw new UnknownFrameworkError(
       `unknown framework "${options.framework}": expected one of ${FRAMEWORKS.map((f) => f.id).join(', ')}`,
     );
