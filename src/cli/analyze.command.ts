@@ -28,6 +28,7 @@ import { fileBusinessImpact, formatBusinessImpact, registerAnalyzeBia } from './
 import { registerAnalyzeRisk } from './analyze-risk.command.ts';
 import { registerAnalyzeSuppliers } from './analyze-suppliers.command.ts';
 import { registerAnalyzeExercises } from './analyze-exercises.command.ts';
+import { registerAnalyzeCompliance } from './analyze-compliance.command.ts';
 import { loadCheckedCatalog } from './catalog-source.ts';
 import { openCommandDatabase } from './import.command.ts';
 import { fail, formatTable, minutesText } from './output.ts';
@@ -420,6 +421,7 @@ export function registerAnalyze(program: Command): void {
   registerAnalyzeRisk(analyze);
   registerAnalyzeSuppliers(analyze);
   registerAnalyzeExercises(analyze);
+  registerAnalyzeCompliance(analyze);
 
   analyze
     .command('impact')

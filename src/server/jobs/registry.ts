@@ -1,4 +1,5 @@
 import { callTreeEscalationJob } from './call-tree.job.ts';
+import { complianceSnapshotJob } from './compliance-snapshot.job.ts';
 import { emailDeliveryJob, outboxSweepJob, webhookDeliveryJob } from '../notify/notify.jobs.ts';
 import { remindersJob } from './reminders.job.ts';
 import type { JobDefinition } from './types.ts';
@@ -13,6 +14,7 @@ export const JOBS: readonly JobDefinition<never>[] = [
   outboxSweepJob,
   callTreeEscalationJob,
   remindersJob,
+  complianceSnapshotJob,
 ];
 
 /** The job named `name`, if there is one. */
