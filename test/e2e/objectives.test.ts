@@ -1,6 +1,7 @@
-// The Objectives page in a real browser against a real server holding the Northbank example organisation.
+// The Objectives and Compliance pages in a real browser against a real server holding the Northbank example organisation.
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { ComplianceReport } from '../../src/compliance/types.ts';
 import type { ImpactResult } from '../../src/engine/types.ts';
 import type { ObjectivesAnswer } from '../../src/server/routes/analysis.schema.ts';
 import { userOf } from './support/app.ts';
@@ -103,6 +104,100 @@ describe.skipIf(!available)('objectives page', () => {
     })`);
     expect(widths.table).toBeGreaterThan(widths.screen);
     expect(widths.page).toBe(widths.screen);
+  });
+
+  /** An answer of the server's API as the admin reads it. */
+  async function api<T>(path: string): Promise<T> {
+    const response = await fetch(`${suite.app.apiUrl}/api/v1${path}`, { headers: suite.app.adminHeaders });
+    expect(response.status).toBe(200);
+    return (await response.json()) as T;
+  }
+
+  it('shows the compliance score and checks, failing first, and follows a failing item to the document to fix', async () => {
+    const report = await api<ComplianceReport>('/analysis/compliance');
+    const page = await suite.newPage(userOf('viewer'), '/');
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Compliance' })
+      .click();
+    await page.getByRole('heading', { name: 'Compliance', level: 1 }).waitFor();
+    expect(page.url()).toMatch(/\/compliance$/);
+
+    // The score is the server's share of passing items, as a whole percentage.
+    const score = page.getByTestId('compliance-score');
+    await expect.poll(() => score.textContent()).toMatch(/^\d+%$/);
+    expect(report.score).not.toBeNull();
+    expect(
+      Math.abs(Number.parseInt((await score.textContent()) ?? '', 10) - report.score! * 100),
+    ).toBeLessThan(1);
+
+    // Every check the server ran, failing ones before the rest; the example organisation has some.
+    const checks = page.locator('[data-check]');
+    expect(await checks.count()).toBe(report.checks.length);
+    const statuses = await attributes(checks, 'data-status');
+    const failing = report.checks.filter((check) => check.status === 'fail');
+    expect(failing.length).toBeGreaterThan(0);
+    expect(statuses.slice(0, failing.length)).toEqual(failing.map(() => 'fail'));
+    expect(statuses.filter((status) => status === 'pass')).toHaveLength(
+      report.checks.filter((check) => check.status === 'pass').length,
+    );
+
+    // Open the first failing check: its items list the failing ones first, with the server's messages.
+    const first = (await attributes(checks, 'data-check'))[0]!;
+    const check = report.checks.find((c) => c.id === first)!;
+    const panel = page.locator(`[data-check="${first}"]`);
+    expect(await panel.textContent()).toContain(check.title);
+    expect(await panel.textContent()).toContain(`${check.passed} passed, ${check.failed} failed`);
+    await panel.getByRole('button').first().click();
+    const items = panel.getByRole('list', { name: `Items of ${first}` }).getByRole('listitem');
+    await items.first().waitFor();
+    const itemStatuses = await attributes(items, 'data-status');
+    expect(itemStatuses.slice(0, check.failed)).toEqual(Array.from({ length: check.failed }, () => 'fail'));
+    const target = check.items.find((item) => item.status === 'fail' && item.path !== undefined)!;
+    const row = panel.locator(`li[data-item="${target.id}"]`);
+    expect(await row.textContent()).toContain(target.message);
+
+    // The item's link opens the document to fix.
+    await row.getByRole('link', { name: `${target.kind} ${target.id}` }).click();
+    await page.waitForURL((url) => url.pathname === target.path);
+    const document = await api<{ metadata: { id: string; name?: string } }>(
+      `/documents/${encodeURIComponent(target.id)}`,
+    );
+    await page
+      .getByRole('heading', { name: document.metadata.name ?? document.metadata.id, level: 1 })
+      .waitFor();
+  });
+
+  it("narrows the compliance page to one framework and lists its requirements, each check's linked", async () => {
+    const dora = await api<ComplianceReport>('/analysis/compliance?framework=dora');
+    const page = await suite.newPage(userOf('viewer'), '/compliance?framework=dora&tab=frameworks');
+    const framework = dora.frameworks[0]!;
+    const table = page.getByRole('table', { name: `${framework.title} requirements` });
+    await table.waitFor();
+    expect(dora.frameworks).toHaveLength(1);
+    expect(await table.locator('tbody tr').count()).toBe(framework.requirements.length);
+    expect(await page.getByTestId('compliance-score').textContent()).toMatch(/^(\d+%|n\/a)$/);
+    expect(await page.locator('[data-check]').count()).toBe(0);
+
+    // A requirement's check links to it on the checks tab, opened.
+    const covered = framework.requirements.find((requirement) => requirement.checks.length > 0)!;
+    const row = table.locator(`tr[data-clause="${covered.clause}"]`);
+    const checkId = covered.checks[0]!;
+    await row.getByRole('link', { name: new RegExp(`^${checkId} `) }).click();
+    await page.locator(`[data-check="${checkId}"]`).waitFor();
+    expect(new URL(page.url()).searchParams.get('framework')).toBe('dora');
+    expect(await page.locator('[data-check]').count()).toBe(dora.checks.length);
+    const opened = page.locator(`[data-check="${checkId}"]`);
+    await expect
+      .poll(() => opened.getByText(dora.checks.find((c) => c.id === checkId)!.rule).count())
+      .toBe(1);
+
+    // The trend: the daily snapshots, or what makes them when there is none yet.
+    const trend = await api<{ snapshots: unknown[] }>('/analysis/compliance/trend');
+    await page.getByRole('tab', { name: 'Trend' }).click();
+    if (trend.snapshots.length === 0)
+      expect(await page.getByTestId('trend-empty').textContent()).toContain('every day');
+    else await page.getByTestId('trend-score').waitFor();
   });
 
   /** The impact answer of the server for a body (`fail`, `plan`). */
