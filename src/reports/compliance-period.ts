@@ -201,3 +201,33 @@ export function instantText(instant: string): string {
 export function moneyText(value: number | null | undefined, currency: string): string {
   return value === null || value === undefined ? '-' : `${currency} ${Math.round(value).toLocaleString('en-GB')}`;
 }
+
+/** The readiness trend laid out once for the HTML (SVG) and the PDF: positions in percent of the plot. */
+export interface TrendChart {
+  /** Each scored snapshot: x from the period's start (0) to its end (100), y the score (0 to 100). */
+  points: { x: number; y: number; date: string }[];
+  /** The first day of each month in the period (every few months over a long one). */
+  months: { x: number; label: string }[];
+}
+
+const dayNumber = (date: string): number => Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / 86_400_000;
+
+/** Lays out the scored snapshots of a period on a time axis. */
+export function trendChart(points: readonly { date: string; score: number | null }[], period: Period): TrendChart {
+  const start = dayNumber(period.from);
+  const span = Math.max(1, dayNumber(period.to) - start);
+  const x = (date: string) => ((dayNumber(date) - start) / span) * 100;
+  const months: TrendChart['months'] = [];
+  const first = new Date(`${period.from.slice(0, 7)}-01T00:00:00Z`);
+  for (const at = first; at.toISOString().slice(0, 10) <= period.to; at.setUTCMonth(at.getUTCMonth() + 1)) {
+    const day = at.toISOString().slice(0, 10);
+    if (day >= period.from) months.push({ x: x(day), label: day.slice(0, 7) });
+  }
+  const step = Math.ceil(months.length / 7);
+  return {
+    points: points.flatMap((point) =>
+      point.score === null ? [] : [{ x: x(point.date), y: point.score * 100, date: point.date }],
+    ),
+    months: months.filter((_, index) => index % step === 0),
+  };
+}

@@ -12,6 +12,7 @@ footer.running{border-bottom:0;border-top:1px solid #ccc;margin:2rem 0 0}
 .hash,.versions td:nth-child(6){font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.8rem;word-break:break-all}
 .fail{color:#b91c1c;font-weight:600}.pass{color:#166534}
 .check{break-inside:avoid-page}
+.exercises td:first-child,.incidents td:first-child,.actions td:first-child,.acceptances td:nth-child(4),.acceptances td:nth-child(5){white-space:nowrap}
 @media print{header.running{position:fixed;top:0;left:0;right:0;background:#fff}footer.running{position:fixed;bottom:0;left:0;right:0;background:#fff}body{margin:1.5cm 0}}
 `;
 

@@ -144,7 +144,7 @@ export function renderEvidencePackPdf(model: EvidencePackModel): Promise<Buffer>
       pdf,
       ['Date', 'Exercise', 'Type', 'Status', 'Plans', 'Results'],
       model.exercises.map((e) => [e.date, `${e.title}\n${e.report}`, e.type, e.status, e.plans, e.results]),
-      [0.1, 0.26, 0.1, 0.08, 0.18, 0.28],
+      [0.12, 0.26, 0.1, 0.08, 0.16, 0.28],
     );
 
   heading('Incident records');

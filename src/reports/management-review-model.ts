@@ -24,8 +24,9 @@ import {
   percentText,
   periodExercises,
   periodIncidents,
+  trendChart,
 } from './compliance-period.ts';
-import type { PackHeader, PeriodExercise, PeriodIncident } from './compliance-period.ts';
+import type { PackHeader, PeriodExercise, PeriodIncident, TrendChart } from './compliance-period.ts';
 import { documentName } from './pack-model.ts';
 
 /** A daily compliance snapshot as the trend stores it. */
@@ -71,6 +72,8 @@ export interface ManagementReviewModel {
     change: string;
     /** Every snapshot of the period, oldest first (the chart). */
     points: { date: string; score: number | null }[];
+    /** The same, laid out for the chart. */
+    chart: TrendChart;
     /** The last snapshot of each month (the table). */
     monthly: { date: string; score: string }[];
   };
@@ -138,6 +141,7 @@ function readiness(input: ManagementReviewInput, points: readonly TrendSnapshot[
     score: percentText(input.report.score),
     change,
     points: points.map((point) => ({ date: point.date, score: point.score })),
+    chart: trendChart(points, { from: input.from, to: input.to }),
     monthly: [...monthly.values()].map((point) => ({ date: point.date, score: percentText(point.score) })),
   };
 }
