@@ -5,6 +5,9 @@ import { FRAMEWORKS } from './frameworks.ts';
 import { CHECKS } from './registry.ts';
 import { CHECK_IDS, FRAMEWORK_IDS } from './types.ts';
 
+/** How docs/compliance.md names each framework before a clause. */
+const SHORT = { iso22301: 'ISO 22301', 'nist-800-34': 'NIST SP 800-34', dora: 'DORA', nis2: 'NIS2' } as const;
+
 const DOC = path.join(import.meta.dirname, '..', '..', 'docs', 'compliance.md');
 
 /** `framework clause` for messages and set membership. */
@@ -135,7 +138,18 @@ describe('the requirement tables of docs/compliance.md', () => {
     );
   });
 
-  it('has a section for every check', () => {
-    for (const check of CHECK_IDS) expect(doc).toMatch(new RegExp(`^### ${check} `, 'm'));
+  it('has a section for every check: its title, its rule as the page prints it, and every clause it evidences', () => {
+    const flat = doc.replace(/\s+/g, ' ');
+    for (const check of CHECKS) {
+      expect(doc).toMatch(new RegExp(`^### ${check.id} ${check.title}$`, 'm'));
+      expect(flat).toContain(`**Rule.** ${check.rule}`);
+      const section = flat.slice(flat.indexOf(`### ${check.id} `)).split('### ')[1]!;
+      const sources = section.slice(section.indexOf('**Sources.**')).split('**To pass.**')[0]!;
+      for (const framework of FRAMEWORKS)
+        for (const requirement of framework.requirements.filter((r) => r.checks.includes(check.id)))
+          expect(sources, `${check.id} ${key(framework.id, requirement.clause)}`).toContain(
+            `${SHORT[framework.id]} ${requirement.clause} `,
+          );
+    }
   });
 });
