@@ -16,6 +16,10 @@ import type { PackModel } from '../../reports/pack-model.ts';
 import { renderPackPdf } from '../../reports/pack-pdf.ts';
 import type { ExerciseReportModel } from '../../reports/exercise-report-model.ts';
 import { renderExerciseReportPdf } from '../../reports/exercise-report-pdf.ts';
+import type { EvidencePackModel } from '../../reports/evidence-pack-model.ts';
+import { renderEvidencePackPdf } from '../../reports/evidence-pack-pdf.ts';
+import type { ManagementReviewModel } from '../../reports/management-review-model.ts';
+import { renderManagementReviewPdf } from '../../reports/management-review-pdf.ts';
 import type { BiaFigures } from '../../bia/business-impact.ts';
 import { analyzeRisks, type RiskAnalysisInput } from '../../risk/analysis.ts';
 import { analyzeSuppliers, type SupplierAnalysisInput } from '../../suppliers/concentration.ts';
@@ -88,7 +92,9 @@ export type HeavyTask =
   | { type: 'compliance'; input: ComplianceTaskInput; framework?: string }
   | { type: 'convert'; format: ConvertFormat; inputs: ConvertInput[]; mapping?: ConvertInput }
   | { type: 'pack-pdf'; model: PackModel }
-  | { type: 'exercise-report-pdf'; model: ExerciseReportModel };
+  | { type: 'exercise-report-pdf'; model: ExerciseReportModel }
+  | { type: 'evidence-pack-pdf'; model: EvidencePackModel }
+  | { type: 'management-review-pdf'; model: ManagementReviewModel };
 
 /** What a parse of an uploaded catalog gives the import: the findings, and the documents when there is no error. */
 export interface CheckedUpload {
@@ -249,6 +255,10 @@ export async function runTask(
         return { ok: true, value: new Uint8Array(await renderPackPdf(task.model)) };
       case 'exercise-report-pdf':
         return { ok: true, value: new Uint8Array(await renderExerciseReportPdf(task.model)) };
+      case 'evidence-pack-pdf':
+        return { ok: true, value: new Uint8Array(await renderEvidencePackPdf(task.model)) };
+      case 'management-review-pdf':
+        return { ok: true, value: new Uint8Array(await renderManagementReviewPdf(task.model)) };
     }
   } catch (error) {
     const { name, message } = error instanceof Error ? error : new Error(String(error));

@@ -347,6 +347,22 @@ export function createHeavyWork(options: HeavyWorkOptions) {
       return Buffer.from((await submit({ type: 'exercise-report-pdf', model }, context)) as Uint8Array);
     },
 
+    /** Renders an auditor's evidence pack as PDF. */
+    async evidencePackPdf(
+      model: Extract<HeavyTask, { type: 'evidence-pack-pdf' }>['model'],
+      context: WorkContext,
+    ) {
+      return Buffer.from((await submit({ type: 'evidence-pack-pdf', model }, context)) as Uint8Array);
+    },
+
+    /** Renders a management review report as PDF. */
+    async managementReviewPdf(
+      model: Extract<HeavyTask, { type: 'management-review-pdf' }>['model'],
+      context: WorkContext,
+    ) {
+      return Buffer.from((await submit({ type: 'management-review-pdf', model }, context)) as Uint8Array);
+    },
+
     /** Running work and counts since start: running, completed, cancelled, refused; and how many wait. */
     stats: () => ({ ...stats, queued: queue.length, threads: options.threads }),
 
