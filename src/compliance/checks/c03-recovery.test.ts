@@ -87,6 +87,27 @@ describe('C03 recovery within the RTO in every scenario', () => {
     ]);
   });
 
+  it('judges a site scenario that a plan repeats by the plan followed', () => {
+    const failover = plan('plan-site', {
+      services: ['payments'],
+      owner: 'ana',
+      scenario: { description: 'dc-north is lost', fail: ['dc-north'] },
+      phases: {
+        recovery: [{ id: 'bring-up', title: 'Bring the site up', duration: '1h', restores: ['dc-north'] }],
+      },
+    });
+    expect(itemsOf(catalog('5h'))).toMatchObject([{ status: 'fail' }]);
+    expect(itemsOf([...catalog('5h'), failover])).toMatchObject([
+      {
+        status: 'pass',
+        message:
+          'Payments (payments, tier 1) is back within its RTO 4h in the one scenario where it goes down ' +
+          '(the latest: 1h in plan "plan-site").',
+        evidence: [{ kind: 'Plan', id: 'plan-site' }],
+      },
+    ]);
+  });
+
   it('makes one item per service, naming the worst scenarios first and counting the rest', () => {
     const sites = ['s1', 's2', 's3', 's4'];
     const documents = [

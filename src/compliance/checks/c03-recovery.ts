@@ -56,6 +56,18 @@ function ofScenarios(some: number, all: number): string {
   return all === 1 ? 'the only scenario' : `${some} of the ${all} scenarios`;
 }
 
+/**
+ * The scenarios a check judges: every one, except a site, vendor or risk scenario whose failures a plan's scenario
+ * repeats exactly: there the organisation follows the plan, so the plan's scenario (with its steps) stands for it.
+ */
+export function judgedScenarios(gap: ObjectivesGap): Set<string> {
+  const key = (fail: readonly string[]) => [...new Set(fail)].sort().join('\n');
+  const planned = new Set(gap.scenarios.filter((s) => s.source === 'plan').map((s) => key(s.fail)));
+  return new Set(
+    gap.scenarios.filter((s) => s.source === 'plan' || !planned.has(key(s.fail))).map((s) => s.id),
+  );
+}
+
 /** Worst first: never back, then the latest, then in scenario order (a stable sort keeps it). */
 const latestFirst = (a: ObjectiveResult, b: ObjectiveResult) =>
   (b.restoreMinutes ?? Infinity) - (a.restoreMinutes ?? Infinity) || 0;
@@ -71,8 +83,9 @@ export const recoveryCheck: ComplianceCheck = {
   title: 'Recovery within the RTO in every scenario',
   rule:
     'In every scenario of the objectives matrix (each site alone, each vendor alone, each plan scenario with the ' +
-    "plan's steps followed, each risk scenario), every tier 1-2 service that goes down is back no later than its " +
-    'RTO. A restore time known only as a lower bound (a duration not written down), or a service without an RTO, ' +
+    "plan's steps followed, each risk scenario; a site, vendor or risk scenario with exactly a plan's failures is " +
+    'judged by that plan followed), every tier 1-2 service that goes down is back no later than its RTO. A restore ' +
+    'time known only as a lower bound (a duration not written down), or a service without an RTO, ' +
     'fails: an unknown is not a pass.',
   references: [
     { framework: 'iso22301', clause: '8.3' },
@@ -85,18 +98,19 @@ export const recoveryCheck: ComplianceCheck = {
     const gap = context.objectivesGap();
     const label = scenarioLabel(gap);
     const rows = new Map(gap.services.map((row) => [row.id, row]));
+    const judged = judgedScenarios(gap);
     return services.flatMap((service): CheckItem[] => {
       const row = rows.get(service.metadata.id);
       if (!row) return [];
       const name = serviceName(service);
       const base = { id: row.id, kind: 'Service' as const, path: context.pathOf(service) };
-      const down = row.results.filter((result) => result.down);
+      const down = row.results.filter((result) => result.down && judged.has(result.scenario));
       if (down.length === 0)
         return [
           {
             ...base,
             status: 'pass',
-            message: `${name} stays up in every scenario of the objectives matrix (${plural(gap.scenarios.length, 'scenario')}).`,
+            message: `${name} stays up in every scenario of the objectives matrix (${plural(judged.size, 'scenario')}).`,
           },
         ];
       const scenarios = someOf(down.map((result) => label(result.scenario)));
@@ -107,7 +121,7 @@ export const recoveryCheck: ComplianceCheck = {
             status: 'fail',
             message:
               `${name} has no RTO, so whether it is back in time cannot be judged; it goes down in ` +
-              `${ofScenarios(down.length, gap.scenarios.length)} (${scenarios}): set its RTO.`,
+              `${ofScenarios(down.length, judged.size)} (${scenarios}): set its RTO.`,
           },
         ];
       const rto = duration(row.rtoMinutes);

@@ -4,7 +4,7 @@ import type { EngineNode } from '../../engine/index.ts';
 import { addDays } from '../../plans/review.ts';
 import type { CheckItem, ComplianceCheck, ComplianceContext } from '../types.ts';
 import { scopedServices, serviceName } from './c01-objectives.ts';
-import { duration, plural, scenarioLabel, someOf } from './c03-recovery.ts';
+import { duration, judgedScenarios, plural, scenarioLabel, someOf } from './c03-recovery.ts';
 
 const DAY = 24 * 60;
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -45,18 +45,20 @@ function serviceItems(context: ComplianceContext): CheckItem[] {
   const gap = context.objectivesGap();
   const label = scenarioLabel(gap);
   const rows = new Map(gap.services.map((row) => [row.id, row]));
+  const judged = judgedScenarios(gap);
   return services.flatMap((service): CheckItem[] => {
     const row = rows.get(service.metadata.id);
     if (!row) return [];
+    const results = row.results.filter((result) => judged.has(result.scenario));
     const name = serviceName(service);
     const base = { id: row.id, kind: 'Service' as const, path: context.pathOf(service) };
-    const losing = row.results.filter((result) => result.dataLossMinutes !== 0);
+    const losing = results.filter((result) => result.dataLossMinutes !== 0);
     if (losing.length === 0)
       return [
         {
           ...base,
           status: 'pass',
-          message: `${name} loses no data in any scenario of the objectives matrix (${plural(gap.scenarios.length, 'scenario')}).`,
+          message: `${name} loses no data in any scenario of the objectives matrix (${plural(judged.size, 'scenario')}).`,
         },
       ];
     if (row.rpoMinutes === null)
@@ -71,10 +73,10 @@ function serviceItems(context: ComplianceContext): CheckItem[] {
       ];
     const rpo = duration(row.rpoMinutes);
     // Worst first: unbounded (no copy survives), then the largest loss; a stable sort keeps scenario order.
-    const over = row.results
+    const over = results
       .filter((result) => result.rpoBreach === true)
       .sort((a, b) => (b.dataLossMinutes ?? Infinity) - (a.dataLossMinutes ?? Infinity) || 0);
-    const unknown = row.results.filter((result) => result.rpoBreach === null);
+    const unknown = results.filter((result) => result.rpoBreach === null);
     if (over.length === 0 && unknown.length === 0) {
       const worst = [...losing].sort((a, b) => (b.dataLossMinutes ?? 0) - (a.dataLossMinutes ?? 0))[0]!;
       return [
@@ -207,7 +209,7 @@ export const dataCheck: ComplianceCheck = {
   id: 'C04',
   title: 'Data protected and restores tested',
   rule:
-    'In every scenario of the objectives matrix, each tier 1-2 service loses no more data than its RPO (an unknown ' +
+    'In every scenario of the objectives matrix (as C03 judges them), each tier 1-2 service loses no more data than its RPO (an unknown ' +
     'loss fails); every component that holds data (with data copies described, or of type database or storage) ' +
     'has a backup or a replica; every backup was restore-tested by a done exercise of type restore-test or ' +
     'heavier that takes out or restores the component or exercises a service depending on it, within the ' +
