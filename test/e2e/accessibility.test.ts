@@ -162,7 +162,8 @@ describe.skipIf(!available)('every page: accessibility and the phone layout', ()
   /**
    * Every page of web/src/app/routes.tsx that needs a session: the dashboard, then for each kind in the main
    * navigation its list, a document, its history, its edit form and the new form; the map, the simulator, a
-   * plan's own page and tabs, an incident's page, and the not-found page.
+   * plan's own page and tabs, an incident's page, the compliance page with a check opened, and the not-found
+   * page.
    */
   async function everyPage(page: Page): Promise<string[]> {
     await open(page, suite.app.url, '/');
@@ -187,6 +188,8 @@ describe.skipIf(!available)('every page: accessibility and the phone layout', ()
       '/map?around=core-banking',
       '/simulator',
       '/simulator?fail=dc-leeds',
+      // The compliance page with a check opened onto its items (failing first, evidence links).
+      '/compliance?check=C01',
       '/no-such-page/at-all',
     );
     return [...new Set(paths)];
@@ -195,7 +198,14 @@ describe.skipIf(!available)('every page: accessibility and the phone layout', ()
   it('visits every page of the router', async () => {
     const pages = await allPages();
     expect(pages).toEqual(
-      expect.arrayContaining(['/', '/services', '/plans/plan-dc-leeds-loss', '/simulator?fail=dc-leeds']),
+      expect.arrayContaining([
+        '/',
+        '/services',
+        '/plans/plan-dc-leeds-loss',
+        '/simulator?fail=dc-leeds',
+        '/compliance',
+        '/compliance?check=C01',
+      ]),
     );
     expect(pages.some((path) => path.startsWith('/incidents/'))).toBe(true);
   }, 120_000);
