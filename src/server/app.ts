@@ -21,6 +21,7 @@ import { registerAnalysisRoutes } from './routes/analysis.routes.ts';
 import { registerAssessmentRoutes } from './routes/assessment.routes.ts';
 import { registerCampaignRoutes } from './routes/campaign.routes.ts';
 import { registerComplianceRoutes } from './routes/compliance.routes.ts';
+import { registerComplianceReportRoutes } from './routes/compliance-report.routes.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerAccountRoutes } from './routes/account.routes.ts';
@@ -60,6 +61,7 @@ import { createRiskService } from './services/risk.service.ts';
 import { createSupplierService } from './services/supplier.service.ts';
 import { createCatalogService } from './services/catalog.service.ts';
 import { createComplianceService } from './services/compliance.service.ts';
+import { createComplianceReportService } from './services/compliance-report.service.ts';
 import { createGraphProvider } from './services/graph-provider.ts';
 import { createHeavyWork, heavyWorkOptionsFromEnv } from './services/heavy-work.ts';
 import type { HeavyWork } from './services/heavy-work.ts';
@@ -248,6 +250,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // One compliance service: its reports are cached per catalog state, date and framework.
   const compliance = createComplianceService({ database, now, graphs, work });
   registerComplianceRoutes(app, compliance);
+  registerComplianceReportRoutes(
+    app,
+    createComplianceReportService({ database, compliance, graphs, work, now }),
+  );
   registerCallTreeRoutes(
     app,
     createCallTreeService({
