@@ -11,12 +11,12 @@ import type { CheckId, CheckResult, ComplianceInput, ComplianceReport } from '..
 import { isDate } from '../../dora/values.ts';
 import type { ObjectivesGap } from '../../plans/objectives.ts';
 import type { LifeboatDatabase } from '../db/database.ts';
-import { createAuditRepository } from '../repositories/audit.repository.ts';
 import { createComplianceSnapshotRepository } from '../repositories/compliance-snapshot.repository.ts';
 import { createVersionRepository, frozenVersionOf } from '../repositories/version.repository.ts';
 import { createAnalysisService } from './analysis.service.ts';
 import { reviewEventOf } from './approval.service.ts';
-import { verifyAuditChain } from './audit.service.ts';
+import { createAuditStateCache } from './audit-state.ts';
+import type { AuditState } from './audit-state.ts';
 import { clientViews } from './client-documents.ts';
 import { CatalogError } from './errors.ts';
 import { createGraphProvider } from './graph-provider.ts';
@@ -31,9 +31,6 @@ export interface ComplianceSnapshot {
   score: number | null;
   checks: { id: CheckId; status: CheckResult['status']; passed: number; failed: number }[];
 }
-
-/** The audit chain's state as the checks read it. */
-export type AuditState = NonNullable<ComplianceInput['audit']>;
 
 /** Reports kept in memory: a few dates and frameworks of the latest catalog states. */
 const CACHED_REPORTS = 32;
@@ -92,25 +89,10 @@ export function createComplianceService(deps: {
   const local: WorkContext = { user: 'local' };
   /** Report answers by catalog state, audit verdict, date and framework, least recently used first. */
   const reports = new Map<string, Promise<string>>();
+  // The audit chain as GET /api/v1/audit/verify checks it; walked in full at most every few minutes (audit-state.ts).
+  const audits = createAuditStateCache({ database, now });
 
   const today = () => now().toISOString().slice(0, 10);
-
-  /**
-   * The audit chain as GET /api/v1/audit/verify checks it, walked in full on every call: an entry edited in
-   * place leaves the head as it was, so a verdict kept per head would go on saying the chain holds.
-   */
-  async function auditState(): Promise<AuditState> {
-    const repository = createAuditRepository(database.db);
-    const last = await repository.last();
-    const [head] = last ? await repository.list({ afterSeq: last.seq - 1, limit: 1 }) : [];
-    const verdict = await verifyAuditChain(repository);
-    return {
-      valid: verdict.ok,
-      entries: verdict.entries,
-      head: head ? { sequence: head.seq, hash: head.hash, at: head.at } : null,
-      ...(!verdict.ok && { firstBroken: { sequence: verdict.brokenAt, reason: verdict.reason } }),
-    };
-  }
 
   /** Every frozen version and review step of the kinds approved through versions, by document id. */
   async function versionsAndEvents(): Promise<{
@@ -153,7 +135,7 @@ export function createComplianceService(deps: {
   ): Promise<string> {
     const at = checkDate('at', options.at ?? today());
     checkFramework(options.framework);
-    const audit = await auditState();
+    const audit = await audits.current();
     const state = audit.head ? `${audit.head.sequence}:${audit.head.hash}` : '0';
     const verdict = audit.valid ? 'valid' : `broken@${audit.firstBroken?.sequence}`;
     const key = `${state}|${verdict}|${at}|${options.framework ?? '*'}`;
@@ -190,7 +172,7 @@ export function createComplianceService(deps: {
 
     /** What the checks read at `at` (YYYY-MM-DD): the stored catalog, its versions and the audit chain's state. */
     async input(at: string, context: WorkContext = local): Promise<ComplianceInput> {
-      return inputWith(checkDate('at', at), await auditState(), context);
+      return inputWith(checkDate('at', at), await audits.current(), context);
     },
 
     /** The snapshots from `from` to `to` (both included; default the last 365 days up to today), oldest first. */
