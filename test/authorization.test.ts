@@ -50,6 +50,8 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/analysis/suppliers': READ,
   'GET /api/v1/analysis/compliance': READ,
   'GET /api/v1/analysis/compliance/trend': READ,
+  'GET /api/v1/reports/compliance-evidence': READ,
+  'GET /api/v1/reports/management-review': READ,
   'GET /api/v1/exports/dora': AUDIT,
   'GET /api/v1/exports/dora/problems': AUDIT,
   'GET /api/v1/analysis/exercises': READ,
