@@ -67,7 +67,7 @@ describe('C11 single points of failure', () => {
         status: 'fail',
         path: '/components/db',
         message:
-          'Core database alone takes down Payments (tier 1) and no risk covers it: add redundancy, or record a Risk with it in scenario.fail and accept it.',
+          'Core database alone takes down Payments (tier 1); no risk covers it: add redundancy, or record a Risk with it in scenario.fail and accept it.',
       },
     ]);
   });
@@ -95,12 +95,16 @@ describe('C11 single points of failure', () => {
     ]);
   });
 
-  it('counts the acceptance on its last day and fails it the day after', () => {
+  it('counts the acceptance from its first to its last day, and fails it outside', () => {
+    expect(items(catalog(accepted), '2025-12-31')[0]!.message).toContain(
+      'no risk accepts it (risk-db (its acceptance starts on 2026-01-01))',
+    );
+    expect(items(catalog(accepted), '2026-01-01')[0]!.status).toBe('pass');
     expect(items(catalog(accepted), '2026-12-31')[0]!.status).toBe('pass');
     const after = items(catalog(accepted), '2027-01-01')[0]!;
     expect(after.status).toBe('fail');
     expect(after.message).toBe(
-      'Core database alone takes down Payments (tier 1) and no risk accepts it (risk-db (its acceptance ended on 2026-12-31)): add redundancy, or accept the risk with a current acceptance.',
+      'Core database alone takes down Payments (tier 1); no risk accepts it (risk-db (its acceptance ended on 2026-12-31)): add redundancy, or accept the risk with a current acceptance.',
     );
   });
 

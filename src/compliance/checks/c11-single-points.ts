@@ -93,8 +93,8 @@ export const singlePointsCheck: ComplianceCheck = {
       }
       const message =
         covering.length === 0
-          ? `${what} and no risk covers it: add redundancy, or record a Risk with it in scenario.fail and accept it.`
-          : `${what} and no risk accepts it (${notAccepted(context, covering)}): add redundancy, or accept the risk with a current acceptance.`;
+          ? `${what}; no risk covers it: add redundancy, or record a Risk with it in scenario.fail and accept it.`
+          : `${what}; no risk accepts it (${notAccepted(context, covering)}): add redundancy, or accept the risk with a current acceptance.`;
       return { ...base, status: 'fail', message };
     });
     return items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
