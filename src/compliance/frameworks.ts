@@ -32,7 +32,13 @@ const iso22301: Framework = {
     { clause: '7.2', title: 'Competence of the people doing the work', checks: ['C15'] },
     { clause: '7.3', title: 'Awareness of the policy and of each person’s role', checks: ['C15'] },
     { clause: '7.4', title: 'Internal and external communication about the BCMS', checks: [] },
-    { clause: '7.5', title: 'Documented information: created, approved and controlled', checks: ['C17'] },
+    { clause: '7.5.1', title: 'Documented information the BCMS needs', checks: [] },
+    { clause: '7.5.2', title: 'Documented information identified, reviewed and approved', checks: [] },
+    {
+      clause: '7.5.3',
+      title: 'Documented information controlled: protected, versions kept',
+      checks: ['C17'],
+    },
     { clause: '8.1', title: 'Operational planning and control', checks: [] },
     { clause: '8.2.1', title: 'BIA and risk assessment: processes kept and reviewed', checks: ['C02'] },
     {
