@@ -2,11 +2,35 @@ import { currentAssessments, serviceBia } from '../../bia/current.ts';
 import type { AssessmentDocument } from '../../bia/current.ts';
 import { assessmentDueOn } from '../../bia/findings.ts';
 import { formatDuration, parseDuration } from '../../catalog/duration.ts';
+import type { CatalogDocument } from '../../catalog/kinds.ts';
 import type { CheckItem, ComplianceCheck, ComplianceContext, Evidence } from '../types.ts';
 import { scopedServices, serviceName } from './c01-objectives.ts';
 
+/**
+ * The evidence of a document: from the database, its latest frozen (approved) version with number and checksum;
+ * otherwise the document itself.
+ */
+export function documentEvidence(context: ComplianceContext, document: CatalogDocument): Evidence {
+  const { id } = document.metadata;
+  const title = document.metadata.name ?? id;
+  const path = context.pathOf(document);
+  const version = context.input.source === 'database' ? context.versionsOf(id).at(-1) : undefined;
+  if (!version) return { type: 'document', kind: document.kind, id, title, path };
+  const date = version.approvedAt.slice(0, 10);
+  return {
+    type: 'version',
+    kind: document.kind,
+    id,
+    title: `${title} version ${version.number}, approved by ${version.approvedBy} on ${date}`,
+    path,
+    version: version.number,
+    checksum: version.checksum,
+    date,
+  };
+}
+
 /** An approved assessment: its approved content, the day it counts from, and the evidence of its approval. */
-interface Approved {
+export interface Approved {
   assessment: AssessmentDocument;
   /** YYYY-MM-DD: the approval day (database), the assessment's `assessedOn` (files); null when unknown. */
   date: string | null;
@@ -43,20 +67,7 @@ export function approvedAssessments(context: ComplianceContext): Map<string, App
     const version = context.versionsOf(id).at(-1);
     if (version?.document.kind === 'ImpactAssessment') {
       const date = version.approvedAt.slice(0, 10);
-      approved.set(id, {
-        assessment: version.document,
-        date,
-        evidence: {
-          type: 'version',
-          kind: 'ImpactAssessment',
-          id,
-          title: `${title} version ${version.number}, approved by ${version.approvedBy} on ${date}`,
-          path,
-          version: version.number,
-          checksum: version.checksum,
-          date,
-        },
-      });
+      approved.set(id, { assessment: version.document, date, evidence: documentEvidence(context, document) });
     } else if (document.spec.status === 'approved') {
       const date = document.spec.approvedAt?.slice(0, 10) ?? null;
       approved.set(id, {

@@ -85,6 +85,39 @@ describe('C03 recovery within the RTO in every scenario', () => {
         ],
       },
     ]);
+    // From the database the evidence is the plan's approved version, with its checksum.
+    const versions = new Map([
+      [
+        'plan-db',
+        [
+          {
+            number: 3,
+            document: slow,
+            checksum: 'c0ffee',
+            approvedBy: 'bob',
+            approvedAt: '2026-10-01T09:00:00Z',
+          },
+        ],
+      ],
+    ]);
+    const context = complianceContext({
+      at: AT,
+      documents: [...catalog('1h'), slow],
+      source: 'database',
+      versions,
+    });
+    expect(recoveryCheck.items(context)[0]?.evidence).toEqual([
+      {
+        type: 'version',
+        kind: 'Plan',
+        id: 'plan-db',
+        title: 'Plan plan-db version 3, approved by bob on 2026-10-01',
+        path: '/plans/plan-db',
+        version: 3,
+        checksum: 'c0ffee',
+        date: '2026-10-01',
+      },
+    ]);
   });
 
   it('judges a site scenario that a plan repeats by the plan followed', () => {

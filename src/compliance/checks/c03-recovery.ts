@@ -2,6 +2,7 @@ import { formatDuration } from '../../catalog/duration.ts';
 import type { ObjectiveResult, ObjectivesGap, ScenarioSource } from '../../plans/objectives.ts';
 import type { CheckItem, ComplianceCheck, ComplianceContext, Evidence } from '../types.ts';
 import { scopedServices, serviceName } from './c01-objectives.ts';
+import { documentEvidence } from './c02-bia.ts';
 
 /** How many scenarios a message names before `and N more`. */
 const NAMED = 3;
@@ -25,7 +26,7 @@ export function someOf(values: readonly string[]): string {
   return named.length <= 1 ? named.join('') : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
 }
 
-/** The plans among some scenarios, as evidence of what the answer followed. */
+/** The plans among some scenarios, as evidence of what the answer followed (their approved versions, if any). */
 export function planEvidence(
   context: ComplianceContext,
   gap: ObjectivesGap,
@@ -35,9 +36,7 @@ export function planEvidence(
   return [...new Set(scenarios)].flatMap((id): Evidence[] => {
     const plan = context.byId.get(id);
     if (!plans.has(id) || plan?.kind !== 'Plan') return [];
-    return [
-      { type: 'document', kind: 'Plan', id, title: plan.metadata.name ?? id, path: context.pathOf(plan) },
-    ];
+    return [documentEvidence(context, plan)];
   });
 }
 
