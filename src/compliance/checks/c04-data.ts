@@ -13,8 +13,11 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function dependentsOf(nodes: ReadonlyMap<string, EngineNode>): (id: string) => Set<string> {
   const reverse = new Map<string, string[]>();
   for (const node of nodes.values())
-    for (const on of [...node.requires, ...node.groups.flatMap((group) => group.of)])
-      reverse.set(on, [...(reverse.get(on) ?? []), node.id]);
+    for (const on of [...node.requires, ...node.groups.flatMap((group) => group.of)]) {
+      const list = reverse.get(on);
+      if (list) list.push(node.id);
+      else reverse.set(on, [node.id]);
+    }
   const memo = new Map<string, Set<string>>();
   return (id) => {
     const known = memo.get(id);
