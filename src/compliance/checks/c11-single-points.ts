@@ -1,8 +1,8 @@
 /**
  * C11: the single points of failure under the services in scope (tier 1 and 2 by default), each one passing only
- * while a Risk that names it in its scenario is accepted and its acceptance is in force (DORA Art. 11, ISO 22301
- * 8.3: a single point is either removed or knowingly accepted). The single points are the order-1 cut sets of the
- * engine, as the dashboard's table and the risk analysis's suggestions find them.
+ * while a Risk that names it in its scenario is accepted and its acceptance is in force (DORA Art. 11 and 12(4),
+ * redundant capacities; ISO 22301 8.2.3 and 8.3: a single point is either removed or knowingly accepted). The
+ * single points are the engine's order-1 cut sets, as the dashboard's table and the risk analysis find them.
  */
 import { analyzeSpof, rankSinglePoints } from '../../engine/index.ts';
 import { singlePointStatus, type RiskDocument } from '../../risk/analysis.ts';
@@ -44,6 +44,8 @@ export const singlePointsCheck: ComplianceCheck = {
     '(from its on date to its until date, both included).',
   references: [
     { framework: 'dora', clause: 'Art. 11(2)' },
+    { framework: 'dora', clause: 'Art. 12(4)' },
+    { framework: 'iso22301', clause: '8.2.3' },
     { framework: 'iso22301', clause: '8.3' },
   ],
   defaults: { tiers: [1, 2], severity: 'high' },

@@ -1,8 +1,9 @@
 /**
  * C15: everyone an approved plan names (its call tree and step owners, a Team standing for its people) is trained
  * on it within validity: a Training on the plan they attended, or a done exercise of it they took part in, still
- * counts on the day (ISO 22301 7.2 competence, 7.3 awareness; NIST SP 800-34 3.6). Who is trained until when is
- * src/exercises/analysis.ts `trainingCoverage`, as the exercise page and the training reminder read it.
+ * counts on the day (ISO 22301 7.2 competence, 7.3 awareness; NIST SP 800-34 3.5, testing, training and
+ * exercises). Who is trained until when is src/exercises/analysis.ts `trainingCoverage`, as the exercise page and
+ * the training reminder read it.
  */
 import type { CatalogDocument } from '../../catalog/kinds.ts';
 import {
@@ -77,7 +78,7 @@ export const trainingCheck: ComplianceCheck = {
   references: [
     { framework: 'iso22301', clause: '7.2' },
     { framework: 'iso22301', clause: '7.3' },
-    { framework: 'nist-800-34', clause: '3.6' },
+    { framework: 'nist-800-34', clause: '3.5' },
   ],
   defaults: { tiers: [], severity: 'medium' },
   items(context) {

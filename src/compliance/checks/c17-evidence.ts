@@ -1,5 +1,5 @@
 /**
- * C17: the records an auditor relies on cannot have changed unnoticed (ISO 22301 7.5.3, control of documented
+ * C17: the records an auditor relies on cannot have changed unnoticed (ISO 22301 7.5, control of documented
  * information): every approved plan and impact assessment says what a frozen version says (src/catalog/versions.ts
  * `matchesFrozen`, compared by content), and the audit log's hash chain verifies. Only a catalog kept in the
  * database has versions and an audit log: from files, where approval is the repository's review, it does not apply.
@@ -100,7 +100,7 @@ export const evidenceCheck: ComplianceCheck = {
     'Every plan and impact assessment that shows as approved has the content of one of its frozen versions, and ' +
     "the audit log's hash chain verifies from its first entry to its head. It applies to a catalog kept in the " +
     'database (catalog files have neither versions nor an audit log).',
-  references: [{ framework: 'iso22301', clause: '7.5.3' }],
+  references: [{ framework: 'iso22301', clause: '7.5' }],
   defaults: { tiers: [], severity: 'high' },
   items(context) {
     if (context.input.source !== 'database') return [];
