@@ -88,7 +88,7 @@ export function createComplianceService(deps: {
   const analysis = createAnalysisService({ database, graphs, work });
   const local: WorkContext = { user: 'local' };
   /** Report answers by catalog state, audit verdict, date and framework, least recently used first. */
-  const reports = new Map<string, Promise<string>>();
+  const reports = new Map<string, string>();
   // The audit chain as GET /api/v1/audit/verify checks it; walked in full at most every few minutes (audit-state.ts).
   const audits = createAuditStateCache({ database, now });
 
@@ -139,23 +139,19 @@ export function createComplianceService(deps: {
     const state = audit.head ? `${audit.head.sequence}:${audit.head.hash}` : '0';
     const verdict = audit.valid ? 'valid' : `broken@${audit.firstBroken?.sequence}`;
     const key = `${state}|${verdict}|${at}|${options.framework ?? '*'}`;
-    let answer = reports.get(key);
-    if (answer) {
+    const cached = reports.get(key);
+    if (cached !== undefined) {
       // Least recently used first: a hit moves to the end.
       reports.delete(key);
-      reports.set(key, answer);
-      return answer;
+      reports.set(key, cached);
+      return cached;
     }
-    answer = (async () => {
-      const input = await inputWith(at, audit, context);
-      return work.compliance(complianceTaskInput(input), options.framework, context);
-    })();
+    // Only an answer is kept, as the analyses' memo does: work a closed request cancelled leaves nothing, and
+    // another request waiting on it would have been cancelled with it.
+    const input = await inputWith(at, audit, context);
+    const answer = await work.compliance(complianceTaskInput(input), options.framework, context);
     reports.set(key, answer);
     if (reports.size > CACHED_REPORTS) reports.delete(reports.keys().next().value!);
-    // Only an answer is kept: a cancelled or failed evaluation leaves nothing, and the next caller computes.
-    answer.catch(() => {
-      if (reports.get(key) === answer) reports.delete(key);
-    });
     return answer;
   }
 
