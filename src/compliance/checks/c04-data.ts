@@ -138,10 +138,37 @@ function copiesItem(context: ComplianceContext, component: DocumentOf<'Component
 }
 
 /** Part 3: per backed-up Component, its latest done restore test and whether it is within the interval. */
+/** A done exercise that counts as a restore test: its day and every node it takes out, restores or exercises. */
+interface RestoreTest {
+  exercise: DocumentOf<'Exercise'>;
+  date: string;
+  touched: string[];
+}
+
+/** The done exercises of type restore-test or heavier, latest first (ties by id). */
+function restoreTests(context: ComplianceContext): RestoreTest[] {
+  const plans = new Map(context.ofKind('Plan').map((plan) => [plan.metadata.id, plan.spec]));
+  return context
+    .ofKind('Exercise')
+    .filter((exercise) => exercise.spec.status === 'done' && typeCounts(exercise.spec.type, 'restore-test'))
+    .map((exercise) => ({
+      exercise,
+      date: exerciseDate(exercise.spec),
+      touched: [
+        ...exerciseFail(exercise.spec, plans),
+        ...(exercise.spec.results?.restored ?? []).map((entry) => entry.id),
+        ...(exercise.spec.results?.dataLoss ?? []).map((entry) => entry.service),
+        ...exercise.spec.plans.flatMap((plan) => plans.get(plan)?.services ?? []),
+      ],
+    }))
+    .sort((a, b) => compare(b.date, a.date) || compare(a.exercise.metadata.id, b.exercise.metadata.id));
+}
+
 function backupItem(
   context: ComplianceContext,
   component: DocumentOf<'Component'>,
   dependents: (id: string) => Set<string>,
+  tests: readonly RestoreTest[],
 ): CheckItem {
   const { id } = component.metadata;
   const nodes = context.nodes();
@@ -153,23 +180,8 @@ function backupItem(
   const entry = context.policy.exercises.tiers.find((t) => t.tier === tier);
   const interval = entry?.intervalMinutes ?? context.policy.exercises.intervalMinutes;
   const days = Math.ceil(interval / DAY);
-  const plans = new Map(context.ofKind('Plan').map((plan) => [plan.metadata.id, plan.spec]));
   // An exercise covers the component when it takes it out or restores it, or exercises a service on it.
-  const covers = (spec: DocumentOf<'Exercise'>['spec']) => {
-    const touched = [
-      ...exerciseFail(spec, plans),
-      ...(spec.results?.restored ?? []).map((entry) => entry.id),
-      ...(spec.results?.dataLoss ?? []).map((entry) => entry.service),
-      ...spec.plans.flatMap((plan) => plans.get(plan)?.services ?? []),
-    ];
-    return touched.some((other) => other === id || dependents(id).has(other));
-  };
-  const last = context
-    .ofKind('Exercise')
-    .filter((exercise) => exercise.spec.status === 'done' && typeCounts(exercise.spec.type, 'restore-test'))
-    .filter((exercise) => covers(exercise.spec))
-    .map((exercise) => ({ exercise, date: exerciseDate(exercise.spec) }))
-    .sort((a, b) => compare(b.date, a.date) || compare(a.exercise.metadata.id, b.exercise.metadata.id))[0];
+  const last = tests.find((test) => test.touched.some((other) => other === id || dependents(id).has(other)));
   const programme = `${tier === null ? 'the programme' : `tier ${tier}`} interval ${duration(interval)}`;
   const base = { id: `${id}#backup`, kind: 'Component' as const, path: context.pathOf(component) };
   const name = componentName(component);
@@ -226,6 +238,7 @@ export const dataCheck: ComplianceCheck = {
   items(context) {
     const nodes = context.nodes();
     const dependents = dependentsOf(nodes);
+    const tests = restoreTests(context);
     const components = context
       .ofKind('Component')
       .filter((component) => nodes.get(component.metadata.id)?.holdsData === true)
@@ -234,7 +247,7 @@ export const dataCheck: ComplianceCheck = {
       ...serviceItems(context),
       ...components.flatMap((component) => [
         copiesItem(context, component),
-        ...(component.spec.data?.backup ? [backupItem(context, component, dependents)] : []),
+        ...(component.spec.data?.backup ? [backupItem(context, component, dependents, tests)] : []),
       ]),
     ];
   },
