@@ -62,10 +62,13 @@ describe('C12 risks', () => {
     );
   });
 
-  it('fails a risk whose owner is a team with nobody in it', () => {
+  it('fails a risk whose owner is a team with nobody in it, or not in the catalog', () => {
     const empty = doc('Team', 'nobody', {}, { name: 'Empty team' });
     expect(items([empty, risk('risk-db', { owner: 'nobody' })])[0]!.message).toBe(
       'Its owner nobody names nobody (a Team with no lead or members): name a Person or staff the Team.',
+    );
+    expect(items([risk('risk-db', { owner: 'carol' })])[0]!.message).toBe(
+      'Its owner carol is not in the catalog: name a Person or Team.',
     );
   });
 

@@ -30,7 +30,9 @@ function riskItem(context: ComplianceContext, risk: DocumentOf<'Risk'>): CheckIt
   const owners = context.peopleOf(spec.owner);
   if (owners.length === 0)
     problems.push(
-      `its owner ${spec.owner} names nobody (a Team with no lead or members): name a Person or staff the Team`,
+      context.byId.has(spec.owner)
+        ? `its owner ${spec.owner} names nobody (a Team with no lead or members): name a Person or staff the Team`
+        : `its owner ${spec.owner} is not in the catalog: name a Person or Team`,
     );
   else good.push(`owned by ${nameOf(context, spec.owner)}`);
 
