@@ -6,6 +6,7 @@ import { CHECK_IDS } from '../src/compliance/types.ts';
 import { jobNamed } from '../src/server/jobs/registry.ts';
 import { runJob } from '../src/server/jobs/run-job.ts';
 import { AUDIT_VERDICT_MAX_AGE_MS } from '../src/server/services/audit-state.ts';
+import { createHeavyWork, heavyWorkOptionsFromEnv } from '../src/server/services/heavy-work.ts';
 import type { Notifier } from '../src/server/notify/types.ts';
 import type { ComplianceSnapshot } from '../src/server/services/compliance.service.ts';
 import { body, createTestApp } from './support/test-app.ts';
@@ -23,12 +24,17 @@ const NOW = new Date(`${TODAY}T09:30:00Z`);
 describeEachDatabase('compliance API', (dialect) => {
   let t: TestApp;
   let clock = NOW;
+  // The app's pool, so that a test can count the reports it evaluated.
+  const work = createHeavyWork(heavyWorkOptionsFromEnv());
 
   beforeAll(async () => {
-    t = await createTestApp(dialect, { now: () => clock });
+    t = await createTestApp(dialect, { now: () => clock, heavyWork: work });
     await loadExampleIfEmpty(t.database);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await work.close();
+  });
 
   async function report(query = ''): Promise<ComplianceReport> {
     const response = await t
@@ -159,9 +165,13 @@ describeEachDatabase('compliance API', (dialect) => {
     expect(await trend('?from=2025-01-01&to=2025-12-31')).toEqual([]);
   });
 
-  it('answers anew after a write: the cached report of the same date changes with the catalog', async () => {
+  it('answers from its cache until a write, then anew: the report of the same date changes with the catalog', async () => {
     const before = await report(`?at=${TODAY}`);
     expect(item(before, 'C07', 'plan-dc-leeds-loss')?.status).toBe('fail');
+    // Asked again with nothing written, the cached answer comes back: no work runs in the pool.
+    const evaluated = work.stats().completed;
+    expect(await report(`?at=${TODAY}`)).toEqual(before);
+    expect(work.stats().completed).toBe(evaluated);
     const url = '/api/v1/plans/plan-dc-leeds-loss';
     const plan = body<{ metadata: Record<string, unknown>; spec: Record<string, unknown> }>(
       await t.app.inject({ method: 'GET', url }),
@@ -175,6 +185,7 @@ describeEachDatabase('compliance API', (dialect) => {
     const after = await report(`?at=${TODAY}`);
     expect(item(after, 'C07', 'plan-dc-leeds-loss')?.status).toBe('pass');
     expect(check(after, 'C07').passed).toBe(check(before, 'C07').passed + 1);
+    expect(work.stats().completed).toBeGreaterThan(evaluated);
   });
 
   it('fails C17 once an audit entry is edited in place, in the report and in the next snapshot', async () => {
