@@ -137,7 +137,6 @@ function copiesItem(context: ComplianceContext, component: DocumentOf<'Component
   return { ...base, status: 'pass', message: `${componentName(component)} has ${copies.join(' and ')}.` };
 }
 
-/** Part 3: per backed-up Component, its latest done restore test and whether it is within the interval. */
 /** A done exercise that counts as a restore test: its day and every node it takes out, restores or exercises. */
 interface RestoreTest {
   exercise: DocumentOf<'Exercise'>;
@@ -164,6 +163,7 @@ function restoreTests(context: ComplianceContext): RestoreTest[] {
     .sort((a, b) => compare(b.date, a.date) || compare(a.exercise.metadata.id, b.exercise.metadata.id));
 }
 
+/** Part 3: per backed-up Component, its latest done restore test and whether it is within the interval. */
 function backupItem(
   context: ComplianceContext,
   component: DocumentOf<'Component'>,
