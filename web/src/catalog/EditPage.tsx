@@ -2,7 +2,7 @@
 import { Alert, Button, Group, Loader, Stack, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { createDocument, isPlural, KIND_OF, updateDocument } from '../api/catalog';
 import type { CatalogDocument, Kind, Plural } from '../api/catalog';
 import { isApiError } from '../api/client';
@@ -24,9 +24,25 @@ const EMPTY_SPEC: Partial<Record<Plural, Record<string, unknown>>> = {
   plans: { scenario: { description: '', fail: [] } },
 };
 
+/**
+ * The text and choice fields of a kind's form that the address names (`/statements/new?framework=dora&clause=
+ * Art.%2011(1)`), so a page can open the form on what it already knows; a choice outside the options is left out.
+ */
+function prefilled(plural: Plural, search: URLSearchParams): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const field of KIND_INFO[KIND_OF[plural]].fields) {
+    const value = search.get(field.name);
+    if (value === null || value === '') continue;
+    if (field.type === 'text' || (field.type === 'select' && field.options.includes(value)))
+      values[field.name] = value;
+  }
+  return values;
+}
+
 /** `/:plural/new`, or `/plans/new` and `/incidents/new` (routed before their own pages' `/plans/:id`). */
 export function CreatePage({ plural: fixed }: { plural?: Plural }) {
   const params = useParams();
+  const [search] = useSearchParams();
   const plural = fixed ?? params.plural;
   if (!isPlural(plural)) return <NotFoundPage />;
   const kind = KIND_OF[plural];
@@ -34,7 +50,7 @@ export function CreatePage({ plural: fixed }: { plural?: Plural }) {
     apiVersion: 'lifeboat/v1',
     kind,
     metadata: { id: '' },
-    spec: { ...EMPTY_SPEC[plural] },
+    spec: { ...EMPTY_SPEC[plural], ...prefilled(plural, search) },
   } as unknown as CatalogDocument;
   return <Editor key={plural} plural={plural} initial={empty} isNew />;
 }

@@ -13,10 +13,18 @@ import { StatusBadge } from './StatusBadge';
 
 type Requirement = FrameworkResult['requirements'][number];
 
-/** Where a new statement is written: the generic form, which takes no prefilled fields. */
+/** Where a new statement is written: the generic form, opened on the requirement's framework and clause. */
 const NEW_STATEMENT = '/statements/new';
 
-function Statements({ requirement, mayWrite }: { requirement: Requirement; mayWrite: boolean }) {
+function Statements({
+  framework,
+  requirement,
+  mayWrite,
+}: {
+  framework: FrameworkResult['id'];
+  requirement: Requirement;
+  mayWrite: boolean;
+}) {
   const statements = requirement.statements ?? [];
   return (
     <Stack gap={6}>
@@ -44,7 +52,11 @@ function Statements({ requirement, mayWrite }: { requirement: Requirement; mayWr
         ))
       )}
       {mayWrite && (
-        <Anchor component={Link} to={NEW_STATEMENT} size="sm">
+        <Anchor
+          component={Link}
+          to={`${NEW_STATEMENT}?${new URLSearchParams({ framework, clause: requirement.clause }).toString()}`}
+          size="sm"
+        >
           Add a statement
         </Anchor>
       )}
@@ -93,7 +105,7 @@ function FrameworkTable({
                 </Table.Td>
                 <Table.Td>
                   {requirement.status === 'manual' ? (
-                    <Statements requirement={requirement} mayWrite={mayWrite} />
+                    <Statements framework={framework.id} requirement={requirement} mayWrite={mayWrite} />
                   ) : (
                     <Stack gap={2}>
                       {requirementChecks(requirement, checks).map((check) => (
