@@ -74,12 +74,9 @@ export const requirementSchema = z.object({
 export const complianceReportSchema = z
   .object({
     at: z.string().meta({ description: 'The day the checks were evaluated at (YYYY-MM-DD).' }),
-    score: z
-      .number()
-      .nullable()
-      .meta({
-        description: 'Passing items over all items of all checks (0 to 1); null when no check has an item.',
-      }),
+    score: z.number().nullable().meta({
+      description: 'Passing items over all items of all checks (0 to 1); null when no check has an item.',
+    }),
     checks: z.array(checkResultSchema),
     frameworks: z.array(
       z.object({ id: frameworkIdSchema, title: z.string(), requirements: z.array(requirementSchema) }),
