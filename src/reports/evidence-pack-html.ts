@@ -128,10 +128,10 @@ ${checks || '<p>No check evidences this framework.</p>'}
 <h2>Approved plan versions</h2>
 <p>${escape(model.approvalNote)}</p>
 ${model.plans.length === 0 ? '<p>No approved plan version.</p>' : versionsTable(model.plans, null)}
-${model.plansNotApproved.length > 0 ? `<p class="warn">${escape(`No approved version on ${header.to}: ${model.plansNotApproved.join(', ')}`)}</p>` : ''}
+${model.plansNotApproved.length > 0 ? `<p class="warn">${escape(`No approved version on ${header.to}: ${model.plansNotApproved.join('; ')}`)}</p>` : ''}
 <h2>BIA approvals</h2>
 ${model.assessments.length === 0 ? '<p>No approved impact assessment.</p>' : versionsTable(model.assessments, 'Service')}
-${model.assessmentsNotApproved.length > 0 ? `<p class="warn">${escape(`No approved version on ${header.to}: ${model.assessmentsNotApproved.join(', ')}`)}</p>` : ''}
+${model.assessmentsNotApproved.length > 0 ? `<p class="warn">${escape(`No approved version on ${header.to}: ${model.assessmentsNotApproved.join('; ')}`)}</p>` : ''}
 <h2>Exercise reports</h2>
 ${
   model.exercises.length === 0

@@ -127,13 +127,13 @@ export function renderEvidencePackPdf(model: EvidencePackModel): Promise<Buffer>
   if (model.plans.length === 0) paragraph(pdf, 'No approved plan version.');
   else versionRows(pdf, model.plans, null);
   if (model.plansNotApproved.length > 0)
-    paragraph(pdf, `No approved version on ${header.to}: ${model.plansNotApproved.join(', ')}`, { bold: true });
+    paragraph(pdf, `No approved version on ${header.to}: ${model.plansNotApproved.join('; ')}`, { bold: true });
 
   heading('BIA approvals');
   if (model.assessments.length === 0) paragraph(pdf, 'No approved impact assessment.');
   else versionRows(pdf, model.assessments, 'Service');
   if (model.assessmentsNotApproved.length > 0)
-    paragraph(pdf, `No approved version on ${header.to}: ${model.assessmentsNotApproved.join(', ')}`, {
+    paragraph(pdf, `No approved version on ${header.to}: ${model.assessmentsNotApproved.join('; ')}`, {
       bold: true,
     });
 
