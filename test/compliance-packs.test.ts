@@ -10,11 +10,12 @@ import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCatalog } from '../src/catalog/check/check-catalog.ts';
-import type { CatalogDocument } from '../src/catalog/kinds.ts';
+import type { CatalogDocument, DocumentOf } from '../src/catalog/kinds.ts';
 import { contentChecksum } from '../src/catalog/versions.ts';
 import { readCatalogSources } from '../src/catalog/yaml/read.ts';
 import { EXAMPLE_CATALOG } from '../src/cli/catalog-source.ts';
 import { evaluateCompliance } from '../src/compliance/evaluate.ts';
+import { exerciseDate } from '../src/exercises/analysis.ts';
 import type { ComplianceReport } from '../src/compliance/types.ts';
 import { renderEvidencePackHtml } from '../src/reports/evidence-pack-html.ts';
 import { evidencePackModel } from '../src/reports/evidence-pack-model.ts';
@@ -91,6 +92,11 @@ describe('packs of the example organisation read from files', () => {
   const report = () =>
     evaluateCompliance({ at: TO, documents: files, source: 'files' }, { framework: 'iso22301' });
   const plans = () => files.filter((document) => document.kind === 'Plan');
+  const exercisesInPeriod = () =>
+    files
+      .filter((document): document is DocumentOf<'Exercise'> => document.kind === 'Exercise')
+      .filter((exercise) => FROM <= exerciseDate(exercise.spec) && exerciseDate(exercise.spec) <= TO)
+      .sort((a, b) => (exerciseDate(a.spec) < exerciseDate(b.spec) ? -1 : 1));
 
   it('prints each ISO 22301 requirement with its status, every plan with its checksum and the exercises of the period, in the PDF and in the HTML offline', async () => {
     const iso = report();
@@ -110,13 +116,15 @@ describe('packs of the example organisation read from files', () => {
       missing(text, [
         ...requirementRows(iso),
         ...plans().flatMap((plan) => [plan.metadata.id, `SHA-256 ${contentChecksum(plan)}`]),
-        // The done Leeds failover of October 2026 with its missed RTOs; the 2027 tabletop is outside the period.
-        'Leeds failover test (parallel)',
-        'missed: Core banking (6h50m against 4h)',
+        // The exercises run or scheduled within the period, with their results.
+        ...exercisesInPeriod().map((exercise) => exercise.spec.title),
+        ...model.exercises.map((exercise) => exercise.results),
         'Made from catalog files: there is no audit log.',
       ]),
     ).toEqual([]);
-    expect(text).not.toContain('Ransomware tabletop');
+    expect(model.exercises.map((exercise) => exercise.id)).toEqual(
+      exercisesInPeriod().map((exercise) => exercise.metadata.id),
+    );
     // The HTML file shows the same rows and checksums, offline.
     const file = join(dir, 'files-evidence.html');
     writeFileSync(file, renderEvidencePackHtml(model));
@@ -145,14 +153,25 @@ describe('packs of the example organisation read from files', () => {
     });
     const highFailing = all.checks.filter((c) => c.status === 'fail' && c.severity === 'high');
     expect(model.decisions.filter((d) => d.startsWith('Fix C'))).toHaveLength(highFailing.length);
+    // The plans the plan-review check (C07) fails are those management is asked to review.
+    const unreviewed = all.checks
+      .find((c) => c.id === 'C07')!
+      .items.filter((item) => item.status === 'fail')
+      .map((item) => files.find((d) => d.metadata.id === item.id)!.metadata.name ?? item.id);
+    expect(model.decisions.filter((d) => d.startsWith('Review the plan'))).toHaveLength(unreviewed.length);
+    const overdue = model.actions.rows.filter((action) => action.overdue);
+    expect(model.actions.overdue).toBe(overdue.length);
+    expect(model.decisions.filter((d) => d.startsWith('See to the overdue action'))).toHaveLength(
+      overdue.length,
+    );
     const text = await pdfText(await renderManagementReviewPdf(model));
     expect(
       missing(text, [
         'Decisions needed',
-        // The SAN incident of November 2024 left actions that are overdue on the period's end.
-        'See to the overdue action "Print the dc-leeds plan pack for every branch and the York site"',
         ...highFailing.map((c) => `Fix ${c.id} ${c.title} (high severity)`),
-        'Review the plan "Loss of the Leeds data centre"',
+        ...unreviewed.map((name) => `Review the plan "${name}"`),
+        ...overdue.map((action) => `See to the overdue action "${action.title}"`),
+        `${model.actions.open} open, ${overdue.length} overdue on ${TO}.`,
         'No daily snapshot with a score',
         'The documents carry no creation or update dates (catalog files)',
         'By score (no quantified analysis was available).',
@@ -291,12 +310,21 @@ describeEachDatabase('evidence pack and management review over HTTP', (dialect) 
 
   it('answers the management review as a PDF and as HTML with the readiness, its change over the period and the decisions', async () => {
     const score = `${Math.round(all.score! * 100)} %`;
+    // The open actions as the actions route lists them on the same day.
+    const actions = body<{ items: { title: string; overdue: boolean }[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/actions?status=open' }),
+    ).items;
     const wanted = [
       `Readiness now: ${score}.`,
       `on 2026-06-01 to ${score} on 2026-12-06`,
       'Decisions needed',
-      'See to the overdue action "Print the dc-leeds plan pack for every branch and the York site"',
-      'Leeds failover test (parallel)',
+      ...actions
+        .filter((action) => action.overdue)
+        .map((action) => `See to the overdue action "${action.title}"`),
+      `${actions.length} open, ${actions.filter((action) => action.overdue).length} overdue on ${TO}.`,
+      ...all.checks
+        .filter((c) => c.status === 'fail' && c.severity === 'high')
+        .map((c) => `Fix ${c.id} ${c.title} (high severity)`),
       'Top risks by annual loss expectancy',
       'By annual loss expectancy (Monte Carlo',
       'Supplier concentration',
