@@ -97,6 +97,7 @@ export function analyzeImpact(
     }
     return byId(order[a]!, order[b]!);
   });
+  const { nodes: activated, readyMinutes: ready } = restore.activations;
   const unknown = [...new Set([...restore.unknownSources, ...dataLoss.unknownNodes])].sort(byId);
 
   return {
@@ -139,8 +140,8 @@ export function analyzeImpact(
       cycle: cycle.map((v) => graph.ids[v]!),
     })),
     unknown: unknown.map((v) => graph.ids[v]!),
-    activations: restore.activations
-      .sort((a, b) => a.readyMinutes - b.readyMinutes || byId(a.node, b.node))
-      .map(({ node, readyMinutes }) => ({ id: graph.ids[node]!, readyMinutes })),
+    activations: Array.from(activated.keys())
+      .sort((a, b) => ready[a]! - ready[b]! || byId(activated[a]!, activated[b]!))
+      .map((i) => ({ id: graph.ids[activated[i]!]!, readyMinutes: ready[i]! })),
   };
 }

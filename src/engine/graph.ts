@@ -19,6 +19,7 @@
  */
 import { EngineInputError, UnknownIdError } from './errors.ts';
 import type { EngineData, EngineGroup, EngineNode, FailureKind } from './types.ts';
+import type { RankLayout } from './restore-sweep.ts';
 import type { Workspace } from './workspace.ts';
 
 /** An overflow entry that was removed by an edit (a removed base entry of a required edge becomes -1). */
@@ -103,6 +104,8 @@ export interface EngineGraph {
   serviceOrder: readonly number[] | undefined;
   /** The dependency order restore times follow, computed on first use, kept by the edits that respect it. */
   dependencyOrder: DependencyOrder | undefined;
+  /** The dependencies by rank in `dependencyOrder` the restore sweep reads (restore-sweep.ts), made on first use. */
+  rankLayout: RankLayout | undefined;
   /** Scratch arrays the analyses of one scenario reuse from call to call (workspace.ts), made on first use. */
   workspace: Workspace | undefined;
 }
@@ -326,6 +329,7 @@ export function buildGraph(nodes: readonly EngineNode[]): EngineGraph {
     restBroken: undefined,
     serviceOrder: undefined,
     dependencyOrder: undefined,
+    rankLayout: undefined,
     workspace: undefined,
   };
   for (let v = 0; v < n; v++) setScalars(graph, v, nodes[v]!);
@@ -405,6 +409,7 @@ export function updateNode(graph: EngineGraph, node: EngineNode): void {
   }
   graph.restBroken = undefined;
   graph.serviceOrder = undefined;
+  graph.rankLayout = undefined;
   for (let i = 0; i < graph.reqCount[v]!; i++)
     removeRequiredBy(graph, graph.reqPool[graph.reqFirst[v]! + i]!, v);
   for (let i = 0; i < graph.groupCount[v]!; i++) {

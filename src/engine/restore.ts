@@ -24,6 +24,7 @@
 import { dependencyOrderOf } from './dependency-order.ts';
 import { DEAD, TOMBSTONE, compareIds, type EngineGraph } from './graph.ts';
 import type { DownSet } from './impact.ts';
+import { ActivationList, kthSmallest, sweepRestoreTimes, type Activations } from './restore-sweep.ts';
 import type { RestoredAt } from './types.ts';
 import { NEEDED, PLAN, PLANNED, TIMES, WAITS, workspaceOf } from './workspace.ts';
 
@@ -39,7 +40,7 @@ export interface RestoreTimes {
   /** 1 at a position whose time is only a lower bound (it waited on an unknown duration); null when none is. */
   bound: Uint8Array | null;
   /** Standbys a down node waited for, and the minute each is ready (serving). */
-  activations: { node: number; readyMinutes: number }[];
+  activations: Activations;
   /** Down nodes (and needed standbys) whose own duration is unknown here. */
   unknownSources: number[];
 }
@@ -123,31 +124,30 @@ export function computeRestoreTimes(
   downSet: DownSet,
   restoredAt: PlannedRestores = NO_PLAN,
 ): RestoreTimes {
+  if (downSet.order.length * 8 >= graph.n) {
+    const swept = sweepRestoreTimes(graph, downSet, restoredAt);
+    if (swept !== undefined) {
+      const { minutes, unrecoverable, bounds, activations, needed } = swept;
+      const unknownSources = unknownDurations(graph, downSet, restoredAt, needed);
+      const bound = unknownSources.length === 0 ? null : bounds;
+      return { minutes, unrecoverable, bound, activations, unknownSources };
+    }
+  }
   const order = rankedOrder(graph, downSet) ?? waitOrder(graph, downSet);
   if (order === undefined) return simulated(graph, downSet, restoredAt);
   return timesAlong(graph, downSet, restoredAt, order);
 }
 
 /**
- * The down nodes in the graph's dependency order (dependency-order.ts), when none of them may be in a cycle:
- * each after everything it depends on. A large down set is read off the order; a small one is sorted by rank, so
- * the cost follows the down set, not the graph. Undefined when a down node may be in a cycle.
+ * The down nodes of a small down set in the graph's dependency order (dependency-order.ts), when none of them may
+ * be in a cycle: each after everything it depends on, sorted by rank, so the cost follows the down set, not the
+ * graph (a large one takes the sweep of restore-sweep.ts). Undefined when a down node may be in a cycle.
  */
 function rankedOrder(graph: EngineGraph, downSet: DownSet): Int32Array | undefined {
-  const { down, order: downOrder } = downSet;
-  const { byRank, rank, cyclic, length } = dependencyOrderOf(graph);
+  const { order: downOrder } = downSet;
+  const { byRank, rank, cyclic } = dependencyOrderOf(graph);
   const count = downOrder.length;
   const order = new Int32Array(count);
-  if (count * 8 >= length) {
-    // One pass over the order, checking each down node for a cycle as it comes.
-    for (let r = 0, at = 0; r < length; r++) {
-      const v = byRank[r]!;
-      if (down[v] === 0) continue;
-      if (cyclic[v] === 1) return undefined;
-      order[at++] = v;
-    }
-    return order;
-  }
   for (let j = 0; j < count; j++) if (cyclic[downOrder[j]!] === 1) return undefined;
   for (let j = 0; j < count; j++) order[j] = rank[downOrder[j]!]!;
   order.sort();
@@ -205,18 +205,6 @@ function waitOrder(graph: EngineGraph, downSet: DownSet): Int32Array | undefined
   return tail < downOrder.length ? undefined : order;
 }
 
-/** The k-th smallest (k >= 1) of `values[0 .. count)`, reordering them. */
-function kthSmallest(values: Float64Array, count: number, k: number): number {
-  if (count > 32) return values.subarray(0, count).sort()[k - 1]!;
-  for (let i = 1; i < count; i++) {
-    const x = values[i]!;
-    let j = i - 1;
-    for (; j >= 0 && values[j]! > x; j--) values[j + 1] = values[j]!;
-    values[j + 1] = x;
-  }
-  return values[k - 1]!;
-}
-
 /**
  * Restore times along an order in which each down node comes after everything it waits for: R(v) = start +
  * duration, start the latest of its down required dependencies' R and of its broken groups' k-th smallest A;
@@ -259,7 +247,7 @@ function timesAlong(
   // Standbys in a broken group of a down node: each is activated, as soon as it is healthy. Its A is final when
   // it is first met (a down standby comes earlier in the order), so its ready minute is recorded then.
   const neededMark = ws.int32(NEEDED);
-  const activations: { node: number; readyMinutes: number }[] = [];
+  const activations = new ActivationList();
   upInputsAtZero(graph, downSet, times);
   let lows = new Float64Array(16);
   let highs = new Float64Array(16);
@@ -301,7 +289,7 @@ function timesAlong(
           }
           if (neededMark[m] !== stamp) {
             neededMark[m] = stamp;
-            activations.push({ node: m, readyMinutes: a });
+            activations.push(m, a);
           }
         }
         if (k === 1) {
@@ -349,7 +337,7 @@ function timesAlong(
       if (times[2 * v + 1] !== low) bound[j] = 1;
     }
   }
-  return { minutes, unrecoverable: [], bound, activations, unknownSources };
+  return { minutes, unrecoverable: [], bound, activations: activations.list(), unknownSources };
 }
 
 /**
@@ -406,7 +394,10 @@ function simulated(graph: EngineGraph, downSet: DownSet, restoredAt: PlannedRest
   }
   const unrecoverable =
     low.restored < order.length ? blockingCycles(graph, downSet, low.restoreMinutes, low.left) : [];
-  const activations = [...low.ready].map(([node, readyMinutes]) => ({ node, readyMinutes }));
+  const activations = {
+    nodes: Int32Array.from(low.ready.keys()),
+    readyMinutes: Float64Array.from(low.ready.values()),
+  };
   return { minutes, unrecoverable, bound, activations, unknownSources };
 }
 

@@ -1,0 +1,327 @@
+/**
+ * Restore times of a large down set in one forward sweep over the graph's dependency order (restore.ts gives the
+ * rules; this is its fast path when the down set is a sizeable share of the graph and no down node may be in a
+ * cycle).
+ *
+ * The sweep runs in rank space: the graph's dependencies are copied once, in dependency order, into arrays
+ * indexed by rank (`RankLayout`: the required dependencies and group members of the node of rank r, as ranks;
+ * its restart and activation minutes), kept with the graph until an edit. A node's times are then written at
+ * its rank, after those of everything it depends on, and every array the sweep walks is read front to back: only
+ * the times of dependencies are fetched out of order, and they lie close behind, since the order is a
+ * depth-first search that places a node's dependencies just before it when nothing placed them earlier.
+ * Indexed by node, the same pass fetched a dozen arrays at scattered places per node (its dependency ranges,
+ * durations, marks), and was bound by those misses.
+ *
+ * Failed and planned nodes, the few whose duration is not their restart, are met through a sorted list of their
+ * ranks instead of a test per node.
+ */
+import { dependencyOrderOf } from './dependency-order.ts';
+import { DEAD, type DependencyOrder, type EngineGraph } from './graph.ts';
+import type { DownSet } from './impact.ts';
+import type { PlannedRestores, RestoreTimes } from './restore.ts';
+import type { RestoredAt } from './types.ts';
+import { NEEDED, PLAN, PLANNED, TIMES, workspaceOf } from './workspace.ts';
+
+/** The graph's dependencies by rank in its dependency order (see the file header), built on first use. */
+export interface RankLayout {
+  /** The order the layout follows; a new order (after an edit) needs a new layout. */
+  order: DependencyOrder;
+  /** Nodes in a cycle of the graph, by index. */
+  cyclic: Int32Array;
+  /** Required dependencies of rank r, as ranks: `reqRank[reqStart[r] .. reqStart[r + 1])`. */
+  reqStart: Int32Array;
+  reqRank: Int32Array;
+  /** Live groups of rank r: `groupStart[r] .. groupStart[r + 1]`, with their index in the graph and their k. */
+  groupStart: Int32Array;
+  groupCond: Int32Array;
+  groupK: Int32Array;
+  /** 1 for a group with a standby member. */
+  groupStandby: Uint8Array;
+  /** Members of group g, as ranks: `memberRank[memberStart[g] .. memberStart[g + 1])`. */
+  memberStart: Int32Array;
+  memberRank: Int32Array;
+  /** Restart and activation minutes by rank. */
+  restart: Float64Array;
+  activation: Float64Array;
+}
+
+/** The graph's rank layout, built on first use and after an edit. */
+export function rankLayoutOf(graph: EngineGraph): RankLayout {
+  const order = dependencyOrderOf(graph);
+  if (graph.rankLayout?.order !== order) graph.rankLayout = buildRankLayout(graph, order);
+  return graph.rankLayout;
+}
+
+function buildRankLayout(graph: EngineGraph, order: DependencyOrder): RankLayout {
+  const { byRank, rank, length } = order;
+  const { reqFirst, reqCount, reqPool, groupFirst, groupCount, condThreshold, condSlack } = graph;
+  const { condMemberFirst, condSize, memberPool } = graph;
+  let reqTotal = 0;
+  let groupTotal = 0;
+  let memberTotal = 0;
+  const cyclic: number[] = [];
+  for (let r = 0; r < length; r++) {
+    const v = byRank[r]!;
+    if (order.cyclic[v] === 1) cyclic.push(v);
+    reqTotal += reqCount[v]!;
+    for (let c = groupFirst[v]!, end = c + groupCount[v]!; c < end; c++) {
+      if (condThreshold[c] === DEAD) continue;
+      groupTotal++;
+      memberTotal += condSize[c]!;
+    }
+  }
+  const layout: RankLayout = {
+    order,
+    cyclic: Int32Array.from(cyclic),
+    reqStart: new Int32Array(length + 1),
+    reqRank: new Int32Array(reqTotal),
+    groupStart: new Int32Array(length + 1),
+    groupCond: new Int32Array(groupTotal),
+    groupK: new Int32Array(groupTotal),
+    groupStandby: new Uint8Array(groupTotal),
+    memberStart: new Int32Array(groupTotal + 1),
+    memberRank: new Int32Array(memberTotal),
+    restart: new Float64Array(length),
+    activation: new Float64Array(length),
+  };
+  let q = 0;
+  let g = 0;
+  let p = 0;
+  for (let r = 0; r < length; r++) {
+    const v = byRank[r]!;
+    layout.reqStart[r] = q;
+    for (let i = reqFirst[v]!, end = i + reqCount[v]!; i < end; i++) layout.reqRank[q++] = rank[reqPool[i]!]!;
+    layout.groupStart[r] = g;
+    for (let c = groupFirst[v]!, end = c + groupCount[v]!; c < end; c++) {
+      if (condThreshold[c] === DEAD) continue;
+      layout.groupCond[g] = c;
+      layout.groupK[g] = condSize[c]! - condThreshold[c]! + 1;
+      layout.groupStandby[g] = condSlack[c] !== condThreshold[c] ? 1 : 0;
+      layout.memberStart[g] = p;
+      for (let i = condMemberFirst[c]!, e2 = i + condSize[c]!; i < e2; i++)
+        layout.memberRank[p++] = rank[memberPool[i]!]!;
+      g++;
+    }
+    layout.restart[r] = graph.restart[v]!;
+    layout.activation[r] = graph.activation[v]!;
+  }
+  layout.reqStart[length] = q;
+  layout.groupStart[length] = g;
+  layout.memberStart[g] = p;
+  return layout;
+}
+
+/** Standbys activated and the minute each is ready, as parallel arrays (`nodes[i]` ready at `readyMinutes[i]`). */
+export interface Activations {
+  nodes: Int32Array;
+  readyMinutes: Float64Array;
+}
+
+/**
+ * Collects activations into typed arrays that grow by doubling: a whole-graph scenario activates a standby in
+ * every third group, and one object each brought young-generation collections into the pass.
+ */
+export class ActivationList {
+  private nodes = new Int32Array(64);
+  private ready = new Float64Array(64);
+  private size = 0;
+
+  push(node: number, readyMinutes: number): void {
+    if (this.size === this.nodes.length) {
+      const nodes = new Int32Array(this.size * 2);
+      nodes.set(this.nodes);
+      this.nodes = nodes;
+      const ready = new Float64Array(this.size * 2);
+      ready.set(this.ready);
+      this.ready = ready;
+    }
+    this.nodes[this.size] = node;
+    this.ready[this.size++] = readyMinutes;
+  }
+
+  /** The activations pushed, in order. */
+  list(): Activations {
+    return { nodes: this.nodes.subarray(0, this.size), readyMinutes: this.ready.subarray(0, this.size) };
+  }
+}
+
+/** The k-th smallest (k >= 1) of `values[0 .. count)`, reordering them. */
+export function kthSmallest(values: Float64Array, count: number, k: number): number {
+  if (count > 32) return values.subarray(0, count).sort()[k - 1]!;
+  for (let i = 1; i < count; i++) {
+    const x = values[i]!;
+    let j = i - 1;
+    for (; j >= 0 && values[j]! > x; j--) values[j + 1] = values[j]!;
+    values[j + 1] = x;
+  }
+  return values[k - 1]!;
+}
+
+/** What the sweep gives: `bounds` marks the times that differ (restore.ts keeps it only with an unknown duration). */
+export interface Swept extends Omit<RestoreTimes, 'bound' | 'unknownSources'> {
+  bounds: Uint8Array;
+  /** Whether standby v was needed (activated) in this call. */
+  needed: (v: number) => boolean;
+}
+
+/**
+ * Restore times of a down set by one sweep in rank space (see the file header), with the lower bounds and
+ * exactness in the same pass (times at 2r with the unknown durations 0, at 2r + 1 with them unbounded). The same
+ * rules and results as restore.ts's `timesAlong`; undefined when a down node may be in a cycle.
+ */
+export function sweepRestoreTimes(
+  graph: EngineGraph,
+  downSet: DownSet,
+  restoredAt: PlannedRestores,
+): Swept | undefined {
+  const layout = rankLayoutOf(graph);
+  const { down, isFailed, failed, order: downOrder, groupLeft } = downSet;
+  const { byRank, rank, length } = layout.order;
+  // Every node is down: nothing to look up per node.
+  const all = downOrder.length === length;
+  for (const v of layout.cyclic) if (down[v] === 1) return undefined;
+  const { reqStart, reqRank, groupStart, groupCond, groupK, groupStandby, memberStart, memberRank } = layout;
+  const { restart, activation } = layout;
+  const { recovery, recoveryKnown } = graph;
+  const ws = workspaceOf(graph);
+  const stamp = ws.nextStamp();
+  // Indexed by rank in this call (the slots hold whatever the last call left; each entry is written first).
+  const times = ws.float64(TIMES);
+  const planned = restoredAt.size > 0;
+  const planMark = ws.int32(PLANNED);
+  const planTimes = ws.float64(PLAN);
+  const neededMark = ws.int32(NEEDED);
+  const special = specialRanks(rank, failed, restoredAt, down);
+  for (const [v, step] of restoredAt) planStep(planMark, planTimes, rank[v]!, step, stamp);
+  const activations = new ActivationList();
+  let lows = new Float64Array(16);
+  let highs = new Float64Array(16);
+  let s = 0;
+  let next = special.length > 0 ? special[0]! : -1;
+  for (let r = 0; r < length; r++) {
+    if (!all && down[byRank[r]!] === 0) {
+      // An up node: its dependents read it as back from the start.
+      times[2 * r] = times[2 * r + 1] = 0;
+      continue;
+    }
+    let start = 0;
+    let startHigh = 0;
+    for (let i = reqStart[r]!, end = reqStart[r + 1]!; i < end; i++) {
+      const d = reqRank[i]!;
+      const low = times[2 * d]!;
+      const high = times[2 * d + 1]!;
+      if (low > start) start = low;
+      if (high > startHigh) startHigh = high;
+    }
+    for (let g = groupStart[r]!, end = groupStart[r + 1]!; g < end; g++) {
+      // With every node down, every group is broken.
+      if (!all && groupLeft[groupCond[g]!]! > 0) continue;
+      const from = memberStart[g]!;
+      const size = memberStart[g + 1]! - from;
+      const k = groupK[g]!;
+      const withStandbys = groupStandby[g] === 1;
+      if (k > 1 && size > lows.length) {
+        lows = new Float64Array(size);
+        highs = new Float64Array(size);
+      }
+      // A(m): R(m) (0 when up); a standby serves `activation` after it is healthy, or when the plan's step that
+      // restores it ends. Its time is final when first met (it comes earlier), so its ready minute is recorded.
+      let first = Infinity;
+      let firstHigh = Infinity;
+      for (let at = 0; at < size; at++) {
+        const m = memberRank[from + at]!;
+        let a = times[2 * m]!;
+        let aHigh = times[2 * m + 1]!;
+        if (withStandbys && activation[m] !== 0) {
+          if (!planned || planMark[m] !== stamp) {
+            a += activation[m]!;
+            aHigh += activation[m]!;
+          } else if (!all && down[byRank[m]!] === 0) {
+            a = planTimes[2 * m]!;
+            aHigh = planTimes[2 * m + 1]!;
+          }
+          if (neededMark[m] !== stamp) {
+            neededMark[m] = stamp;
+            activations.push(byRank[m]!, a);
+          }
+        }
+        if (k === 1) {
+          if (a < first) first = a;
+          if (aHigh < firstHigh) firstHigh = aHigh;
+        } else {
+          lows[at] = a;
+          highs[at] = aHigh;
+        }
+      }
+      if (k > 1) {
+        first = kthSmallest(lows, size, k);
+        firstHigh = kthSmallest(highs, size, k);
+      }
+      if (first > start) start = first;
+      if (firstHigh > startHigh) startHigh = firstHigh;
+    }
+    if (r !== next) {
+      times[2 * r] = start + restart[r]!;
+      times[2 * r + 1] = startHigh + restart[r]!;
+      continue;
+    }
+    // A failed or planned node.
+    next = ++s < special.length ? special[s]! : -1;
+    const v = byRank[r]!;
+    if (planned && planMark[r] === stamp) {
+      times[2 * r] = Math.max(planTimes[2 * r]!, start);
+      times[2 * r + 1] = Math.max(planTimes[2 * r + 1]!, startHigh);
+    } else if (isFailed[v] === 0) {
+      times[2 * r] = start + restart[r]!;
+      times[2 * r + 1] = startHigh + restart[r]!;
+    } else if (recoveryKnown[v] === 1) {
+      times[2 * r] = start + recovery[v]!;
+      times[2 * r + 1] = startHigh + recovery[v]!;
+    } else {
+      times[2 * r] = start;
+      times[2 * r + 1] = Infinity;
+    }
+  }
+
+  const count = downOrder.length;
+  const minutes = new Float64Array(count);
+  const bounds = new Uint8Array(count);
+  for (let j = 0; j < count; j++) {
+    const r = rank[downOrder[j]!]!;
+    const low = times[2 * r]!;
+    minutes[j] = low;
+    if (times[2 * r + 1] !== low) bounds[j] = 1;
+  }
+  return {
+    minutes,
+    unrecoverable: [],
+    bounds,
+    activations: activations.list(),
+    needed: (v) => neededMark[rank[v]!] === stamp,
+  };
+}
+
+function planStep(mark: Int32Array, times: Float64Array, r: number, step: RestoredAt, stamp: number): void {
+  mark[r] = stamp;
+  times[2 * r] = step.minutes;
+  times[2 * r + 1] = step.known ? step.minutes : Infinity;
+}
+
+/** The ranks of the down nodes whose duration is not their restart (failed or planned), ascending, distinct. */
+function specialRanks(
+  rank: Int32Array,
+  failed: Int32Array,
+  restoredAt: PlannedRestores,
+  down: Uint8Array,
+): Int32Array {
+  const out = new Int32Array(failed.length + restoredAt.size);
+  let at = 0;
+  for (const v of failed) out[at++] = rank[v]!;
+  for (const v of restoredAt.keys()) if (down[v] === 1) out[at++] = rank[v]!;
+  const sorted = out.subarray(0, at).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
+  }
+  return sorted.subarray(0, distinct);
+}
