@@ -192,6 +192,20 @@ describe.skipIf(!available)('objectives page', () => {
       .poll(() => opened.getByText(dora.checks.find((c) => c.id === checkId)!.rule).count())
       .toBe(1);
 
+    // The reports of the framework shown: the evidence pack in either format, the management review.
+    const reports = page.getByRole('group', { name: 'Reports' });
+    const pdfLink = reports.getByRole('link', { name: 'Evidence pack, DORA (PDF)' });
+    expect(await pdfLink.getAttribute('href')).toContain('framework=dora');
+    const pdf = await page.request.get(suite.app.url + (await pdfLink.getAttribute('href')));
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    const review = await page.request.get(
+      suite.app.url +
+        (await reports.getByRole('link', { name: 'Management review (HTML)' }).getAttribute('href')),
+    );
+    expect(review.status()).toBe(200);
+    expect(await review.text()).toContain('Management review');
+
     // The trend: the daily snapshots, or what makes them when there is none yet.
     const trend = await api<{ snapshots: unknown[] }>('/analysis/compliance/trend');
     await page.getByRole('tab', { name: 'Trend' }).click();

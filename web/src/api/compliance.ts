@@ -6,7 +6,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ComplianceReport, FrameworkId } from '../../../src/compliance/types.ts';
 import type { complianceTrendSchema } from '../../../src/server/routes/compliance.schema.ts';
-import { request } from './client';
+import { apiUrl, request } from './client';
 
 /** The answer of `GET /api/v1/analysis/compliance/trend`: one snapshot per day, as the job queue keeps them. */
 export type ComplianceTrend = z.infer<typeof complianceTrendSchema>;
@@ -40,4 +40,14 @@ export function useComplianceTrend() {
     queryKey: ['compliance', 'trend'] as const,
     queryFn: ({ signal }) => getComplianceTrend(signal),
   });
+}
+
+/** `GET /api/v1/reports/compliance-evidence`: the auditor's evidence pack of a framework, last 12 months. */
+export function evidencePackUrl(framework: FrameworkId, format: 'pdf' | 'html'): string {
+  return apiUrl('/reports/compliance-evidence', { framework, format });
+}
+
+/** `GET /api/v1/reports/management-review`: the management review report (ISO 22301 9.3), last 12 months. */
+export function managementReviewUrl(format: 'pdf' | 'html'): string {
+  return apiUrl('/reports/management-review', { format });
 }

@@ -3,11 +3,11 @@
  * catalog, the checks with their failing items linked to the documents to fix, each framework's requirements and
  * the checks that evidence them, and the trend of the daily snapshots.
  */
-import { Alert, Group, Loader, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { CHECK_IDS } from '../../../src/catalog/vocabulary.ts';
-import { useCompliance } from '../api/compliance';
+import { evidencePackUrl, managementReviewUrl, useCompliance } from '../api/compliance';
 import { ChecksList } from './ChecksList';
 import type { CheckId } from './compliance-model';
 import {
@@ -92,6 +92,37 @@ export function CompliancePage() {
           allowDeselect={false}
           w={220}
         />
+      </Group>
+      <Group gap="xs" role="group" aria-label="Reports">
+        <Button
+          component="a"
+          href={evidencePackUrl(framework ?? 'iso22301', 'pdf')}
+          variant="light"
+          size="xs"
+          title="The check results with their evidence, approved versions and checksums, exercises, incidents, risk acceptances and the audit log head, for the last 12 months"
+        >
+          Evidence pack, {FRAMEWORK_LABELS[framework ?? 'iso22301']} (PDF)
+        </Button>
+        <Button
+          component="a"
+          href={evidencePackUrl(framework ?? 'iso22301', 'html')}
+          variant="light"
+          size="xs"
+        >
+          Evidence pack (HTML)
+        </Button>
+        <Button
+          component="a"
+          href={managementReviewUrl('pdf')}
+          variant="light"
+          size="xs"
+          title="Readiness and its trend, changes, exercises, incidents, actions, top risks, suppliers and the decisions needed (ISO 22301 9.3)"
+        >
+          Management review (PDF)
+        </Button>
+        <Button component="a" href={managementReviewUrl('html')} variant="light" size="xs">
+          Management review (HTML)
+        </Button>
       </Group>
       {report.isPending && <Loader aria-label="Computing the compliance checks" />}
       {report.isError && <Alert color="red">Compliance: {report.error.message}</Alert>}
