@@ -14,11 +14,12 @@ import type { TestSmtpServer } from './support/smtp.ts';
  * `lifeboat jobs run reminders --now <instant>` on the example organisation (Northbank, `lifeboat demo`), with a
  * real SMTP server. The digests below are written out from examples/northbank; why each item is due:
  * - plan-ransomware, reviewed 2024-09-02 every 52w: due 2025-09-01 (owner team-security: Fiona);
+ * - plan-exit-voxa, last exercised 2025-08-20 (tier 2, every 52w): due 2026-08-19 (team-contact-centre: Siobhan);
  * - risk-cardlink-line's acceptance ended 2026-09-30 (team-cards: Rachel).
  * What is not due: the Leeds plan was reviewed on 2026-10-30 (every 26w); the ransomware plan was exercised on
  * 2026-09-19 (a parallel test, every 26w) and its briefing's attendees took part, so their training counts past
- * the briefing's end (2026-12-14); Voxa's exit plan was exercised on 2026-09-09; the incident's open action is
- * due in 2027; the 2026 BIA round is complete.
+ * the briefing's end (2026-12-14); Siobhan and Ben were briefed on the Voxa plan on 2026-10-12; the incident's
+ * open action is due in 2027; the 2026 BIA round is complete.
  * Priya is a manager (the weekly summary), Fiona chose weekly digests and Helen none.
  */
 const PUBLIC_URL = 'https://lifeboat.northbank.example';
@@ -28,12 +29,17 @@ let env: Record<string, string>;
 
 const at = (path: string) => `  ${PUBLIC_URL}${path}`;
 const RANSOMWARE = '/plans/plan-ransomware';
+const VOXA = '/plans/plan-exit-voxa';
 
 /** The daily digests of Monday 2026-12-07, by address. */
 const DAILY: Record<string, string[]> = {
   'rachel.thornton@northbank.example': [
     '- Risk acceptance expired: The leased line to Cardlink fails (was due 2026-09-30)',
     at('/risks/risk-cardlink-line'),
+  ],
+  'siobhan.kelly@northbank.example': [
+    '- Exercise overdue: Exit from Voxa Cloud Contact (was due 2026-08-19)',
+    at(VOXA),
   ],
 };
 
@@ -111,9 +117,10 @@ it('sends exactly the expected digests and the manager summary for Northbank on 
   expect(sent['rachel.thornton@northbank.example']?.subject).toBe('Lifeboat reminders: 1 overdue');
   expect(sent['fiona.macleod@northbank.example']?.subject).toBe('Lifeboat reminders: 1 overdue');
   const summary = sent['summary priya.raman@northbank.example']!;
-  expect(summary.subject).toBe('Lifeboat weekly summary 2026-W50: 2 open, 2 overdue');
-  expect(summary.lines.slice(0, 2)).toEqual([
+  expect(summary.subject).toBe('Lifeboat weekly summary 2026-W50: 3 open, 3 overdue');
+  expect(summary.lines.slice(0, 3)).toEqual([
     '- Plan review due: 1 (1 overdue)',
+    '- Exercise due: 1 (1 overdue)',
     '- Risk acceptance expiring: 1 (1 overdue)',
   ]);
 });
