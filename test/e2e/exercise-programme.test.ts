@@ -1,5 +1,5 @@
 // The exercise programme in a real browser against a real server holding the Northbank example organisation: the
-// calendar with its planned ransomware tabletop and the overdue plan, training coverage, core banking's proven
+// calendar with its planned ransomware tabletop and the overdue Voxa exit plan, training coverage, core banking's proven
 // RTO on its page, and one actions page with an exercise finding, a risk action and an incident action. Every
 // expected figure comes from the API, never from a copy of the example.
 import { describe, expect, it } from 'vitest';
@@ -25,13 +25,16 @@ describe.skipIf(!available)('the exercise programme', () => {
   }
   const analysis = () => api<ExerciseAnalysisAnswer>('/analysis/exercises');
 
-  it('shows the planned ransomware tabletop coming up and the ransomware plan overdue, and filters the programme', async () => {
+  it('shows the planned ransomware tabletop coming up and the Voxa exit plan overdue, and filters the programme', async () => {
     const { exercises, programme } = await analysis();
     const tabletop = exercises.find((e) => e.id === 'ex-2027-01-ransomware-tabletop');
     expect(tabletop).toMatchObject({ type: 'tabletop', status: 'planned' });
     const ransomware = programme.find((row) => row.plan === 'plan-ransomware');
-    // A tabletop does not count for a tier 1 plan: it has never had a counting exercise.
-    expect(ransomware).toMatchObject({ overdue: true, lastExercised: null });
+    // The September parallel test counts for the tier 1 plan; the tabletop would not.
+    expect(ransomware).toMatchObject({ overdue: false, lastExercised: '2026-09-19', lastType: 'parallel' });
+    // Voxa's exit plan was last exercised in August 2025: its tier 2 interval of 52 weeks has run out.
+    const voxa = programme.find((row) => row.plan === 'plan-exit-voxa');
+    expect(voxa).toMatchObject({ overdue: true, lastExercised: '2025-08-20', due: '2026-08-19' });
 
     const page = await suite.newPage(userOf('viewer'), '/exercises');
     const ahead = page.getByRole('region', { name: 'Coming up' });
@@ -48,11 +51,12 @@ describe.skipIf(!available)('the exercise programme', () => {
     expect(await ahead.locator('[data-exercise="ex-2026-10-leeds-failover"]').count()).toBe(0);
 
     const table = page.getByRole('table', { name: 'Exercise programme' });
-    const row = table.locator('[data-plan="plan-ransomware"]');
-    await row.waitFor();
-    expect(await row.getByTestId('overdue').textContent()).toBe('OVERDUE');
-    expect(await row.textContent()).toContain('never exercised');
+    const overdue = table.locator('[data-plan="plan-exit-voxa"]');
+    await overdue.waitFor();
+    expect(await overdue.getByTestId('overdue').textContent()).toBe('OVERDUE');
     expect(await table.getByTestId('overdue').count()).toBe(programme.filter((p) => p.overdue).length);
+    const row = table.locator('[data-plan="plan-ransomware"]');
+    expect(await row.getByTestId('overdue').count()).toBe(0);
     // The scheduled tabletop is shown as the plan's next exercise.
     expect(await row.locator(`time[datetime="${ransomware!.scheduled}"]`).count()).toBe(1);
 
