@@ -20,7 +20,12 @@ import { DEAD, type DependencyOrder, type EngineGraph } from './graph.ts';
 import type { DownSet } from './impact.ts';
 import type { PlannedRestores, RestoreTimes } from './restore.ts';
 import type { RestoredAt } from './types.ts';
-import { NEEDED, PLAN, PLANNED, TIMES, workspaceOf } from './workspace.ts';
+import { NEEDED, PLAN, PLANNED, STATE, TIMES, workspaceOf } from './workspace.ts';
+
+/** The upper time of a node (see `sweepRestoreTimes`): equal to the lower one, unbounded, or another value. */
+const EXACT = 0;
+const UNBOUNDED = 1;
+const OTHER = 2;
 
 /** The graph's dependencies by rank in its dependency order (see the file header), built on first use. */
 export interface RankLayout {
@@ -35,14 +40,15 @@ export interface RankLayout {
   groupStart: Int32Array;
   groupCond: Int32Array;
   groupK: Int32Array;
-  /** 1 for a group with a standby member. */
-  groupStandby: Uint8Array;
-  /** Members of group g, as ranks: `memberRank[memberStart[g] .. memberStart[g + 1])`. */
+  /**
+   * Members of group g, as ranks: `memberRank[memberStart[g] .. memberStart[g + 1])`; a standby as `~rank`, its
+   * activation minutes at the same place in `memberActivation`, so an active member costs no lookup.
+   */
   memberStart: Int32Array;
   memberRank: Int32Array;
-  /** Restart and activation minutes by rank. */
+  memberActivation: Float64Array;
+  /** Restart minutes by rank. */
   restart: Float64Array;
-  activation: Float64Array;
 }
 
 /** The graph's rank layout, built on first use and after an edit. */
@@ -54,7 +60,7 @@ export function rankLayoutOf(graph: EngineGraph): RankLayout {
 
 function buildRankLayout(graph: EngineGraph, order: DependencyOrder): RankLayout {
   const { byRank, rank, length } = order;
-  const { reqFirst, reqCount, reqPool, groupFirst, groupCount, condThreshold, condSlack } = graph;
+  const { reqFirst, reqCount, reqPool, groupFirst, groupCount, condThreshold, activation } = graph;
   const { condMemberFirst, condSize, memberPool } = graph;
   let reqTotal = 0;
   let groupTotal = 0;
@@ -78,11 +84,10 @@ function buildRankLayout(graph: EngineGraph, order: DependencyOrder): RankLayout
     groupStart: new Int32Array(length + 1),
     groupCond: new Int32Array(groupTotal),
     groupK: new Int32Array(groupTotal),
-    groupStandby: new Uint8Array(groupTotal),
     memberStart: new Int32Array(groupTotal + 1),
     memberRank: new Int32Array(memberTotal),
+    memberActivation: new Float64Array(memberTotal),
     restart: new Float64Array(length),
-    activation: new Float64Array(length),
   };
   let q = 0;
   let g = 0;
@@ -96,14 +101,16 @@ function buildRankLayout(graph: EngineGraph, order: DependencyOrder): RankLayout
       if (condThreshold[c] === DEAD) continue;
       layout.groupCond[g] = c;
       layout.groupK[g] = condSize[c]! - condThreshold[c]! + 1;
-      layout.groupStandby[g] = condSlack[c] !== condThreshold[c] ? 1 : 0;
       layout.memberStart[g] = p;
-      for (let i = condMemberFirst[c]!, e2 = i + condSize[c]!; i < e2; i++)
-        layout.memberRank[p++] = rank[memberPool[i]!]!;
+      for (let i = condMemberFirst[c]!, e2 = i + condSize[c]!; i < e2; i++) {
+        const m = memberPool[i]!;
+        const act = activation[m]!;
+        layout.memberActivation[p] = act;
+        layout.memberRank[p++] = act > 0 ? ~rank[m]! : rank[m]!;
+      }
       g++;
     }
     layout.restart[r] = graph.restart[v]!;
-    layout.activation[r] = graph.activation[v]!;
   }
   layout.reqStart[length] = q;
   layout.groupStart[length] = g;
@@ -180,13 +187,20 @@ export function sweepRestoreTimes(
   // Every node is down: nothing to look up per node.
   const all = downOrder.length === length;
   for (const v of layout.cyclic) if (down[v] === 1) return undefined;
-  const { reqStart, reqRank, groupStart, groupCond, groupK, groupStandby, memberStart, memberRank } = layout;
-  const { restart, activation } = layout;
+  const { reqStart, reqRank, groupStart, groupCond, groupK, memberStart, memberRank, memberActivation } =
+    layout;
+  const { restart } = layout;
   const { recovery, recoveryKnown } = graph;
   const ws = workspaceOf(graph);
   const stamp = ws.nextStamp();
-  // Indexed by rank in this call (the slots hold whatever the last call left; each entry is written first).
+  // By rank in this call (the slots hold whatever the last call left; each entry is written before it is read).
+  // R(r) with the unknown durations 0 in `low`; with them unbounded in `state`: EXACT (the same), UNBOUNDED
+  // (Infinity) or OTHER (then in `high`). One array of 8 bytes a node and one of 1, not 16 bytes, for the reads
+  // of dependencies, which miss the cache: the upper time is almost always the lower one or unbounded.
   const times = ws.float64(TIMES);
+  const low = times.subarray(0, length);
+  const high = times.subarray(length, 2 * length);
+  const state = ws.uint8(STATE);
   const planned = restoredAt.size > 0;
   const planMark = ws.int32(PLANNED);
   const planTimes = ws.float64(PLAN);
@@ -201,17 +215,19 @@ export function sweepRestoreTimes(
   for (let r = 0; r < length; r++) {
     if (!all && down[byRank[r]!] === 0) {
       // An up node: its dependents read it as back from the start.
-      times[2 * r] = times[2 * r + 1] = 0;
+      low[r] = 0;
+      state[r] = EXACT;
       continue;
     }
     let start = 0;
     let startHigh = 0;
     for (let i = reqStart[r]!, end = reqStart[r + 1]!; i < end; i++) {
       const d = reqRank[i]!;
-      const low = times[2 * d]!;
-      const high = times[2 * d + 1]!;
-      if (low > start) start = low;
-      if (high > startHigh) startHigh = high;
+      const a = low[d]!;
+      const st = state[d]!;
+      const aHigh = st === EXACT ? a : st === UNBOUNDED ? Infinity : high[d]!;
+      if (a > start) start = a;
+      if (aHigh > startHigh) startHigh = aHigh;
     }
     for (let g = groupStart[r]!, end = groupStart[r + 1]!; g < end; g++) {
       // With every node down, every group is broken.
@@ -219,7 +235,6 @@ export function sweepRestoreTimes(
       const from = memberStart[g]!;
       const size = memberStart[g + 1]! - from;
       const k = groupK[g]!;
-      const withStandbys = groupStandby[g] === 1;
       if (k > 1 && size > lows.length) {
         lows = new Float64Array(size);
         highs = new Float64Array(size);
@@ -229,13 +244,16 @@ export function sweepRestoreTimes(
       let first = Infinity;
       let firstHigh = Infinity;
       for (let at = 0; at < size; at++) {
-        const m = memberRank[from + at]!;
-        let a = times[2 * m]!;
-        let aHigh = times[2 * m + 1]!;
-        if (withStandbys && activation[m] !== 0) {
+        let m = memberRank[from + at]!;
+        const standby = m < 0;
+        if (standby) m = ~m;
+        let a = low[m]!;
+        const st = state[m]!;
+        let aHigh = st === EXACT ? a : st === UNBOUNDED ? Infinity : high[m]!;
+        if (standby) {
           if (!planned || planMark[m] !== stamp) {
-            a += activation[m]!;
-            aHigh += activation[m]!;
+            a += memberActivation[from + at]!;
+            aHigh += memberActivation[from + at]!;
           } else if (!all && down[byRank[m]!] === 0) {
             a = planTimes[2 * m]!;
             aHigh = planTimes[2 * m + 1]!;
@@ -260,26 +278,35 @@ export function sweepRestoreTimes(
       if (first > start) start = first;
       if (firstHigh > startHigh) startHigh = firstHigh;
     }
+    let r0: number;
+    let r1: number;
     if (r !== next) {
-      times[2 * r] = start + restart[r]!;
-      times[2 * r + 1] = startHigh + restart[r]!;
-      continue;
-    }
-    // A failed or planned node.
-    next = ++s < special.length ? special[s]! : -1;
-    const v = byRank[r]!;
-    if (planned && planMark[r] === stamp) {
-      times[2 * r] = Math.max(planTimes[2 * r]!, start);
-      times[2 * r + 1] = Math.max(planTimes[2 * r + 1]!, startHigh);
-    } else if (isFailed[v] === 0) {
-      times[2 * r] = start + restart[r]!;
-      times[2 * r + 1] = startHigh + restart[r]!;
-    } else if (recoveryKnown[v] === 1) {
-      times[2 * r] = start + recovery[v]!;
-      times[2 * r + 1] = startHigh + recovery[v]!;
+      r0 = start + restart[r]!;
+      r1 = startHigh + restart[r]!;
     } else {
-      times[2 * r] = start;
-      times[2 * r + 1] = Infinity;
+      // A failed or planned node.
+      next = ++s < special.length ? special[s]! : -1;
+      const v = byRank[r]!;
+      if (planned && planMark[r] === stamp) {
+        r0 = Math.max(planTimes[2 * r]!, start);
+        r1 = Math.max(planTimes[2 * r + 1]!, startHigh);
+      } else if (isFailed[v] === 0) {
+        r0 = start + restart[r]!;
+        r1 = startHigh + restart[r]!;
+      } else if (recoveryKnown[v] === 1) {
+        r0 = start + recovery[v]!;
+        r1 = startHigh + recovery[v]!;
+      } else {
+        r0 = start;
+        r1 = Infinity;
+      }
+    }
+    low[r] = r0;
+    if (r1 === r0) state[r] = EXACT;
+    else if (r1 === Infinity) state[r] = UNBOUNDED;
+    else {
+      state[r] = OTHER;
+      high[r] = r1;
     }
   }
 
@@ -288,9 +315,8 @@ export function sweepRestoreTimes(
   const bounds = new Uint8Array(count);
   for (let j = 0; j < count; j++) {
     const r = rank[downOrder[j]!]!;
-    const low = times[2 * r]!;
-    minutes[j] = low;
-    if (times[2 * r + 1] !== low) bounds[j] = 1;
+    minutes[j] = low[r]!;
+    if (state[r] !== EXACT) bounds[j] = 1;
   }
   return {
     minutes,

@@ -228,6 +228,22 @@ describe('unknown durations', () => {
     expect(known).toMatchObject({ first: [5, false], later: [35, true], y: [100, false], z: [30, true] });
     expect(result.unknown).toEqual(['x', 'y']);
   });
+
+  it('gives an exact time to a group whose k-th member back is the same whatever an unknown recovery takes', () => {
+    const nodes = [
+      node('u', { unknownRecovery: true }),
+      node('x', { recovery: 4 }),
+      node('y', { recovery: 5 }),
+      node('z', { recovery: 20 }),
+      // a: back at 1 to 5 (when u or x is back, plus 1): a bound that is neither exact nor unbounded.
+      node('a', { anyOf: [['u', 'x']], restart: 1 }),
+      // b: two of a (at most 5), y (5) and z (20) are back at 5 whatever u takes: exactly 6.
+      node('b', { atLeast: [[2, ['a', 'y', 'z']]], restart: 1 }),
+    ];
+    const result = analyzeImpact(buildGraph(nodes), ['u', 'x', 'y', 'z']);
+    const known = Object.fromEntries(result.down.map((d) => [d.id, [d.restoreMinutes, d.restoreKnown]]));
+    expect(known).toMatchObject({ a: [1, false], b: [6, true] });
+  });
 });
 
 describe('plan steps (restoredAt)', () => {

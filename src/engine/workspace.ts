@@ -31,12 +31,16 @@ export const PLAN = 1;
 export const LOSS = 2;
 /** Entries per node of each Float64 slot. */
 const FLOAT_WIDTH = [2, 2, 1];
+/** Uint8 slots. */
+export const STATE = 0;
+const BYTE_SLOTS = 1;
 
 /** The scratch arrays of one graph (see the file header); get it with `workspaceOf`. */
 export class Workspace {
   private stamp = 0;
   private readonly ints: (Int32Array | undefined)[] = new Array<undefined>(INT_SLOTS).fill(undefined);
   private readonly floats: (Float64Array | undefined)[] = FLOAT_WIDTH.map(() => undefined);
+  private readonly bytes: (Uint8Array | undefined)[] = new Array<undefined>(BYTE_SLOTS).fill(undefined);
 
   constructor(readonly size: number) {}
 
@@ -48,6 +52,11 @@ export class Workspace {
   /** The Float64Array of `slot`, `size` entries (twice that for a slot of pairs), created on first use. */
   float64(slot: number): Float64Array {
     return (this.floats[slot] ??= new Float64Array(this.size * FLOAT_WIDTH[slot]!));
+  }
+
+  /** The Uint8Array of `slot`, `size` entries, created on first use. */
+  uint8(slot: number): Uint8Array {
+    return (this.bytes[slot] ??= new Uint8Array(this.size));
   }
 
   /** A stamp no entry of a stamp slot holds yet. */
