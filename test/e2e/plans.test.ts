@@ -75,11 +75,22 @@ describe.skipIf(!available)('plan page', () => {
     const step = page.getByRole('listitem', { name: 'Step Rebuild the VM cluster on three hosts' });
     expect(await step.textContent()).toContain('4h');
 
-    await page
-      .getByTestId('review-due')
-      .getByText(/review interval \(26w\)/)
-      .waitFor();
+    // Reviewed after its October 2026 test, within its 26-week interval.
+    const review = page.getByTestId('review-ok');
+    await review.waitFor();
+    expect(await review.textContent()).toMatch(
+      /^Not due for review: last reviewed .+, reviewed every 26w\.$/,
+    );
+    expect(await page.getByTestId('review-due').count()).toBe(0);
     await page.context().close();
+
+    // The ransomware plan, last reviewed in September 2024, is due, with its reason.
+    const ransomware = await pageAs('viewer', '/plans/plan-ransomware');
+    await ransomware
+      .getByTestId('review-due')
+      .getByText(/review interval \(52w\)/)
+      .waitFor();
+    await ransomware.context().close();
   });
 
   it('approves a plan as a manager, shows it approved and lists the frozen version', async () => {
