@@ -49,6 +49,7 @@ export const objectivesCheck: ComplianceCheck = {
   references: [
     { framework: 'iso22301', clause: '8.2.2' },
     { framework: 'nist-800-34', clause: '3.2' },
+    { framework: 'dora', clause: 'Art. 12(6)' },
   ],
   defaults: { tiers: [1, 2, 3], severity: 'high' },
   items(context) {

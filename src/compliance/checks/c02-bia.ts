@@ -131,6 +131,7 @@ export const biaCheck: ComplianceCheck = {
   references: [
     { framework: 'iso22301', clause: '8.2.1' },
     { framework: 'iso22301', clause: '8.2.2' },
+    { framework: 'nist-800-34', clause: '3.2' },
     { framework: 'dora', clause: 'Art. 11(5)' },
   ],
   defaults: { tiers: [1, 2], severity: 'high' },

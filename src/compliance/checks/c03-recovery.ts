@@ -89,6 +89,9 @@ export const recoveryCheck: ComplianceCheck = {
   references: [
     { framework: 'iso22301', clause: '8.3' },
     { framework: 'nist-800-34', clause: '3.4' },
+    { framework: 'dora', clause: 'Art. 11(2)' },
+    { framework: 'dora', clause: 'Art. 12(6)' },
+    { framework: 'nis2', clause: 'Art. 21(2)(c)' },
   ],
   defaults: { tiers: [1, 2], severity: 'high' },
   items(context) {

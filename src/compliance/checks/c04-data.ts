@@ -231,6 +231,9 @@ export const dataCheck: ComplianceCheck = {
     "policy's exercise interval of the most critical tier depending on it (26 weeks for tier 1, else 52 weeks by " +
     'default): due on the test day + interval, failing the day after.',
   references: [
+    { framework: 'iso22301', clause: '8.3' },
+    { framework: 'nist-800-34', clause: '3.4.1' },
+    { framework: 'nist-800-34', clause: '3.4.2' },
     { framework: 'dora', clause: 'Art. 12' },
     { framework: 'nis2', clause: 'Art. 21(2)(c)' },
   ],

@@ -26,7 +26,7 @@ export const coldStartCheck: ComplianceCheck = {
     'With every site, vendor, component and service down at once, each service comes back in dependency order: ' +
     'no dependency cycle (a loop of required dependencies no redundancy group breaks) leaves it, or any node on ' +
     'the loop, unrecoverable. Applies to services of every tier.',
-  references: [{ framework: 'nist-800-34', clause: '3.4.2' }],
+  references: [{ framework: 'nist-800-34', clause: '4.3' }],
   defaults: { tiers: [], severity: 'high' },
   items(context) {
     const graph = context.graph();

@@ -149,6 +149,7 @@ export const findingsCheck: ComplianceCheck = {
   references: [
     { framework: 'iso22301', clause: '8.5' },
     { framework: 'iso22301', clause: '10.1' },
+    { framework: 'nist-800-34', clause: '3.5' },
     { framework: 'dora', clause: 'Art. 24(5)' },
     { framework: 'dora', clause: 'RTS 2024/1774 Art. 25(5)' },
   ],
