@@ -169,12 +169,9 @@ const compliancePolicySchema = z
             .meta({
               description: "The service tiers it applies to, for a check by tier. Default the check's own.",
             }),
-          severity: z
-            .enum(SEVERITIES)
-            .optional()
-            .meta({
-              description: "How much a failure matters: high, medium or low. Default the check's own.",
-            }),
+          severity: z.enum(SEVERITIES).optional().meta({
+            description: "How much a failure matters: high, medium or low. Default the check's own.",
+          }),
         }),
       )
       .max(CHECK_IDS.length)

@@ -13,15 +13,10 @@ export const statementSpecSchema = z.strictObject({
   framework: z
     .enum(FRAMEWORK_IDS)
     .meta({ title: 'Framework', description: 'iso22301, nist-800-34, dora or nis2.' }),
-  clause: z
-    .string()
-    .trim()
-    .min(1)
-    .max(40)
-    .meta({
-      title: 'Clause',
-      description: 'The requirement, as the framework numbers it: 7.4, 3.1, Art. 24(6).',
-    }),
+  clause: z.string().trim().min(1).max(40).meta({
+    title: 'Clause',
+    description: 'The requirement, as the framework numbers it: 7.4, 3.1, Art. 24(6).',
+  }),
   text: z
     .string()
     .trim()
