@@ -49,6 +49,9 @@ export interface RankLayout {
   memberActivation: Float64Array;
   /** Restart minutes by rank. */
   restart: Float64Array;
+  /** Standby members over all groups (the most standbys a scenario can activate), and the largest group. */
+  standbySlots: number;
+  maxGroupSize: number;
 }
 
 /** The graph's rank layout, built on first use and after an edit. */
@@ -88,6 +91,8 @@ function buildRankLayout(graph: EngineGraph, order: DependencyOrder): RankLayout
     memberRank: new Int32Array(memberTotal),
     memberActivation: new Float64Array(memberTotal),
     restart: new Float64Array(length),
+    standbySlots: 0,
+    maxGroupSize: 0,
   };
   let q = 0;
   let g = 0;
@@ -107,7 +112,9 @@ function buildRankLayout(graph: EngineGraph, order: DependencyOrder): RankLayout
         const act = activation[m]!;
         layout.memberActivation[p] = act;
         layout.memberRank[p++] = act > 0 ? ~rank[m]! : rank[m]!;
+        if (act > 0) layout.standbySlots++;
       }
+      layout.maxGroupSize = Math.max(layout.maxGroupSize, condSize[c]!);
       g++;
     }
     layout.restart[r] = graph.restart[v]!;
@@ -124,10 +131,7 @@ export interface Activations {
   readyMinutes: Float64Array;
 }
 
-/**
- * Collects activations into typed arrays that grow by doubling: a whole-graph scenario activates a standby in
- * every third group, and one object each brought young-generation collections into the pass.
- */
+/** Collects activations into typed arrays that grow by doubling (`timesAlong`; the sweep sizes its own once). */
 export class ActivationList {
   private nodes = new Int32Array(64);
   private ready = new Float64Array(64);
@@ -171,10 +175,46 @@ export interface Swept extends Omit<RestoreTimes, 'bound' | 'unknownSources'> {
   needed: (v: number) => boolean;
 }
 
+/** Everything the sweep's loop reads and writes, gathered before it so the loop itself touches only locals. */
+interface SweepState {
+  layout: RankLayout;
+  all: boolean;
+  down: Uint8Array;
+  groupLeft: Int32Array;
+  isFailed: Uint8Array;
+  recovery: Float64Array;
+  recoveryKnown: Uint8Array;
+  special: Int32Array;
+  planned: boolean;
+  planMark: Int32Array;
+  planTimes: Float64Array;
+  neededMark: Int32Array;
+  stamp: number;
+  low: Float64Array;
+  high: Float64Array;
+  state: Uint8Array;
+  activated: Int32Array;
+  ready: Float64Array;
+  /** Standbys activated so far, and the position in `special` of the next failed or planned rank. */
+  activatedCount: number;
+  nextSpecial: number;
+  /** Buffers for the k-th smallest of a group's members, as large as the largest group. */
+  lows: Float64Array;
+  highs: Float64Array;
+}
+
+/**
+ * Ranks per call of `sweepRanks`. The sweep runs as many calls, not one long loop: a function called often is
+ * optimized once and keeps its code from call to call, where one long loop was compiled again by on-stack
+ * replacement in every scenario that followed a full garbage collection (several times the sweep itself at 100k
+ * nodes).
+ */
+const CHUNK = 4096;
+
 /**
  * Restore times of a down set by one sweep in rank space (see the file header), with the lower bounds and
- * exactness in the same pass (times at 2r with the unknown durations 0, at 2r + 1 with them unbounded). The same
- * rules and results as restore.ts's `timesAlong`; undefined when a down node may be in a cycle.
+ * exactness in the same pass. The same rules and results as restore.ts's `timesAlong`; undefined when a down
+ * node may be in a cycle.
  */
 export function sweepRestoreTimes(
   graph: EngineGraph,
@@ -182,37 +222,77 @@ export function sweepRestoreTimes(
   restoredAt: PlannedRestores,
 ): Swept | undefined {
   const layout = rankLayoutOf(graph);
-  const { down, isFailed, failed, order: downOrder, groupLeft } = downSet;
-  const { byRank, rank, length } = layout.order;
-  // Every node is down: nothing to look up per node.
-  const all = downOrder.length === length;
+  const { down, failed, order: downOrder } = downSet;
+  const { rank, length } = layout.order;
   for (const v of layout.cyclic) if (down[v] === 1) return undefined;
-  const { reqStart, reqRank, groupStart, groupCond, groupK, memberStart, memberRank, memberActivation } =
-    layout;
-  const { restart } = layout;
-  const { recovery, recoveryKnown } = graph;
   const ws = workspaceOf(graph);
   const stamp = ws.nextStamp();
   // By rank in this call (the slots hold whatever the last call left; each entry is written before it is read).
-  // R(r) with the unknown durations 0 in `low`; with them unbounded in `state`: EXACT (the same), UNBOUNDED
-  // (Infinity) or OTHER (then in `high`). One array of 8 bytes a node and one of 1, not 16 bytes, for the reads
-  // of dependencies, which miss the cache: the upper time is almost always the lower one or unbounded.
   const times = ws.float64(TIMES);
-  const low = times.subarray(0, length);
-  const high = times.subarray(length, 2 * length);
-  const state = ws.uint8(STATE);
-  const planned = restoredAt.size > 0;
   const planMark = ws.int32(PLANNED);
   const planTimes = ws.float64(PLAN);
-  const neededMark = ws.int32(NEEDED);
-  const special = specialRanks(rank, failed, restoredAt, down);
   for (const [v, step] of restoredAt) planStep(planMark, planTimes, rank[v]!, step, stamp);
-  const activations = new ActivationList();
-  let lows = new Float64Array(16);
-  let highs = new Float64Array(16);
-  let s = 0;
-  let next = special.length > 0 ? special[0]! : -1;
-  for (let r = 0; r < length; r++) {
+  const neededMark = ws.int32(NEEDED);
+  const sweep: SweepState = {
+    layout,
+    // Every node is down: nothing to look up per node, and every group is broken.
+    all: downOrder.length === length,
+    down,
+    groupLeft: downSet.groupLeft,
+    isFailed: downSet.isFailed,
+    recovery: graph.recovery,
+    recoveryKnown: graph.recoveryKnown,
+    special: specialRanks(rank, failed, restoredAt, down),
+    planned: restoredAt.size > 0,
+    planMark,
+    planTimes,
+    neededMark,
+    stamp,
+    low: times.subarray(0, length),
+    high: times.subarray(length, 2 * length),
+    state: ws.uint8(STATE),
+    activated: new Int32Array(layout.standbySlots),
+    ready: new Float64Array(layout.standbySlots),
+    activatedCount: 0,
+    nextSpecial: 0,
+    lows: new Float64Array(layout.maxGroupSize),
+    highs: new Float64Array(layout.maxGroupSize),
+  };
+  for (let from = 0; from < length; from += CHUNK) sweepRanks(sweep, from, Math.min(length, from + CHUNK));
+  const activatedCount = sweep.activatedCount;
+  const minutes = new Float64Array(downOrder.length);
+  const bounds = new Uint8Array(downOrder.length);
+  byPosition(downOrder, rank, sweep.low, sweep.state, minutes, bounds);
+  return {
+    minutes,
+    unrecoverable: [],
+    bounds,
+    activations: {
+      nodes: sweep.activated.subarray(0, activatedCount),
+      readyMinutes: sweep.ready.subarray(0, activatedCount),
+    },
+    needed: (v) => neededMark[rank[v]!] === stamp,
+  };
+}
+
+/**
+ * The sweep over ranks `fromRank .. toRank`: R(r) for every down rank, in order. R(r) with the unknown durations 0 goes
+ * to `low`; with them unbounded to `state`: EXACT (the same), UNBOUNDED (Infinity) or OTHER (then in `high`). One
+ * array of 8 bytes a node and one of 1, not 16 bytes, for the reads of dependencies, which miss the cache: the
+ * upper time is almost always the lower one or unbounded.
+ */
+function sweepRanks(sweep: SweepState, fromRank: number, toRank: number): void {
+  const { reqStart, reqRank, groupStart, groupCond, groupK, memberStart, memberRank, memberActivation } =
+    sweep.layout;
+  const { restart } = sweep.layout;
+  const { byRank } = sweep.layout.order;
+  const { all, down, groupLeft, isFailed, recovery, recoveryKnown, special, planned, planMark, planTimes } =
+    sweep;
+  const { neededMark, stamp, low, high, state, activated, ready, lows, highs } = sweep;
+  let activatedCount = sweep.activatedCount;
+  let s = sweep.nextSpecial;
+  let next = s < special.length ? special[s]! : -1;
+  for (let r = fromRank; r < toRank; r++) {
     if (!all && down[byRank[r]!] === 0) {
       // An up node: its dependents read it as back from the start.
       low[r] = 0;
@@ -230,15 +310,10 @@ export function sweepRestoreTimes(
       if (aHigh > startHigh) startHigh = aHigh;
     }
     for (let g = groupStart[r]!, end = groupStart[r + 1]!; g < end; g++) {
-      // With every node down, every group is broken.
       if (!all && groupLeft[groupCond[g]!]! > 0) continue;
       const from = memberStart[g]!;
       const size = memberStart[g + 1]! - from;
       const k = groupK[g]!;
-      if (k > 1 && size > lows.length) {
-        lows = new Float64Array(size);
-        highs = new Float64Array(size);
-      }
       // A(m): R(m) (0 when up); a standby serves `activation` after it is healthy, or when the plan's step that
       // restores it ends. Its time is final when first met (it comes earlier), so its ready minute is recorded.
       let first = Infinity;
@@ -260,7 +335,8 @@ export function sweepRestoreTimes(
           }
           if (neededMark[m] !== stamp) {
             neededMark[m] = stamp;
-            activations.push(byRank[m]!, a);
+            activated[activatedCount] = byRank[m]!;
+            ready[activatedCount++] = a;
           }
         }
         if (k === 1) {
@@ -309,22 +385,24 @@ export function sweepRestoreTimes(
       high[r] = r1;
     }
   }
+  sweep.activatedCount = activatedCount;
+  sweep.nextSpecial = s;
+}
 
-  const count = downOrder.length;
-  const minutes = new Float64Array(count);
-  const bounds = new Uint8Array(count);
-  for (let j = 0; j < count; j++) {
+/** The lower times and whether each is a bound, by position in the down set (a loop of its own, as above). */
+function byPosition(
+  downOrder: Int32Array,
+  rank: Int32Array,
+  low: Float64Array,
+  state: Uint8Array,
+  minutes: Float64Array,
+  bounds: Uint8Array,
+): void {
+  for (let j = 0; j < downOrder.length; j++) {
     const r = rank[downOrder[j]!]!;
     minutes[j] = low[r]!;
     if (state[r] !== EXACT) bounds[j] = 1;
   }
-  return {
-    minutes,
-    unrecoverable: [],
-    bounds,
-    activations: activations.list(),
-    needed: (v) => neededMark[rank[v]!] === stamp,
-  };
 }
 
 function planStep(mark: Int32Array, times: Float64Array, r: number, step: RestoredAt, stamp: number): void {
