@@ -12,9 +12,10 @@
  * when a node is back (`restoredAt`): then the later of that minute and the moment its requirements are met, and a
  * standby it restores is serving from then. Required dependencies wait for health, groups for availability.
  *
- * When no down node waits on itself, one pass in dependency order gives the same times without the heap
- * (`timesAlong`): the graph's dependency order, kept across scenarios (`rankedOrder`), when no down node may be in
- * a cycle of the graph; else an order of what the down nodes wait for (`waitOrder`); the heap runs only when a
+ * When no down node waits on itself, one pass in dependency order gives the same times without the heap: the
+ * graph's dependency order, kept across scenarios, when no down node may be in a cycle of the graph (a large down
+ * set sweeps it in rank space, restore-sweep.ts; a small one is sorted by rank, `rankedOrder`, for `timesAlong`);
+ * else an order of what the down nodes wait for (`waitOrder`); the heap runs only when a
  * cycle among the down nodes leaves that order with waiting nodes. The same pass computes each time twice, with
  * the unknown durations 0 and unbounded: the times that differ are lower bounds (without one, none differs).
  *
