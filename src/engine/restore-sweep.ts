@@ -131,31 +131,6 @@ export interface Activations {
   readyMinutes: Float64Array;
 }
 
-/** Collects activations into typed arrays that grow by doubling (`timesAlong`; the sweep sizes its own once). */
-export class ActivationList {
-  private nodes = new Int32Array(64);
-  private ready = new Float64Array(64);
-  private size = 0;
-
-  push(node: number, readyMinutes: number): void {
-    if (this.size === this.nodes.length) {
-      const nodes = new Int32Array(this.size * 2);
-      nodes.set(this.nodes);
-      this.nodes = nodes;
-      const ready = new Float64Array(this.size * 2);
-      ready.set(this.ready);
-      this.ready = ready;
-    }
-    this.nodes[this.size] = node;
-    this.ready[this.size++] = readyMinutes;
-  }
-
-  /** The activations pushed, in order. */
-  list(): Activations {
-    return { nodes: this.nodes.subarray(0, this.size), readyMinutes: this.ready.subarray(0, this.size) };
-  }
-}
-
 /** The k-th smallest (k >= 1) of `values[0 .. count)`, reordering them. */
 export function kthSmallest(values: Float64Array, count: number, k: number): number {
   if (count > 32) return values.subarray(0, count).sort()[k - 1]!;

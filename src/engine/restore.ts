@@ -25,7 +25,7 @@
 import { dependencyOrderOf } from './dependency-order.ts';
 import { DEAD, TOMBSTONE, compareIds, type EngineGraph } from './graph.ts';
 import type { DownSet } from './impact.ts';
-import { ActivationList, kthSmallest, sweepRestoreTimes, type Activations } from './restore-sweep.ts';
+import { kthSmallest, sweepRestoreTimes, type Activations } from './restore-sweep.ts';
 import type { RestoredAt } from './types.ts';
 import { NEEDED, PLAN, PLANNED, TIMES, WAITS, workspaceOf } from './workspace.ts';
 
@@ -248,7 +248,7 @@ function timesAlong(
   // Standbys in a broken group of a down node: each is activated, as soon as it is healthy. Its A is final when
   // it is first met (a down standby comes earlier in the order), so its ready minute is recorded then.
   const neededMark = ws.int32(NEEDED);
-  const activations = new ActivationList();
+  const activations: { node: number; readyMinutes: number }[] = [];
   upInputsAtZero(graph, downSet, times);
   let lows = new Float64Array(16);
   let highs = new Float64Array(16);
@@ -290,7 +290,7 @@ function timesAlong(
           }
           if (neededMark[m] !== stamp) {
             neededMark[m] = stamp;
-            activations.push(m, a);
+            activations.push({ node: m, readyMinutes: a });
           }
         }
         if (k === 1) {
@@ -338,7 +338,16 @@ function timesAlong(
       if (times[2 * v + 1] !== low) bound[j] = 1;
     }
   }
-  return { minutes, unrecoverable: [], bound, activations: activations.list(), unknownSources };
+  return {
+    minutes,
+    unrecoverable: [],
+    bound,
+    activations: {
+      nodes: Int32Array.from(activations, (x) => x.node),
+      readyMinutes: Float64Array.from(activations, (x) => x.readyMinutes),
+    },
+    unknownSources,
+  };
 }
 
 /**
