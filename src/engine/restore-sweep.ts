@@ -5,12 +5,13 @@
  *
  * The sweep runs in rank space: the graph's dependencies are copied once, in dependency order, into arrays
  * indexed by rank (`RankLayout`: the required dependencies and group members of the node of rank r, as ranks;
- * its restart minutes, a standby's activation beside it), kept with the graph until an edit. A node's times are then written at
- * its rank, after those of everything it depends on, and every array the sweep walks is read front to back: only
- * the times of dependencies are fetched out of order (the depth-first order places some just before their
- * dependent; on the bench's generated estates two thirds still lie more than 32k ranks away, so these reads are
- * what the sweep waits for, and a node's times are kept small for them). Indexed by node, the same pass fetched a dozen arrays at scattered places per node (its dependency ranges,
- * durations, marks), and was bound by those misses.
+ * its restart minutes, a standby's activation beside it), kept with the graph until an edit. A node's times are
+ * then written at its rank, after those of everything it depends on, and every array the sweep walks is read
+ * front to back: only the times of dependencies are fetched out of order (the depth-first order places some just
+ * before their dependent; on the bench's generated estates two thirds still lie more than 32k ranks away, so
+ * these reads are what the sweep waits for, and a node's times are kept small for them). Indexed by node, the
+ * same pass fetched a dozen arrays at scattered places per node (its dependency ranges, durations, marks), and
+ * was bound by those misses.
  *
  * Failed and planned nodes, the few whose duration is not their restart, are met through a sorted list of their
  * ranks instead of a test per node.
