@@ -55,6 +55,7 @@ describeEachDatabase('catalog import', (dialect) => {
       'ops',
       'payments',
       'policy',
+      'statement-iso-7-4',
       'telco',
     ]);
     expect(stored.find((document) => document.metadata.id === 'payments')?.spec).toEqual(
