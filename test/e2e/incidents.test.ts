@@ -209,7 +209,9 @@ describe.skipIf(!available)('incidents and the plan figures of the dashboard', (
       const overdue = action.status !== 'done' && action.due !== undefined && action.due < today;
       expect(await row.getByTestId('overdue').count(), action.title).toBe(overdue ? 1 : 0);
     }
-    const rehearsal = actions.getByRole('row').filter({ hasText: 'Rehearse the core banking database restore' });
+    const rehearsal = actions
+      .getByRole('row')
+      .filter({ hasText: 'Rehearse the core banking database restore' });
     await rehearsal.getByRole('link', { name: 'Sanjay Mehta' }).waitFor();
     await page
       .getByRole('region', { name: 'Root cause and lessons' })
