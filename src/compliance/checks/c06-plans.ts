@@ -11,6 +11,14 @@ export function named(document: CatalogDocument): string {
   return name === undefined || name === id ? `"${id}"` : `"${name}" (${id})`;
 }
 
+/** The plans that are not retired, by id: what C07 and C08 judge one item each. */
+export function livePlans(context: ComplianceContext): PlanDocument[] {
+  return context
+    .ofKind('Plan')
+    .filter((plan) => plan.spec.status !== 'retired')
+    .sort((a, b) => (a.metadata.id < b.metadata.id ? -1 : 1));
+}
+
 /** Whether a plan counts as approved: its derived status from the database; every plan from files. */
 export function isApprovedPlan(context: ComplianceContext, plan: PlanDocument): boolean {
   if (plan.spec.status === 'retired') return false;

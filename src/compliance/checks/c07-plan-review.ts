@@ -1,7 +1,7 @@
 import { DEFAULT_REVIEW_INTERVAL, planScope, reviewStatus, scopeDocumentOf } from '../../plans/review.ts';
 import type { ScopeDocument } from '../../plans/review.ts';
 import type { CheckItem, ComplianceCheck, ComplianceContext } from '../types.ts';
-import { named, planEvidence } from './c06-plans.ts';
+import { livePlans, named, planEvidence } from './c06-plans.ts';
 
 type PlanDocument = Parameters<typeof planEvidence>[1];
 
@@ -58,10 +58,6 @@ export const planReviewCheck: ComplianceCheck = {
   ],
   defaults: { tiers: [], severity: 'medium' },
   items(context) {
-    return context
-      .ofKind('Plan')
-      .filter((plan) => plan.spec.status !== 'retired')
-      .sort((a, b) => (a.metadata.id < b.metadata.id ? -1 : 1))
-      .map((plan) => planItem(context, plan));
+    return livePlans(context).map((plan) => planItem(context, plan));
   },
 };

@@ -1,7 +1,7 @@
 import { PLAN_PHASES } from '../../catalog/kinds.schema.ts';
 import { checkStepOrder } from '../../plans/step-order.ts';
 import type { CheckItem, ComplianceCheck, ComplianceContext } from '../types.ts';
-import { named, planEvidence } from './c06-plans.ts';
+import { livePlans, named, planEvidence } from './c06-plans.ts';
 
 type PlanDocument = Parameters<typeof planEvidence>[1];
 
@@ -46,10 +46,6 @@ export const planConsistencyCheck: ComplianceCheck = {
   ],
   defaults: { tiers: [], severity: 'medium' },
   items(context) {
-    return context
-      .ofKind('Plan')
-      .filter((plan) => plan.spec.status !== 'retired')
-      .sort((a, b) => (a.metadata.id < b.metadata.id ? -1 : 1))
-      .map((plan) => planItem(context, plan));
+    return livePlans(context).map((plan) => planItem(context, plan));
   },
 };
